@@ -1,0 +1,11 @@
+// Jest runs on the compiled bundles in force-app/main/default/lwc — the code that deploys — after
+// `npm run build` has compiled lwc-ts/ (tests included) to JavaScript.
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+    ...jestConfig,
+    roots: ['<rootDir>/force-app'],
+    modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/.preview-build'],
+    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/config/jest-setup.js'],
+    testTimeout: 10000
+};

@@ -1,0 +1,158 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+    buildPlanCard,
+    chooseCurrentPlan,
+    daysBetween,
+    defaultPeriod,
+    errorMessage,
+    isoToday,
+    type PlanPeriod,
+    type PlanView
+} from 'c/planSummaryModel';
+
+interface VectorPlan {
+    key: string;
+    status: string;
+    periodStart: string | null;
+    periodEnd: string | null;
+}
+interface CurrentPlanVector {
+    case: string;
+    today: string;
+    plans: VectorPlan[];
+    expected: string | null;
+}
+
+// The same file the Apex tests read, so Apex and TypeScript agree case by case.
+const VECTORS_FILE = path.resolve(__dirname, '../../../staticresources/KeystoneRuleVectors.json');
+const vectors = JSON.parse(fs.readFileSync(VECTORS_FILE, 'utf8')) as { currentPlan: CurrentPlanVector[] };
+
+function plan(overrides: Partial<PlanView> = {}): PlanView {
+    return {
+        id: 'a01',
+        name: 'FY26',
+        status: 'Draft',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        revenueGoal: 1000,
+        goalStatement: null,
+        nextReviewDate: null,
+        ...overrides
+    };
+}
+
+describe('chooseCurrentPlan', () => {
+    it('has the shared cases', () => {
+        expect(vectors.currentPlan.length).toBeGreaterThan(5);
+    });
+
+    it.each(vectors.currentPlan.map((vector) => [vector.case, vector] as const))('%s', (_name, vector) => {
+        const plans: PlanPeriod[] = vector.plans.map((row) => ({ id: row.key, ...row }));
+        expect(chooseCurrentPlan(plans, vector.today)?.id ?? null).toBe(vector.expected);
+    });
+
+    it('does not depend on input order (generated)', () => {
+        let seed = 7;
+        const random = (): number => {
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            return seed / 2147483648;
+        };
+        const statuses = ['Draft', 'In Review', 'Approved', 'Closed'];
+        for (let round = 0; round < 200; round++) {
+            const plans: PlanPeriod[] = Array.from({ length: 1 + Math.floor(random() * 6) }, (_, i) => {
+                const startYear = 2024 + Math.floor(random() * 4);
+                const start = `${startYear}-0${1 + Math.floor(random() * 9)}-01`;
+                return {
+                    id: `p${i}`,
+                    status: statuses[Math.floor(random() * statuses.length)] as string,
+                    periodStart: start,
+                    periodEnd: `${startYear + 1}-0${1 + Math.floor(random() * 9)}-15`
+                };
+            });
+            const forward = chooseCurrentPlan(plans, '2026-06-15');
+            const backward = chooseCurrentPlan([...plans].reverse(), '2026-06-15');
+            expect(backward).toBe(forward);
+            if (forward) expect(forward.status).not.toBe('Closed');
+        }
+    });
+});
+
+describe('buildPlanCard', () => {
+    it.each([
+        ['half the goal won', 1000, 500, 50, '50% of goal won'],
+        ['goal exceeded: the bar is full, the label tells the truth', 1000, 1300, 100, '130% of goal won'],
+        ['nothing won yet', 1000, 0, 0, '0% of goal won'],
+        ['won revenue missing counts as zero', 1000, null, 0, '0% of goal won'],
+        ['no goal', null, 500, null, 'No revenue goal set'],
+        ['a zero goal is no goal', 0, 500, null, 'No revenue goal set'],
+        ['a negative goal is no goal', -5, 500, null, 'No revenue goal set'],
+        ['NaN goal is no goal', Number.NaN, 500, null, 'No revenue goal set']
+    ])('%s', (_name, goal, won, percent, label) => {
+        const card = buildPlanCard(plan({ revenueGoal: goal as number | null }), won as number | null, '2026-11-22');
+        expect(card.progressPercent).toBe(percent);
+        expect(card.progressLabel).toBe(label);
+    });
+
+    it.each([
+        [null, 'none', 'No review scheduled'],
+        ['2026-11-21', 'overdue', 'Review overdue by 1 day'],
+        ['2026-10-23', 'overdue', 'Review overdue by 30 days'],
+        ['2026-11-22', 'due-soon', 'Review due today'],
+        ['2026-11-23', 'due-soon', 'Review in 1 day'],
+        ['2026-12-06', 'due-soon', 'Review in 14 days'],
+        ['2026-12-07', 'scheduled', 'Review in 15 days']
+    ])('next review %s reads %s', (date, state, label) => {
+        const card = buildPlanCard(plan({ nextReviewDate: date }), 0, '2026-11-22');
+        expect(card.review).toBe(state);
+        expect(card.reviewLabel).toBe(label);
+    });
+
+    it.each([
+        ['Draft', 'slds-badge'],
+        ['In Review', 'slds-badge slds-theme_warning'],
+        ['Approved', 'slds-badge slds-theme_success'],
+        ['Closed', 'slds-badge slds-badge_inverse'],
+        ['Something new', 'slds-badge']
+    ])('status %s is styled %s', (status, css) => {
+        expect(buildPlanCard(plan({ status }), 0, '2026-11-22').statusClass).toBe(css);
+    });
+
+    it('treats a missing status as Draft', () => {
+        expect(buildPlanCard(plan({ status: null }), 0, '2026-11-22').status).toBe('Draft');
+    });
+});
+
+describe('dates', () => {
+    it.each([
+        ['2026-01-01', '2026-01-01', 0],
+        ['2026-01-01', '2026-12-31', 364],
+        ['2026-03-01', '2026-02-28', -1],
+        ['2024-02-28', '2024-03-01', 2]
+    ])('days from %s to %s = %d', (from, to, days) => {
+        expect(daysBetween(from, to)).toBe(days);
+    });
+
+    it('formats today in local time', () => {
+        expect(isoToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    });
+
+    it('defaults a new plan to the calendar year', () => {
+        expect(defaultPeriod('2026-11-22')).toEqual({ periodStart: '2026-01-01', periodEnd: '2026-12-31' });
+    });
+});
+
+describe('errorMessage', () => {
+    it.each([
+        ['an AuraHandledException body', { body: { message: 'The revenue goal cannot be negative.' } }, 'The revenue goal cannot be negative.'],
+        ['a list of bodies', { body: [{ message: 'A' }, { message: 'B' }] }, 'A B'],
+        ['page and field errors', { body: { pageErrors: [{ message: 'Page' }], fieldErrors: { X: [{ message: 'Field' }] } } }, 'Page Field'],
+        ['a JS error', new Error('Boom'), 'Boom'],
+        ['a string', 'Plain', 'Plain'],
+        ['an array of errors, deduplicated', [{ body: { message: 'Same' } }, { body: { message: 'Same' } }], 'Same'],
+        ['nothing useful', {}, 'Something went wrong. Try again, or ask your Salesforce admin.'],
+        ['null', null, 'Something went wrong. Try again, or ask your Salesforce admin.']
+    ])('%s', (_name, error, expected) => {
+        expect(errorMessage(error)).toBe(expected);
+    });
+});
