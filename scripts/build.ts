@@ -20,8 +20,20 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 
 /** Transpiles one TypeScript module; decorators stay as written because ESNext keeps them. */
 export function transpile(source: string, fileName: string): string {
-    const output = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName, reportDiagnostics: false });
-    return output.outputText.replace(/\n\/\/# sourceMappingURL=.*$/m, '');
+    return transpileWithMap(source, fileName).code;
+}
+
+/** The same transpile, with the source map checks use to point findings at TypeScript lines. */
+export function transpileWithMap(source: string, fileName: string): { code: string; map: string } {
+    const output = ts.transpileModule(source, {
+        compilerOptions: { ...COMPILER_OPTIONS, sourceMap: true },
+        fileName,
+        reportDiagnostics: false
+    });
+    return {
+        code: output.outputText.replace(/\n\/\/# sourceMappingURL=.*$/m, ''),
+        map: output.sourceMapText ?? ''
+    };
 }
 
 /** Compiles one source tree of bundles (lwc-ts/ or a fixture) into a target lwc/ folder. */
@@ -62,7 +74,8 @@ function tsTypeOf(param: ApexParam): string {
     const apexType = param.type.toLowerCase().replace(/\s+/g, '');
     const base = APEX_TO_TS[apexType];
     if (base) return `${base} | null | undefined`;
-    if (/^(list|set)</.test(apexType) || apexType.endsWith('[]')) return 'readonly unknown[] | null | undefined';
+    if (/^(list|set)</.test(apexType) || apexType.endsWith('[]'))
+        return 'readonly unknown[] | null | undefined';
     return 'Record<string, unknown> | null | undefined';
 }
 

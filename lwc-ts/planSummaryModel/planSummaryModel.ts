@@ -115,7 +115,10 @@ export function isoToday(now: Date = new Date()): string {
     return `${now.getFullYear()}-${month}-${day}`;
 }
 
-function reviewOf(nextReviewDate: string | null, today: string): { review: ReviewState; reviewLabel: string } {
+function reviewOf(
+    nextReviewDate: string | null,
+    today: string
+): { review: ReviewState; reviewLabel: string } {
     if (!nextReviewDate) {
         return { review: 'none', reviewLabel: 'No review scheduled' };
     }
@@ -204,7 +207,9 @@ export function errorMessage(error: unknown): string {
                 } else {
                     collect(body.message);
                     (body.pageErrors ?? []).forEach((item) => collect(item.message));
-                    Object.values(body.fieldErrors ?? {}).forEach((list) => list.forEach((item) => collect(item.message)));
+                    Object.values(body.fieldErrors ?? {}).forEach((list) =>
+                        list.forEach((item) => collect(item.message))
+                    );
                 }
                 return;
             }
@@ -213,5 +218,7 @@ export function errorMessage(error: unknown): string {
     };
     collect(error);
     const unique = [...new Set(messages)];
-    return unique.length ? unique.join(' ') : 'Something went wrong. Try again, or ask your Salesforce admin.';
+    return unique.length
+        ? unique.join(' ')
+        : 'Something went wrong. Try again, or ask your Salesforce admin.';
 }

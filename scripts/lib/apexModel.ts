@@ -97,8 +97,12 @@ function annotationsOf(modifiers: Node[], source: string): string[] {
 
 function readQuery(source: string, query: Node): ApexQuery {
     const from = find(query, 'FromNameListContext', ['SubQueryContext'])[0];
-    const object = from ? text(source, from).split(/[\s,]+/)[0] ?? '' : '';
-    const fields = find(query, 'FieldNameContext', ['SubQueryContext', 'FromNameListContext', 'SubFieldListContext'])
+    const object = from ? (text(source, from).split(/[\s,]+/)[0] ?? '') : '';
+    const fields = find(query, 'FieldNameContext', [
+        'SubQueryContext',
+        'FromNameListContext',
+        'SubFieldListContext'
+    ])
         .map((field) => ({ name: text(source, field), line: field.start.line }))
         .filter((field) => !/^(?:[A-Za-z_]\w*)\($/.test(field.name));
     const withClause = find(query, 'WithClauseContext', ['SubQueryContext'])
@@ -156,11 +160,17 @@ export function readApexFile(file: string): ApexFile {
                 line: statement.start.line,
                 kind,
                 text: text(source, statement).replace(/\s+/g, ' '),
-                accessLevel: levelText.endsWith('user') ? 'user' : levelText.endsWith('system') ? 'system' : null
+                accessLevel: levelText.endsWith('user')
+                    ? 'user'
+                    : levelText.endsWith('system')
+                      ? 'system'
+                      : null
             });
         }
     }
-    for (const match of source.matchAll(/\bDatabase\s*\.\s*(query|queryWithBinds|countQuery|getQueryLocator|insert|update|upsert|delete|undelete|merge|getCursor)\s*\(/gi)) {
+    for (const match of source.matchAll(
+        /\bDatabase\s*\.\s*(query|queryWithBinds|countQuery|getQueryLocator|insert|update|upsert|delete|undelete|merge|getCursor)\s*\(/gi
+    )) {
         const from = match.index ?? 0;
         let depth = 0;
         let end = from;
@@ -187,10 +197,13 @@ export function readApexFile(file: string): ApexFile {
         return result;
     }
     const modifiers = kids(typeDeclaration).filter((child) => name(child) === 'ModifierContext');
-    const modifierTexts = modifiers.map((modifier) => text(source, modifier).toLowerCase().replace(/\s+/g, ' '));
+    const modifierTexts = modifiers.map((modifier) =>
+        text(source, modifier).toLowerCase().replace(/\s+/g, ' ')
+    );
     result.isTest = annotationsOf(modifiers, source).some((annotation) => /^@istest\b/i.test(annotation));
     result.sharing =
-        (modifierTexts.find((value) => value.endsWith(' sharing')) as ApexFile['sharing'] | undefined) ?? null;
+        (modifierTexts.find((value) => value.endsWith(' sharing')) as ApexFile['sharing'] | undefined) ??
+        null;
     const declaration = kids(typeDeclaration).find((child) => name(child) !== 'ModifierContext');
     if (declaration) {
         result.line = declaration.start.line;
@@ -202,7 +215,10 @@ export function readApexFile(file: string): ApexFile {
                   : 'class';
         for (const body of find(declaration, 'ClassBodyDeclarationContext', ['ClassDeclarationContext'])) {
             const memberModifiers = kids(body).filter((child) => name(child) === 'ModifierContext');
-            const method = find(body, 'MethodDeclarationContext', ['ClassDeclarationContext', 'BlockContext'])[0];
+            const method = find(body, 'MethodDeclarationContext', [
+                'ClassDeclarationContext',
+                'BlockContext'
+            ])[0];
             if (!method) continue;
             const id = kids(method).find((child) => name(child) === 'IdContext');
             const typeRef = kids(method).find((child) => name(child) === 'TypeRefContext');
@@ -219,7 +235,9 @@ export function readApexFile(file: string): ApexFile {
                 className: result.name,
                 name: id ? text(source, id) : '',
                 line: method.start.line,
-                isStatic: memberModifiers.some((modifier) => text(source, modifier).toLowerCase() === 'static'),
+                isStatic: memberModifiers.some(
+                    (modifier) => text(source, modifier).toLowerCase() === 'static'
+                ),
                 annotations: annotationsOf(memberModifiers, source),
                 params,
                 returnType: typeRef ? text(source, typeRef) : 'void'

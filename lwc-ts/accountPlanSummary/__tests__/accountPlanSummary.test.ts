@@ -14,7 +14,9 @@ jest.mock(
     },
     { virtual: true }
 );
-jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 interface TestWireAdapter {
     emit(value: unknown): void;
@@ -36,7 +38,12 @@ function byId(element: HTMLElement, id: string): HTMLElement | null {
     return element.shadowRoot?.querySelector(`[data-id="${id}"]`) ?? null;
 }
 
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+// Lets the wire, the rendering and an awaited Apex promise settle (microtasks only).
+async function flush(): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+        await Promise.resolve();
+    }
+}
 
 afterEach(() => {
     while (document.body.firstChild) {
@@ -56,7 +63,9 @@ describe('c-account-plan-summary', () => {
         wire.emit(summaryWithPlan);
         await flush();
 
-        expect(element.shadowRoot?.querySelector('.plan-name')?.textContent).toBe('Aeronova Group FY2026 plan');
+        expect(element.shadowRoot?.querySelector('.plan-name')?.textContent).toBe(
+            'Aeronova Group FY2026 plan'
+        );
         expect(byId(element, 'status')?.textContent).toBe('In Review');
         expect(byId(element, 'status')?.className).toContain('slds-theme_warning');
         expect(byId(element, 'progress')?.textContent).toBe('62% of goal won');
@@ -114,7 +123,10 @@ describe('c-account-plan-summary', () => {
         await flush();
 
         expect(createPlanMock).toHaveBeenCalledTimes(1);
-        const call = createPlanMock.mock.calls[0][0] as { accountId: string; plan: { revenueGoal: number; name: string } };
+        const call = createPlanMock.mock.calls[0][0] as {
+            accountId: string;
+            plan: { revenueGoal: number; name: string };
+        };
         expect(call.accountId).toBe('001000000000001AAA');
         expect(call.plan.revenueGoal).toBe(-5);
         expect(call.plan.name).toMatch(/^Meridian Bank FY\d{4} plan$/);

@@ -73,7 +73,7 @@ describe('chooseCurrentPlan', () => {
             const forward = chooseCurrentPlan(plans, '2026-06-15');
             const backward = chooseCurrentPlan([...plans].reverse(), '2026-06-15');
             expect(backward).toBe(forward);
-            if (forward) expect(forward.status).not.toBe('Closed');
+            expect(forward?.status).not.toBe('Closed');
         }
     });
 });
@@ -89,7 +89,11 @@ describe('buildPlanCard', () => {
         ['a negative goal is no goal', -5, 500, null, 'No revenue goal set'],
         ['NaN goal is no goal', Number.NaN, 500, null, 'No revenue goal set']
     ])('%s', (_name, goal, won, percent, label) => {
-        const card = buildPlanCard(plan({ revenueGoal: goal as number | null }), won as number | null, '2026-11-22');
+        const card = buildPlanCard(
+            plan({ revenueGoal: goal as number | null }),
+            won as number | null,
+            '2026-11-22'
+        );
         expect(card.progressPercent).toBe(percent);
         expect(card.progressLabel).toBe(label);
     });
@@ -144,12 +148,24 @@ describe('dates', () => {
 
 describe('errorMessage', () => {
     it.each([
-        ['an AuraHandledException body', { body: { message: 'The revenue goal cannot be negative.' } }, 'The revenue goal cannot be negative.'],
+        [
+            'an AuraHandledException body',
+            { body: { message: 'The revenue goal cannot be negative.' } },
+            'The revenue goal cannot be negative.'
+        ],
         ['a list of bodies', { body: [{ message: 'A' }, { message: 'B' }] }, 'A B'],
-        ['page and field errors', { body: { pageErrors: [{ message: 'Page' }], fieldErrors: { X: [{ message: 'Field' }] } } }, 'Page Field'],
+        [
+            'page and field errors',
+            { body: { pageErrors: [{ message: 'Page' }], fieldErrors: { X: [{ message: 'Field' }] } } },
+            'Page Field'
+        ],
         ['a JS error', new Error('Boom'), 'Boom'],
         ['a string', 'Plain', 'Plain'],
-        ['an array of errors, deduplicated', [{ body: { message: 'Same' } }, { body: { message: 'Same' } }], 'Same'],
+        [
+            'an array of errors, deduplicated',
+            [{ body: { message: 'Same' } }, { body: { message: 'Same' } }],
+            'Same'
+        ],
         ['nothing useful', {}, 'Something went wrong. Try again, or ask your Salesforce admin.'],
         ['null', null, 'Something went wrong. Try again, or ask your Salesforce admin.']
     ])('%s', (_name, error, expected) => {

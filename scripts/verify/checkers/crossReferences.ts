@@ -1,0 +1,279 @@
+// Names that must agree across files, which no single tool checks: permission sets ↔ objects, fields,
+// classes and tabs; component imports of @salesforce/apex ↔ @AuraEnabled methods and their parameter
+// names; Lightning pages ↔ component bundles, their exposure and targets.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { walk } from '../../lib/project';
+import { childText, descendants, parseXml, type XmlElement } from '../../lib/xmlTree';
+import { isAuraEnabled, type ApexMethod } from '../../lib/apexModel';
+import { apexFiles, objectFields } from './apex';
+import type { Checker, Finding, Project } from '../finding';
+
+function readXml(file: string): XmlElement | null {
+    try {
+        return parseXml(fs.readFileSync(file, 'utf8'));
+    } catch {
+        return null;
+    }
+}
+
+function fieldFile(project: Project, object: string, field: string): string {
+    return path.join(project.forceApp, 'objects', object, 'fields', `${field}.field-meta.xml`);
+}
+
+function checkPermissionSets(project: Project, classes: Set<string>): Finding[] {
+    const findings: Finding[] = [];
+    const fields = objectFields(project);
+    const tabsDir = path.join(project.forceApp, 'tabs');
+    for (const file of walk(path.join(project.forceApp, 'permissionsets'), (f) =>
+        f.endsWith('.permissionset-meta.xml')
+    )) {
+        const root = readXml(file);
+        if (!root) continue;
+        for (const entry of descendants(root, 'objectPermissions')) {
+            const object = childText(entry, 'object') ?? '';
+            if (!fields.has(object.toLowerCase())) {
+                findings.push({
+                    file,
+                    line: entry.line,
+                    rule: 'xref/permission-object',
+                    message: `object ${object} does not exist`
+                });
+            }
+        }
+        for (const entry of descendants(root, 'fieldPermissions')) {
+            const qualified = childText(entry, 'field') ?? '';
+            const [object = '', field = ''] = qualified.split('.');
+            const known = fields.get(object.toLowerCase());
+            if (!known || !known.has(field.toLowerCase())) {
+                findings.push({
+                    file,
+                    line: entry.line,
+                    rule: 'xref/permission-field',
+                    message: `field ${qualified} does not exist`
+                });
+                continue;
+            }
+            const definition = fs.existsSync(fieldFile(project, object, field))
+                ? readXml(fieldFile(project, object, field))
+                : null;
+            if (
+                definition &&
+                (childText(definition, 'required') === 'true' ||
+                    childText(definition, 'type') === 'MasterDetail')
+            ) {
+                findings.push({
+                    file,
+                    line: entry.line,
+                    rule: 'xref/permission-required-field',
+                    message: `field ${qualified} is required or master-detail: the platform grants it and refuses it in a permission set`
+                });
+            }
+        }
+        for (const entry of descendants(root, 'classAccesses')) {
+            const name = childText(entry, 'apexClass') ?? '';
+            if (!classes.has(name)) {
+                findings.push({
+                    file,
+                    line: entry.line,
+                    rule: 'xref/permission-class',
+                    message: `Apex class ${name} does not exist`
+                });
+            }
+        }
+        for (const entry of descendants(root, 'tabSettings')) {
+            const tab = childText(entry, 'tab') ?? '';
+            if (!tab.startsWith('standard-') && !fs.existsSync(path.join(tabsDir, `${tab}.tab-meta.xml`))) {
+                findings.push({
+                    file,
+                    line: entry.line,
+                    rule: 'xref/permission-tab',
+                    message: `tab ${tab} does not exist`
+                });
+            }
+        }
+    }
+    return findings;
+}
+
+interface ApexImport {
+    file: string;
+    line: number;
+    local: string;
+    className: string;
+    methodName: string;
+}
+
+function objectKeys(node: ts.Expression | undefined): { name: string; node: ts.Node }[] | null {
+    if (!node || !ts.isObjectLiteralExpression(node)) return null;
+    return node.properties
+        .filter((property) => ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property))
+        .map((property) => ({
+            name: property.name?.getText().replace(/^['"]|['"]$/g, '') ?? '',
+            node: property
+        }));
+}
+
+function checkApexImports(project: Project, methods: Map<string, ApexMethod>): Finding[] {
+    const findings: Finding[] = [];
+    const sources = walk(
+        project.lwcSource,
+        (f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.includes(`${path.sep}__tests__${path.sep}`)
+    );
+    for (const file of sources) {
+        const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+        const imports: ApexImport[] = [];
+        for (const statement of source.statements) {
+            if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier))
+                continue;
+            const match = /^@salesforce\/apex\/(\w+)\.(\w+)$/.exec(statement.moduleSpecifier.text);
+            const local = statement.importClause?.name?.text;
+            if (!match || !local) continue;
+            const line = source.getLineAndCharacterOfPosition(statement.getStart()).line + 1;
+            imports.push({ file, line, local, className: match[1]!, methodName: match[2]! });
+        }
+        for (const apexImport of imports) {
+            const method = methods.get(`${apexImport.className}.${apexImport.methodName}`.toLowerCase());
+            if (!method) {
+                findings.push({
+                    file,
+                    line: apexImport.line,
+                    rule: 'xref/apex-import',
+                    message: `@salesforce/apex/${apexImport.className}.${apexImport.methodName}: no such @AuraEnabled static method`
+                });
+                continue;
+            }
+            const params = new Set(method.params.map((param) => param.name));
+            const checkKeys = (keys: { name: string; node: ts.Node }[] | null): void => {
+                for (const key of keys ?? []) {
+                    if (!params.has(key.name)) {
+                        const line = source.getLineAndCharacterOfPosition(key.node.getStart()).line + 1;
+                        findings.push({
+                            file,
+                            line,
+                            rule: 'xref/apex-param',
+                            message: `${method.className}.${method.name} has no parameter "${key.name}" (it takes ${[...params].join(', ') || 'none'})`
+                        });
+                    }
+                }
+            };
+            const visit = (node: ts.Node): void => {
+                if (ts.isCallExpression(node)) {
+                    const callee = node.expression;
+                    if (ts.isIdentifier(callee) && callee.text === apexImport.local)
+                        checkKeys(objectKeys(node.arguments[0]));
+                    if (
+                        ts.isIdentifier(callee) &&
+                        callee.text === 'wire' &&
+                        ts.isIdentifier(node.arguments[0] ?? callee) &&
+                        (node.arguments[0] as ts.Identifier).text === apexImport.local
+                    ) {
+                        checkKeys(objectKeys(node.arguments[1]));
+                    }
+                }
+                ts.forEachChild(node, visit);
+            };
+            visit(source);
+        }
+    }
+    return findings;
+}
+
+const TARGET_BY_PAGE_TYPE: Record<string, string> = {
+    RecordPage: 'lightning__RecordPage',
+    AppPage: 'lightning__AppPage',
+    HomePage: 'lightning__HomePage',
+    UtilityBar: 'lightning__UtilityBar'
+};
+
+function checkFlexipages(project: Project): Finding[] {
+    const findings: Finding[] = [];
+    for (const file of walk(path.join(project.forceApp, 'flexipages'), (f) =>
+        f.endsWith('.flexipage-meta.xml')
+    )) {
+        const root = readXml(file);
+        if (!root) continue;
+        const pageType = childText(root, 'type') ?? '';
+        const target = TARGET_BY_PAGE_TYPE[pageType];
+        for (const element of descendants(root, 'componentName')) {
+            const name = element.text.trim();
+            const custom = /^c:(\w+)$/.exec(name) ?? (/^[a-z]\w*$/.test(name) ? [name, name] : null);
+            if (!custom) continue; // flexipage:, force:, runtime_* … are platform components
+            const bundle = custom[1]!;
+            const meta = path.join(project.lwcSource, bundle, `${bundle}.js-meta.xml`);
+            const metaRoot = fs.existsSync(meta) ? readXml(meta) : null;
+            if (!metaRoot) {
+                findings.push({
+                    file,
+                    line: element.line,
+                    rule: 'xref/flexipage-component',
+                    message: `component ${name} has no bundle in lwc-ts/`
+                });
+                continue;
+            }
+            if (childText(metaRoot, 'isExposed') !== 'true') {
+                findings.push({
+                    file,
+                    line: element.line,
+                    rule: 'xref/flexipage-exposed',
+                    message: `component ${bundle} is not exposed (isExposed is not true)`
+                });
+            }
+            const targets = descendants(metaRoot, 'target').map((t) => t.text.trim());
+            if (target && !targets.includes(target)) {
+                findings.push({
+                    file,
+                    line: element.line,
+                    rule: 'xref/flexipage-target',
+                    message: `component ${bundle} does not declare target ${target}`
+                });
+            }
+        }
+    }
+    return findings;
+}
+
+export const crossReferencesChecker: Checker = {
+    name: 'cross-references',
+    description:
+        'permission sets ↔ objects/fields/classes/tabs, @salesforce/apex imports ↔ @AuraEnabled methods and parameter names, flexipages ↔ bundles, exposure and targets',
+    async run(project: Project): Promise<Finding[]> {
+        const apex = apexFiles(project);
+        const classes = new Set(apex.map((file) => file.name));
+        const methods = new Map<string, ApexMethod>();
+        for (const file of apex) {
+            for (const method of file.methods) {
+                if (isAuraEnabled(method) && method.isStatic)
+                    methods.set(`${file.name}.${method.name}`.toLowerCase(), method);
+            }
+        }
+        const findings = [
+            ...checkPermissionSets(project, classes),
+            ...checkApexImports(project, methods),
+            ...checkFlexipages(project)
+        ];
+        // every controller a component can call must be granted by some permission set
+        const granted = new Set(
+            walk(path.join(project.forceApp, 'permissionsets'), (f) => f.endsWith('.permissionset-meta.xml'))
+                .flatMap((file) =>
+                    descendants(
+                        readXml(file) ?? { name: '', line: 0, attributes: {}, children: [], text: '' },
+                        'apexClass'
+                    )
+                )
+                .map((element) => element.text.trim())
+        );
+        for (const file of apex) {
+            if (file.methods.some(isAuraEnabled) && !file.isTest && !granted.has(file.name)) {
+                findings.push({
+                    file: file.file,
+                    line: file.line,
+                    rule: 'xref/controller-access',
+                    message: `${file.name} has @AuraEnabled methods but no permission set grants it`
+                });
+            }
+        }
+        return findings;
+    }
+};

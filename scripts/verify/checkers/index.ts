@@ -1,0 +1,26 @@
+// Every offline check, in the order verify runs them (cheap and local first).
+import type { Checker } from '../finding';
+import { typescriptChecker } from './typescript';
+import { eslintChecker } from './eslint';
+import { prettierChecker } from './prettier';
+import { metadataSchemaChecker, xmlWellFormedChecker } from './xml';
+import { sourceConvertChecker } from './sourceConvert';
+import { apexSecurityChecker, apexSemanticsChecker, soqlFieldsChecker } from './apex';
+import { pmdChecker } from './pmd';
+import { lwcPlatformChecker } from './lwcPlatform';
+import { crossReferencesChecker } from './crossReferences';
+
+export const CHECKERS: readonly Checker[] = [
+    typescriptChecker,
+    eslintChecker,
+    prettierChecker,
+    xmlWellFormedChecker,
+    metadataSchemaChecker,
+    crossReferencesChecker,
+    soqlFieldsChecker,
+    apexSecurityChecker,
+    apexSemanticsChecker,
+    pmdChecker,
+    lwcPlatformChecker,
+    sourceConvertChecker
+];
