@@ -4,7 +4,10 @@
 import * as path from 'node:path';
 import { CodeAnalyzer, CodeAnalyzerConfig } from '@salesforce/code-analyzer-core';
 import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
+import { ROOT } from '../../lib/project';
 import type { Checker, Finding, Project } from '../finding';
+
+const CONFIG_FILE = path.join(ROOT, 'code-analyzer.yml');
 
 /** Severities that fail: 1 Critical, 2 High. */
 export const FAILING_SEVERITY = 2;
@@ -14,10 +17,8 @@ export const pmdChecker: Checker = {
     description:
         'Salesforce Code Analyzer PMD Apex rules (ApexSharingViolations, ApexCRUDViolation, operations in loops, …); severity 1–2 fail',
     async run(project: Project): Promise<Finding[]> {
-        const config = CodeAnalyzerConfig.fromObject(
-            { log_level: 1, engines: { cpd: { disable_engine: true } } },
-            project.root
-        );
+        // the product's settings apply to fixtures too: the rules under test are ours
+        const config = CodeAnalyzerConfig.fromFile(CONFIG_FILE);
         const analyzer = new CodeAnalyzer(config);
         await analyzer.addEnginePlugin(pmdEngine.createEnginePlugin());
         const workspace = await analyzer.createWorkspace([path.join(project.root, 'force-app')]);

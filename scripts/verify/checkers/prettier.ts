@@ -23,13 +23,11 @@ export const prettierChecker: Checker = {
         const findings: Finding[] = [];
         const config = path.join(ROOT, '.prettierrc');
         for (const file of files) {
-            const info = await prettier.getFileInfo(file, { ignorePath, resolveConfig: false });
-            if (info.ignored || !info.inferredParser) continue;
             // the product's config decides, for fixtures too: the rules under test are ours
-            const options =
-                (await prettier.resolveConfig(path.join(ROOT, path.relative(project.root, file)), {
-                    config
-                })) ?? {};
+            const target = path.join(ROOT, path.relative(project.root, file));
+            const options = (await prettier.resolveConfig(target, { config })) ?? {};
+            const info = await prettier.getFileInfo(file, { ignorePath, plugins: options.plugins ?? [] });
+            if (info.ignored || !info.inferredParser) continue;
             const source = fs.readFileSync(file, 'utf8');
             try {
                 const formatted = await prettier.check(source, { ...options, filepath: file });
