@@ -39,9 +39,10 @@ function byId(element: HTMLElement, id: string): HTMLElement | null {
 }
 
 // Lets the wire, the rendering and an awaited Apex promise settle (microtasks only).
-async function flush(): Promise<void> {
-    for (let i = 0; i < 5; i++) {
-        await Promise.resolve();
+async function flush(ticks = 5): Promise<void> {
+    await Promise.resolve();
+    if (ticks > 1) {
+        await flush(ticks - 1);
     }
 }
 
