@@ -112,7 +112,7 @@ export function generatePaths(names: string[]): object {
     return { compilerOptions: { paths } };
 }
 
-async function bundleD3(targetDir: string): Promise<void> {
+export async function bundleD3(targetDir: string): Promise<void> {
     const outfile = path.join(targetDir, D3_BUNDLE, `${D3_BUNDLE}.js`);
     await esbuild({
         entryPoints: [path.join(ROOT, 'scripts', 'd3lib', 'entry.ts')],

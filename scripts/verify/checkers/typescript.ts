@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Checker, Finding, Project } from '../finding';
 
-const CONFIGS = ['tsconfig.json', path.join('scripts', 'tsconfig.json')];
+const CONFIGS = [
+    'tsconfig.json',
+    path.join('scripts', 'tsconfig.json'),
+    path.join('scripts', 'preview', 'tsconfig.browser.json')
+];
 
 function checkConfig(configFile: string): Finding[] {
     const read = ts.readConfigFile(configFile, (file) => ts.sys.readFile(file));

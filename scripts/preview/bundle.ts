@@ -1,0 +1,84 @@
+// Builds the local preview: the real components (compiled from lwc-ts/ exactly as for deploy), the
+// preview shell, lightning-base-components and SLDS, with local stand-ins for platform-only modules.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { rollup, type Plugin } from 'rollup';
+import lwc from '@lwc/rollup-plugin';
+import replace from '@rollup/plugin-replace';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { bundleD3, compileBundles, transpile } from '../build';
+import { LWC_SOURCE, ROOT, walk, writeFile } from '../lib/project';
+
+export const PREVIEW_BUILD = path.join(ROOT, '.preview-build');
+const MODULES = path.join(PREVIEW_BUILD, 'modules');
+const CLIENT = path.join(PREVIEW_BUILD, 'client');
+
+/** Platform modules the preview answers itself (client/*.ts). */
+const STAND_INS: Record<string, string> = {
+    '@salesforce/apex': 'apex.js',
+    'lightning/platformShowToastEvent': 'toast.js',
+    'lightning/navigation': 'navigation.js',
+    'lightning/uiRecordApi': 'uiRecordApi.js',
+    'lightning/platformResourceLoader': 'resourceLoader.js',
+    '@salesforce/user/Id': 'userId.js'
+};
+
+function standIns(): Plugin {
+    const apexPrefix = '\0keystone-apex:';
+    return {
+        name: 'keystone-platform-stand-ins',
+        resolveId(source) {
+            if (STAND_INS[source]) return path.join(CLIENT, STAND_INS[source]!);
+            const apex = /^@salesforce\/apex\/(\w+)\.(\w+)$/.exec(source);
+            if (apex) return `${apexPrefix}${apex[1]}.${apex[2]}`;
+            return null;
+        },
+        load(id) {
+            if (!id.startsWith(apexPrefix)) return null;
+            const [className, methodName] = id.slice(apexPrefix.length).split('.');
+            const client = JSON.stringify(path.join(CLIENT, 'apex.js'));
+            return `import { apexMethod } from ${client};\nexport default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(methodName)});\n`;
+        }
+    };
+}
+
+/** Compiles sources and bundles the preview app into .preview-build/app.js. */
+export async function buildPreview(): Promise<string> {
+    fs.rmSync(PREVIEW_BUILD, { recursive: true, force: true });
+    compileBundles(LWC_SOURCE, path.join(MODULES, 'c'));
+    await bundleD3(path.join(MODULES, 'c'));
+    compileBundles(path.join(ROOT, 'scripts', 'preview', 'lwc'), path.join(MODULES, 'preview'));
+    for (const file of walk(path.join(ROOT, 'scripts', 'preview', 'client'), (f) => f.endsWith('.ts'))) {
+        writeFile(
+            path.join(CLIENT, path.basename(file).replace(/\.ts$/, '.js')),
+            transpile(fs.readFileSync(file, 'utf8'), file)
+        );
+    }
+    const bundle = await rollup({
+        input: path.join(CLIENT, 'main.js'),
+        plugins: [
+            standIns(),
+            replace({
+                preventAssignment: true,
+                values: {
+                    'import.meta.env.SSR': 'false',
+                    'process.env.NODE_ENV': JSON.stringify('production')
+                }
+            }),
+            lwc({
+                rootDir: MODULES,
+                modules: [{ dir: MODULES }, { npm: 'lightning-base-components' }],
+                enableDynamicComponents: true
+            }),
+            nodeResolve()
+        ],
+        onwarn(warning, warn) {
+            if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+            warn(warning);
+        }
+    });
+    const output = path.join(PREVIEW_BUILD, 'app.js');
+    await bundle.write({ file: output, format: 'esm', sourcemap: false, inlineDynamicImports: true });
+    await bundle.close();
+    return output;
+}

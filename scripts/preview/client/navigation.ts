@@ -1,0 +1,45 @@
+// The preview's lightning/navigation: record pages navigate inside the preview; anything else is
+// announced to the shell, which says where the platform would have gone.
+
+export interface PageReference {
+    type: string;
+    attributes?: Record<string, string>;
+    state?: Record<string, string>;
+}
+
+const Navigate = Symbol('Navigate');
+const GenerateUrl = Symbol('GenerateUrl');
+
+export function urlFor(reference: PageReference): string {
+    if (reference.type === 'standard__recordPage' && reference.attributes?.recordId) {
+        return `#/record/${reference.attributes.recordId}`;
+    }
+    return `#/page/${encodeURIComponent(JSON.stringify(reference))}`;
+}
+
+function mixin<T extends abstract new (...args: never[]) => object>(Base: T): T {
+    // components call the mixed class with no arguments, as LightningElement is
+    const Plain = Base as unknown as new () => object;
+    const Mixed = class extends Plain {
+        [Navigate](reference: PageReference): void {
+            window.dispatchEvent(new CustomEvent('preview__navigate', { detail: reference }));
+            window.location.hash = urlFor(reference);
+        }
+
+        [GenerateUrl](reference: PageReference): Promise<string> {
+            return Promise.resolve(urlFor(reference));
+        }
+    };
+    return Mixed as unknown as T;
+}
+
+export const NavigationMixin = Object.assign(mixin, { Navigate, GenerateUrl });
+
+export class CurrentPageReference {
+    constructor(private readonly callback: (value: PageReference) => void) {}
+    connect(): void {
+        this.callback({ type: 'standard__recordPage', attributes: {}, state: {} });
+    }
+    update(): void {}
+    disconnect(): void {}
+}

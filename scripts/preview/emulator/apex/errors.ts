@@ -1,0 +1,16 @@
+// KeystoneErrorService's rules for the preview: which message a user sees for which failure.
+import { DmlError } from '../store';
+import { ApexError } from './apexError';
+
+export const NO_ACCESS =
+    'You do not have access to Keystone data here. Ask your Salesforce admin to assign you the Keystone User permission set.';
+
+/** The readable error for any failure inside a controller, as KeystoneErrorService.toAuraException. */
+export function toAuraError(error: unknown): ApexError {
+    if (error instanceof ApexError) return error;
+    if (error instanceof DmlError) {
+        const noAccess = ['INSUFFICIENT_ACCESS_OR_READONLY', 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY'];
+        return new ApexError(noAccess.includes(error.statusCode) ? NO_ACCESS : error.message);
+    }
+    return new ApexError(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -1,0 +1,201 @@
+// The preview's in-memory org: records per object, inserted and updated through the same checks the
+// platform applies from our metadata — required fields, restricted picklists, references, validation
+// rules — with the platform's own error messages.
+import { evaluateFormula, type FormulaValue } from './formula';
+import { IdFactory, isValidId } from './ids';
+import type { ObjectSchema } from './schema';
+
+export type FieldValue = string | number | boolean | null;
+export type SObjectRecord = { Id: string; attributes: { type: string } } & Record<
+    string,
+    FieldValue | { type: string }
+>;
+
+/** A DML failure with the status code and message Salesforce gives (DmlException.getDmlMessage). */
+export class DmlError extends Error {
+    constructor(
+        readonly statusCode: string,
+        message: string,
+        readonly fields: string[] = []
+    ) {
+        super(message);
+        this.name = 'DmlError';
+    }
+}
+
+// Standard fields every custom object has; writes to the system ones are refused like the platform does.
+const SYSTEM_FIELDS = new Set([
+    'Id',
+    'CreatedDate',
+    'CreatedById',
+    'LastModifiedDate',
+    'LastModifiedById',
+    'SystemModstamp',
+    'IsDeleted'
+]);
+const WRITABLE_STANDARD = new Set(['Name', 'OwnerId', 'CurrencyIsoCode', 'RecordTypeId']);
+
+export class OrgStore {
+    readonly ids: IdFactory;
+    private readonly records = new Map<string, Map<string, SObjectRecord>>();
+    private readonly byId = new Map<string, SObjectRecord>();
+
+    constructor(
+        readonly schemas: Map<string, ObjectSchema>,
+        readonly today: string = new Date().toISOString().slice(0, 10)
+    ) {
+        this.ids = new IdFactory(
+            [...schemas.values()].filter((schema) => schema.custom).map((schema) => schema.name)
+        );
+    }
+
+    get(id: string): SObjectRecord | undefined {
+        return this.byId.get(id) ?? this.byId.get(id.slice(0, 15) + (id.length === 15 ? '' : id.slice(15)));
+    }
+
+    /** All records of an object, in insertion order. */
+    all(sobject: string): SObjectRecord[] {
+        return [...(this.records.get(sobject)?.values() ?? [])];
+    }
+
+    insert(sobject: string, values: Record<string, FieldValue>): string {
+        const schema = this.schemas.get(sobject);
+        const record = { attributes: { type: sobject }, Id: '' } as SObjectRecord;
+        if (schema) {
+            for (const field of schema.fields.values()) {
+                if (field.defaultValue !== undefined && values[field.name] === undefined)
+                    record[field.name] = field.defaultValue;
+            }
+        }
+        this.assign(sobject, record, values);
+        this.validate(sobject, record, undefined);
+        record.Id = this.ids.next(sobject);
+        this.store(sobject, record);
+        return record.Id;
+    }
+
+    update(id: string, values: Record<string, FieldValue>): void {
+        const existing = this.get(id);
+        if (!existing) throw new DmlError('ENTITY_IS_DELETED', 'entity is deleted');
+        const sobject = existing.attributes.type;
+        const next = { ...existing } as SObjectRecord;
+        this.assign(sobject, next, values);
+        this.validate(sobject, next, existing);
+        this.store(sobject, next);
+    }
+
+    private store(sobject: string, record: SObjectRecord): void {
+        if (!this.records.has(sobject)) this.records.set(sobject, new Map());
+        this.records.get(sobject)!.set(record.Id, record);
+        this.byId.set(record.Id, record);
+    }
+
+    private assign(sobject: string, record: SObjectRecord, values: Record<string, FieldValue>): void {
+        const schema = this.schemas.get(sobject);
+        for (const [name, value] of Object.entries(values)) {
+            if (name === 'attributes' || name === 'Id') continue;
+            if (SYSTEM_FIELDS.has(name)) {
+                throw new DmlError(
+                    'INVALID_FIELD_FOR_INSERT_UPDATE',
+                    `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+                    [name]
+                );
+            }
+            if (schema?.custom && !schema.fields.has(name) && !WRITABLE_STANDARD.has(name)) {
+                throw new DmlError(
+                    'INVALID_FIELD',
+                    `No such column '${name}' on sobject of type ${sobject}`,
+                    [name]
+                );
+            }
+            record[name] = value === undefined ? null : value;
+        }
+    }
+
+    private validate(sobject: string, record: SObjectRecord, prior: SObjectRecord | undefined): void {
+        const schema = this.schemas.get(sobject);
+        if (!schema) return;
+        const missing = [...schema.fields.values()]
+            .filter(
+                (field) =>
+                    field.required &&
+                    (record[field.name] === null ||
+                        record[field.name] === undefined ||
+                        record[field.name] === '')
+            )
+            .map((field) => field.name);
+        if (schema.custom && (record.Name === null || record.Name === undefined || record.Name === ''))
+            missing.unshift('Name');
+        if (missing.length) {
+            throw new DmlError(
+                'REQUIRED_FIELD_MISSING',
+                `Required fields are missing: [${missing.join(', ')}]`,
+                missing
+            );
+        }
+        for (const field of schema.fields.values()) {
+            const value = record[field.name];
+            if (value === null || value === undefined) continue;
+            if (field.picklistValues && field.restricted && !field.picklistValues.includes(String(value))) {
+                throw new DmlError(
+                    'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+                    `${field.label}: bad value for restricted picklist field: ${String(value)}`,
+                    [field.name]
+                );
+            }
+            if ((field.type === 'Lookup' || field.type === 'MasterDetail') && field.referenceTo) {
+                const target = isValidId(value) ? this.get(value) : undefined;
+                if (!target || target.attributes.type !== field.referenceTo) {
+                    throw new DmlError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [
+                        field.name
+                    ]);
+                }
+            }
+            if (field.type === 'Date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
+                throw new DmlError(
+                    'INVALID_TYPE_ON_FIELD_IN_RECORD',
+                    `${field.label}: value not of required type: ${String(value)}`,
+                    [field.name]
+                );
+            }
+            if (['Currency', 'Number', 'Percent'].includes(field.type) && !Number.isFinite(Number(value))) {
+                throw new DmlError(
+                    'INVALID_TYPE_ON_FIELD_IN_RECORD',
+                    `${field.label}: value not of required type: ${String(value)}`,
+                    [field.name]
+                );
+            }
+        }
+        for (const rule of schema.validationRules) {
+            const fires = evaluateFormula(rule.formula, {
+                field: (path) => this.resolvePath(record, path),
+                prior: (path) => (prior ? this.resolvePath(prior, path) : undefined),
+                isNew: !prior,
+                today: this.today
+            });
+            if (fires === true) {
+                throw new DmlError(
+                    'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                    rule.message,
+                    rule.field ? [rule.field] : []
+                );
+            }
+        }
+    }
+
+    /** A field value by path, following __r relationships (Account__r.Name) through lookups. */
+    resolvePath(record: SObjectRecord, path: string): FormulaValue {
+        const [head, ...rest] = path.split('.');
+        if (!head) return null;
+        if (!rest.length) {
+            const value = record[head];
+            return value === undefined || typeof value === 'object'
+                ? ((value ?? null) as FormulaValue)
+                : value;
+        }
+        const lookupField = head.endsWith('__r') ? `${head.slice(0, -3)}__c` : `${head}Id`;
+        const target = record[lookupField];
+        const related = typeof target === 'string' ? this.get(target) : undefined;
+        return related ? this.resolvePath(related, rest.join('.')) : null;
+    }
+}

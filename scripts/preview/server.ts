@@ -1,0 +1,238 @@
+// The preview's HTTP server on 127.0.0.1: the page, the bundled app, SLDS assets, and the org
+// emulator's endpoints that answer @salesforce/apex calls and uiRecordApi reads and writes.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { FORCE_APP, ROOT } from '../lib/project';
+import { ApexError } from './emulator/apex/apexError';
+import { invokeApex } from './emulator/apex/registry';
+import { isValidId } from './emulator/ids';
+import { loadObjectSchemas } from './emulator/schema';
+import { DmlError, OrgStore, type FieldValue } from './emulator/store';
+import { loadTreeData } from './emulator/treeData';
+import { PREVIEW_BUILD } from './bundle';
+
+export interface PreviewOptions {
+    port: number;
+    dataDir: string;
+    /** The org's "today"; defaults to the real date. */
+    today?: string;
+}
+
+export interface PreviewServer {
+    url: string;
+    org: OrgStore;
+    counts: Record<string, number>;
+    close(): Promise<void>;
+}
+
+const SLDS_ASSETS = path.join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+const MAX_BODY = 1024 * 1024;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Keystone — local preview</title>
+<link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
+</head>
+<body>
+<div id="root"></div>
+<script type="module" src="/app.js"></script>
+</body>
+</html>
+`;
+
+const TYPES: Record<string, string> = {
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.json': 'application/json'
+};
+
+/** Builds a fresh in-memory org from a data folder (sf data import tree plan format). */
+export function createOrg(
+    dataDir: string,
+    today?: string
+): { org: OrgStore; counts: Record<string, number> } {
+    const org = new OrgStore(loadObjectSchemas(FORCE_APP), today);
+    const counts = loadTreeData(org, dataDir);
+    return { org, counts };
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+    response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store'
+    });
+    response.end(JSON.stringify(body));
+}
+
+function sendError(response: http.ServerResponse, error: unknown): void {
+    if (error instanceof ApexError) {
+        send(response, 400, {
+            error: {
+                message: error.message,
+                exceptionType: error.exceptionType,
+                isUserDefinedException: false
+            }
+        });
+    } else if (error instanceof DmlError) {
+        send(response, 400, {
+            error: {
+                message: error.message,
+                exceptionType: error.statusCode,
+                isUserDefinedException: false,
+                fields: error.fields
+            }
+        });
+    } else {
+        send(response, 500, {
+            error: {
+                message: error instanceof Error ? error.message : String(error),
+                exceptionType: 'Internal',
+                isUserDefinedException: false
+            }
+        });
+    }
+}
+
+function readBody(request: http.IncomingMessage): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+        let size = 0;
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_BODY) {
+                reject(new ApexError('The request is too large.', 'System.LimitException'));
+                request.destroy();
+            } else {
+                chunks.push(chunk);
+            }
+        });
+        request.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (!text) return resolve({});
+            try {
+                resolve(JSON.parse(text));
+            } catch {
+                reject(new ApexError('The request body is not valid JSON.', 'System.JSONException'));
+            }
+        });
+        request.on('error', reject);
+    });
+}
+
+function recordView(org: OrgStore, id: string, fields: string[]): unknown {
+    const record = org.get(id);
+    if (!record) throw new ApexError('The requested resource does not exist', 'NOT_FOUND');
+    const names = fields.length
+        ? fields.map((field) => field.split('.').slice(1).join('.'))
+        : Object.keys(record).filter((key) => key !== 'attributes');
+    const view: Record<string, { value: FieldValue; displayValue: string | null }> = {};
+    for (const name of names) {
+        const value = org.resolvePath(record, name);
+        view[name] = { value, displayValue: null };
+    }
+    return { id: record.Id, apiName: record.attributes.type, fields: view };
+}
+
+function accounts(org: OrgStore): unknown[] {
+    return org.all('Account').map((account) => ({
+        id: account.Id,
+        name: account.Name ?? '',
+        type: account.Type ?? null,
+        industry: account.Industry ?? null,
+        annualRevenue: account.AnnualRevenue ?? null,
+        phone: account.Phone ?? null,
+        website: account.Website ?? null,
+        billingCity: account.BillingCity ?? null
+    }));
+}
+
+function serveFile(response: http.ServerResponse, file: string): void {
+    fs.readFile(file, (error, content) => {
+        if (error) {
+            response.writeHead(404, { 'content-type': 'text/plain' });
+            response.end('Not found');
+            return;
+        }
+        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        response.end(content);
+    });
+}
+
+async function route(
+    org: OrgStore,
+    request: http.IncomingMessage,
+    response: http.ServerResponse
+): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const method = request.method ?? 'GET';
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(PAGE);
+        return;
+    }
+    if (url.pathname === '/favicon.ico') {
+        response.writeHead(204);
+        response.end();
+        return;
+    }
+    if (url.pathname === '/app.js') return serveFile(response, path.join(PREVIEW_BUILD, 'app.js'));
+    if (url.pathname.startsWith('/assets/')) {
+        const file = path.normalize(path.join(SLDS_ASSETS, url.pathname.slice('/assets/'.length)));
+        if (!file.startsWith(SLDS_ASSETS)) return send(response, 403, { error: { message: 'Forbidden' } });
+        return serveFile(response, file);
+    }
+    if (url.pathname === '/api/accounts' && method === 'GET')
+        return send(response, 200, { result: accounts(org) });
+    const apex = /^\/api\/apex\/(\w+\.\w+)$/.exec(url.pathname);
+    if (apex && method === 'POST') {
+        const args = await readBody(request);
+        return send(response, 200, { result: invokeApex(org, apex[1]!, args) ?? null });
+    }
+    const record = /^\/api\/records\/(\w+)$/.exec(url.pathname);
+    if (record) {
+        const key = record[1]!;
+        if (method === 'GET') {
+            if (!isValidId(key)) throw new ApexError(`Invalid record id: ${key}`, 'INVALID_ID');
+            const fields = (url.searchParams.get('fields') ?? '').split(',').filter(Boolean);
+            return send(response, 200, { result: recordView(org, key, fields) });
+        }
+        if (method === 'PATCH') {
+            if (!isValidId(key)) throw new ApexError(`Invalid record id: ${key}`, 'INVALID_ID');
+            org.update(key, (await readBody(request)) as Record<string, FieldValue>);
+            return send(response, 200, { result: recordView(org, key, []) });
+        }
+        if (method === 'POST') {
+            const id = org.insert(key, (await readBody(request)) as Record<string, FieldValue>);
+            return send(response, 200, { result: recordView(org, id, []) });
+        }
+    }
+    send(response, 404, { error: { message: `No preview route for ${method} ${url.pathname}` } });
+}
+
+/** Starts the preview server (the app must already be built with buildPreview). */
+export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
+    const { org, counts } = createOrg(options.dataDir, options.today);
+    const server = http.createServer((request, response) => {
+        route(org, request, response).catch((error: unknown) => sendError(response, error));
+    });
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    return {
+        url: `http://127.0.0.1:${address.port}/`,
+        org,
+        counts,
+        close: () => new Promise((resolve) => server.close(() => resolve()))
+    };
+}
