@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-    console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-});
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+    });
+}

@@ -73,9 +73,10 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
     response.end(JSON.stringify(body));
 }
 
+// Like Aura, a handled Apex or DML error is a normal answer carrying an error, not an HTTP failure.
 function sendError(response: http.ServerResponse, error: unknown): void {
     if (error instanceof ApexError) {
-        send(response, 400, {
+        send(response, 200, {
             error: {
                 message: error.message,
                 exceptionType: error.exceptionType,
@@ -83,7 +84,7 @@ function sendError(response: http.ServerResponse, error: unknown): void {
             }
         });
     } else if (error instanceof DmlError) {
-        send(response, 400, {
+        send(response, 200, {
             error: {
                 message: error.message,
                 exceptionType: error.statusCode,

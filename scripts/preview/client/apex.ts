@@ -1,5 +1,6 @@
 // The preview's @salesforce/apex: each imported method calls the local org emulator over HTTP, works
 // imperatively (returns a promise) and as a @wire adapter, and refreshApex re-runs a wire.
+import { unwrap } from 'lwc';
 
 export interface ApexFailure {
     ok: false;
@@ -37,8 +38,9 @@ async function callApex(endpoint: string, params: unknown): Promise<unknown> {
     if (!response.ok || payload.error) {
         const failure: ApexFailure = {
             ok: false,
-            status: response.status,
-            statusText: response.statusText,
+            // a handled Apex error reaches components with status 500, as on the platform
+            status: response.ok ? 500 : response.status,
+            statusText: response.ok ? 'Server Error' : response.statusText,
             body: payload.error ?? {
                 message: response.statusText,
                 exceptionType: 'Unknown',
@@ -105,6 +107,8 @@ export function apexMethod(className: string, methodName: string): unknown {
 
 /** Re-runs the wire that delivered `value`; resolves when fresh data has been delivered. */
 export async function refreshApex(value: unknown): Promise<void> {
-    const owner = value && typeof value === 'object' ? lastValueOwner.get(value) : undefined;
+    // components hold the wired value through LWC's reactive proxy; the map knows the original
+    const original = value && typeof value === 'object' ? (unwrap(value) as object) : undefined;
+    const owner = original ? lastValueOwner.get(original) : undefined;
     if (owner) await owner.fetch();
 }

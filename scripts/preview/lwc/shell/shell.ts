@@ -113,7 +113,7 @@ export default class Shell extends LightningElement {
                 icon: `utility:${variant === 'success' ? 'success' : variant === 'error' ? 'error' : variant === 'warning' ? 'warning' : 'info'}`
             }
         ];
-        // eslint-disable-next-line @lwc/lwc/no-async-operation -- toasts dismiss themselves, as on the platform
+        // toasts dismiss themselves, as on the platform
         window.setTimeout(() => this.dismiss(key), 5000);
     }
 

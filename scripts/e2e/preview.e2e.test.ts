@@ -1,0 +1,129 @@
+// The preview end to end in headless Chromium: the real compiled components over the demo data, as a
+// rep would use them — read Aeronova's plan, create a plan where there is none, be told what is wrong.
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { DATA_DIR } from '../lib/project';
+import { launchBrowser } from '../preview/browser';
+import { buildPreview } from '../preview/bundle';
+import { startPreviewServer, type PreviewServer } from '../preview/server';
+
+let server: PreviewServer;
+let browser: Browser;
+
+interface OpenPage {
+    page: Page;
+    problems: string[];
+}
+
+async function open(hash: string): Promise<OpenPage> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning')
+            problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    await page.goto(`${server.url}${hash}`);
+    return { page, problems };
+}
+
+function accountId(name: string): string {
+    const account = server.org.all('Account').find((record) => record.Name === name);
+    assert.ok(account, `${name} is in the demo data`);
+    return account.Id;
+}
+
+const card = 'c-account-plan-summary';
+
+describe('preview in Chromium', () => {
+    before(async () => {
+        await buildPreview();
+        server = await startPreviewServer({ port: 0, dataDir: DATA_DIR });
+        browser = await launchBrowser();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await server?.close();
+    });
+
+    it("shows Aeronova Group's plan card with no console errors", async () => {
+        const { page, problems } = await open('');
+        await page.locator(`${card} [data-id="plan"]`).waitFor();
+        assert.equal(await page.locator('[data-id="highlights"] h1').textContent(), 'Aeronova Group');
+        assert.equal(
+            (await page.locator(`${card} .plan-name`).textContent())?.trim(),
+            'Aeronova Group FY2026 Account Plan'
+        );
+        assert.equal((await page.locator(`${card} [data-id="status"]`).textContent())?.trim(), 'In Review');
+        assert.equal(
+            (await page.locator(`${card} [data-id="progress"]`).textContent())?.trim(),
+            '62% of goal won'
+        );
+        assert.match((await page.locator(`${card} [data-id="won"]`).textContent()) ?? '', /\$7,450,000/);
+        assert.match((await page.locator(`${card} [data-id="goal"]`).textContent()) ?? '', /\$12,000,000/);
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
+    it('switches accounts with the account switcher', async () => {
+        const { page, problems } = await open('');
+        await page.locator(`${card} [data-id="plan"]`).waitFor();
+        await page.locator('[data-id="account-switcher"]').selectOption({ label: 'Meridian Bank' });
+        await page.locator(`${card} .plan-name`, { hasText: 'Meridian Bank FY2026 Account Plan' }).waitFor();
+        assert.equal((await page.locator(`${card} [data-id="status"]`).textContent())?.trim(), 'Approved');
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
+    it('creates a plan for an account without one, refusing bad input with the validation message first', async () => {
+        const globexId = accountId('Globex Industries');
+        const { page, problems } = await open(`#/record/${globexId}`);
+        await page.locator(`${card} [data-id="empty"]`).waitFor();
+        await page.locator(`${card} [data-id="create"] button`).click();
+        await page.locator(`${card} [data-id="create-form"]`).waitFor();
+
+        const goal = page.locator(`${card} lightning-input[data-field="revenueGoal"] input`);
+        await goal.fill('-5');
+        await goal.blur();
+        await page.locator(`${card} [data-id="save"] button`).click();
+        await page.locator(`${card} [data-id="form-error"]`).waitFor();
+        assert.equal(
+            (await page.locator(`${card} [data-id="form-error"]`).textContent())?.trim(),
+            'The revenue goal cannot be negative.'
+        );
+        assert.equal(
+            server.org.all('Account_Plan__c').filter((plan) => plan.Account__c === globexId).length,
+            0,
+            'nothing was saved'
+        );
+
+        // the currency input re-formats its text: replace it the way a person does
+        await goal.click();
+        await goal.press('Control+A');
+        await goal.press('Delete');
+        await goal.pressSequentially('2500000');
+        await goal.blur();
+        await page.locator(`${card} [data-id="save"] button`).click();
+        await page.locator(`${card} [data-id="plan"]`).waitFor();
+        assert.match(
+            (await page.locator(`${card} .plan-name`).textContent()) ?? '',
+            /^Globex Industries FY\d{4} plan$/
+        );
+        assert.equal((await page.locator(`${card} [data-id="status"]`).textContent())?.trim(), 'Draft');
+        await page.locator('[data-id="toast"]', { hasText: 'Plan created' }).waitFor();
+        assert.equal(
+            server.org.all('Account_Plan__c').filter((plan) => plan.Account__c === globexId).length,
+            1
+        );
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
+    it('says so when the record in the address does not exist', async () => {
+        const { page } = await open('#/record/001000000000999AAA');
+        await page.locator('[role="alert"]', { hasText: 'No account with Id 001000000000999AAA' }).waitFor();
+        await page.close();
+    });
+});

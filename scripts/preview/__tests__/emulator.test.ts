@@ -1,0 +1,335 @@
+// The preview's org emulator: formulas, Ids, record validation from our metadata, the demo data, and
+// AccountPlanController's contract — the same cases the Apex tests read, the same method signatures.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DATA_DIR, FORCE_APP } from '../../lib/project';
+import { isAuraEnabled, readApexFile } from '../../lib/apexModel';
+import { evaluateFormula, parseFormula, type FormulaValue } from '../emulator/formula';
+import { IdFactory, caseSafeSuffix, isValidId } from '../emulator/ids';
+import { loadObjectSchemas } from '../emulator/schema';
+import { DmlError, OrgStore } from '../emulator/store';
+import { loadTreeData } from '../emulator/treeData';
+import { ApexError } from '../emulator/apex/apexError';
+import { APEX_CONTROLLERS, invokeApex } from '../emulator/apex/registry';
+import { createOrg } from '../server';
+import { parsePreviewArgs } from '../serve';
+import type { PlanSummaryDto } from '../../../lwc-ts/planSummaryModel/planSummaryModel';
+
+const TODAY = '2026-11-22';
+const VECTORS = JSON.parse(
+    fs.readFileSync(path.join(FORCE_APP, 'staticresources', 'KeystoneRuleVectors.json'), 'utf8')
+) as { createPlan: { case: string; input: Record<string, unknown>; expectedError: string | null }[] };
+
+function evaluate(formula: string, fields: Record<string, FormulaValue>, isNew = true): FormulaValue {
+    return evaluateFormula(parseFormula(formula), {
+        field: (name) => fields[name] ?? null,
+        prior: () => undefined,
+        isNew,
+        today: TODAY
+    });
+}
+
+describe('formula', () => {
+    const cases: [string, Record<string, FormulaValue>, FormulaValue][] = [
+        ['Revenue_Goal__c < 0', { Revenue_Goal__c: -1 }, true],
+        ['Revenue_Goal__c < 0', { Revenue_Goal__c: 0 }, false],
+        ['Revenue_Goal__c < 0', {}, null],
+        [
+            'AND(NOT(ISBLANK(A__c)), NOT(ISBLANK(B__c)), B__c <= A__c)',
+            { A__c: '2026-01-01', B__c: '2026-01-01' },
+            true
+        ],
+        [
+            'AND(NOT(ISBLANK(A__c)), NOT(ISBLANK(B__c)), B__c <= A__c)',
+            { A__c: '2026-01-01', B__c: '2026-01-02' },
+            false
+        ],
+        [
+            'AND(NOT(ISBLANK(A__c)), NOT(ISBLANK(B__c)), B__c <= A__c)',
+            { A__c: null, B__c: '2026-01-02' },
+            false
+        ],
+        ['1 + 2 * 3', {}, 7],
+        ['(1 + 2) * 3', {}, 9],
+        ['\'a\' & "b"', {}, 'ab'],
+        ['ISPICKVAL(Status__c, "Closed")', { Status__c: 'Closed' }, true],
+        ['OR(X__c > 5, X__c = 1)', { X__c: 1 }, true],
+        ['X__c <> 1 && X__c != 2', { X__c: 3 }, true],
+        ['IF(X__c > 1, "big", "small")', { X__c: 0 }, 'small'],
+        ['LEN(TEXT(X__c))', { X__c: 1234 }, 4],
+        ['BLANKVALUE(X__c, 9)', {}, 9],
+        ['TODAY()', {}, TODAY],
+        ['ISNEW()', {}, true],
+        ['/* comment */ TRUE', {}, true]
+    ];
+    for (const [formula, fields, expected] of cases) {
+        it(`${formula} with ${JSON.stringify(fields)} is ${JSON.stringify(expected)}`, () => {
+            assert.equal(evaluate(formula, fields), expected);
+        });
+    }
+
+    it('refuses what it cannot read with a message', () => {
+        assert.throws(() => parseFormula('AND(1,'), /formula|expected|unexpected/);
+        assert.throws(() => parseFormula('1 ~ 2'), /unexpected "~"/);
+        assert.throws(() => evaluate('VLOOKUP(1)', {}), /VLOOKUP is not supported/);
+    });
+});
+
+describe('ids', () => {
+    it('hands out valid 18-character Ids with per-object prefixes', () => {
+        const ids = new IdFactory(['Account_Plan__c', 'Buying_Center__c']);
+        const account = ids.next('Account');
+        const plan = ids.next('Account_Plan__c');
+        assert.match(account, /^001[0-9A-Z]{15}$/);
+        assert.equal(isValidId(account), true);
+        assert.equal(isValidId(plan), true);
+        assert.equal(ids.objectOf(plan), 'Account_Plan__c');
+        assert.notEqual(ids.next('Account'), account);
+    });
+
+    it('computes the case-safe suffix from the upper-case letters', () => {
+        assert.equal(caseSafeSuffix('001000000000001'), 'AAA');
+        assert.equal(caseSafeSuffix('A0000B00000C000'), 'BBC');
+        assert.equal(caseSafeSuffix('AAAAAAAAAAAAAAA'), '555');
+    });
+
+    it('rejects malformed Ids', () => {
+        for (const bad of [
+            '',
+            'bogus',
+            '001000000000001AAB',
+            '001000000000001AA',
+            42,
+            null,
+            '001-00000000001'
+        ]) {
+            assert.equal(isValidId(bad), false, String(bad));
+        }
+    });
+});
+
+describe('records are validated from our metadata', () => {
+    const schemas = loadObjectSchemas(FORCE_APP);
+    const newStore = (): { store: OrgStore; accountId: string } => {
+        const store = new OrgStore(schemas, TODAY);
+        return { store, accountId: store.insert('Account', { Name: 'Aeronova Group' }) };
+    };
+    const plan = (
+        accountId: string,
+        overrides: Record<string, string | number | null> = {}
+    ): Record<string, string | number | null> => ({
+        Account__c: accountId,
+        Name: 'FY plan',
+        Period_Start__c: '2026-01-01',
+        Period_End__c: '2026-12-31',
+        ...overrides
+    });
+
+    it('defaults the status picklist to Draft', () => {
+        const { store, accountId } = newStore();
+        const id = store.insert('Account_Plan__c', plan(accountId));
+        assert.equal(store.get(id)?.Status__c, 'Draft');
+    });
+
+    it('fires the validation rules with their own messages', () => {
+        const { store, accountId } = newStore();
+        assert.throws(
+            () => store.insert('Account_Plan__c', plan(accountId, { Period_End__c: '2025-12-31' })),
+            {
+                message: 'The period end must be after the period start.'
+            }
+        );
+        assert.throws(() => store.insert('Account_Plan__c', plan(accountId, { Revenue_Goal__c: -5 })), {
+            message: 'The revenue goal cannot be negative.'
+        });
+        assert.equal(store.all('Account_Plan__c').length, 0);
+    });
+
+    it('refuses missing required fields, bad picklist values, bad references and unknown fields', () => {
+        const { store, accountId } = newStore();
+        assert.throws(() => store.insert('Account_Plan__c', plan(accountId, { Period_Start__c: null })), {
+            message: 'Required fields are missing: [Period_Start__c]'
+        });
+        assert.throws(() => store.insert('Account_Plan__c', plan(accountId, { Status__c: 'Pending' })), {
+            message: 'Status: bad value for restricted picklist field: Pending'
+        });
+        assert.throws(() => store.insert('Account_Plan__c', plan('001000000000099AAA')), {
+            message: 'invalid cross reference id'
+        });
+        assert.throws(() => store.insert('Account_Plan__c', plan(accountId, { Revnue_Goal__c: 1 })), {
+            message: "No such column 'Revnue_Goal__c' on sobject of type Account_Plan__c"
+        });
+        assert.throws(
+            () => store.insert('Account_Plan__c', plan(accountId, { Period_End__c: '31/12/2026' })),
+            DmlError
+        );
+    });
+
+    it('applies the rules on update too, leaving the record unchanged', () => {
+        const { store, accountId } = newStore();
+        const id = store.insert('Account_Plan__c', plan(accountId));
+        assert.throws(() => store.update(id, { Revenue_Goal__c: -1 }), {
+            message: 'The revenue goal cannot be negative.'
+        });
+        assert.equal(store.get(id)?.Revenue_Goal__c ?? null, null);
+    });
+});
+
+describe('demo data', () => {
+    it('loads the whole story through the same validation', () => {
+        const { counts } = createOrg(DATA_DIR, TODAY);
+        assert.equal(counts.Account, 3);
+        assert.ok((counts.Contact ?? 0) >= 60, 'Aeronova has about 60 contacts');
+        assert.ok((counts.Opportunity ?? 0) >= 10);
+        assert.equal(counts.Account_Plan__c, 3);
+    });
+
+    it('keeps every data file within the 200-record tree import limit', () => {
+        for (const file of fs
+            .readdirSync(DATA_DIR)
+            .filter((name) => name.endsWith('.json') && !name.endsWith('-plan.json'))) {
+            const content = JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as {
+                records: unknown[];
+            };
+            assert.ok(content.records.length <= 200, file);
+        }
+    });
+
+    it('refuses a reference to a record that was never loaded, naming the file and record', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystone-data-'));
+        fs.writeFileSync(
+            path.join(dir, 'bad-plan.json'),
+            JSON.stringify([
+                { sobject: 'Contact', saveRefs: true, resolveRefs: true, files: ['Contact.json'] }
+            ])
+        );
+        fs.writeFileSync(
+            path.join(dir, 'Contact.json'),
+            JSON.stringify({
+                records: [
+                    {
+                        attributes: { type: 'Contact', referenceId: 'C1' },
+                        LastName: 'Orphan',
+                        AccountId: '@Missing'
+                    }
+                ]
+            })
+        );
+        const store = new OrgStore(loadObjectSchemas(FORCE_APP), TODAY);
+        assert.throws(() => loadTreeData(store, dir), {
+            message: 'Contact.json: C1.AccountId refers to unknown @Missing'
+        });
+    });
+});
+
+describe('AccountPlanController in the preview', () => {
+    it('has exactly the @AuraEnabled methods and parameter names of the Apex class', () => {
+        for (const [className, handlers] of Object.entries(APEX_CONTROLLERS)) {
+            const file = path.join(FORCE_APP, 'classes', 'controllers', `${className}.cls`);
+            const apex = readApexFile(file).methods.filter(isAuraEnabled);
+            assert.deepEqual(
+                Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, handler.params])),
+                Object.fromEntries(
+                    apex.map((method) => [method.name, method.params.map((param) => param.name)])
+                ),
+                className
+            );
+            for (const method of apex) {
+                const cacheable = method.annotations.some((annotation) => /cacheable=true/i.test(annotation));
+                assert.equal(
+                    handlers[method.name]?.cacheable,
+                    cacheable,
+                    `${className}.${method.name} cacheable`
+                );
+            }
+        }
+    });
+
+    it("summarises Aeronova's FY2026 plan with won revenue inside its period only", () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const aeronova = org.all('Account').find((account) => account.Name === 'Aeronova Group')!;
+        const summary = invokeApex(org, 'AccountPlanController.getPlanSummary', {
+            accountId: aeronova.Id
+        }) as PlanSummaryDto;
+        assert.equal(summary.plan?.name, 'Aeronova Group FY2026 Account Plan');
+        assert.equal(summary.plan?.status, 'In Review');
+        assert.equal(summary.plan?.revenueGoal, 12000000);
+        assert.equal(summary.wonRevenue, 7450000);
+    });
+
+    it('answers an account without a plan with no plan', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const globex = org.all('Account').find((account) => account.Name === 'Globex Industries')!;
+        const summary = invokeApex(org, 'AccountPlanController.getPlanSummary', {
+            accountId: globex.Id
+        }) as PlanSummaryDto;
+        assert.equal(summary.plan, null);
+        assert.equal(summary.wonRevenue, 0);
+    });
+
+    it('answers bad and unknown ids with the errors the Apex gives', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const call = (args: unknown): unknown =>
+            invokeApex(org, 'AccountPlanController.getPlanSummary', args);
+        assert.throws(() => call({}), new ApexError('Open an account to see its plan.'));
+        assert.throws(() => call({ accountId: 'bogus' }), {
+            message: "Value provided is invalid for action parameter 'accountId' of type 'Id'"
+        });
+        assert.throws(() => call({ accountId: '001000000000099AAA' }), {
+            message: 'This account does not exist or you do not have access to it.'
+        });
+        assert.throws(() => call([1]), { message: 'Apex arguments must be an object of named parameters.' });
+        assert.throws(() => invokeApex(org, 'AccountPlanController.deletePlan', {}), {
+            message: 'No such @AuraEnabled method: AccountPlanController.deletePlan'
+        });
+    });
+
+    for (const vector of VECTORS.createPlan) {
+        it(`createPlan: ${vector.case}`, () => {
+            const { org } = createOrg(DATA_DIR, TODAY);
+            const globex = org.all('Account').find((account) => account.Name === 'Globex Industries')!;
+            const before = org.all('Account_Plan__c').length;
+            const create = (): unknown =>
+                invokeApex(org, 'AccountPlanController.createPlan', {
+                    accountId: globex.Id,
+                    plan: vector.input
+                });
+            if (vector.expectedError) {
+                assert.throws(create, { message: vector.expectedError });
+                assert.equal(org.all('Account_Plan__c').length, before, 'nothing was written');
+            } else {
+                const id = create() as string;
+                assert.equal(isValidId(id), true);
+                assert.equal(org.get(id)?.Status__c, 'Draft');
+            }
+        });
+    }
+
+    it('refuses an argument of the wrong type as the platform does', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const globex = org.all('Account').find((account) => account.Name === 'Globex Industries')!;
+        assert.throws(
+            () =>
+                invokeApex(org, 'AccountPlanController.createPlan', {
+                    accountId: globex.Id,
+                    plan: { ...VECTORS.createPlan[0]!.input, periodStart: 'next year' }
+                }),
+            {
+                message:
+                    "Value provided is invalid for action parameter 'plan' of type 'AccountPlanService.PlanInput'"
+            }
+        );
+    });
+});
+
+describe('npm start options', () => {
+    it('reads --port and --data and refuses anything else with a clear message', () => {
+        assert.deepEqual(parsePreviewArgs(['--port', '0']), { port: 0, dataDir: DATA_DIR });
+        assert.throws(() => parsePreviewArgs(['--port', 'x']), /--port needs a number/);
+        assert.throws(() => parsePreviewArgs(['--data', '/no/such/dir']), /does not exist/);
+        assert.throws(() => parsePreviewArgs(['--verbose']), /unknown option --verbose/);
+    });
+});
