@@ -33,6 +33,13 @@ module.exports = [
             '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off'
         }
     },
+    {
+        // the TypeScript sources themselves: no `any` escape hatch in product code
+        files: ['lwc-ts/**/*.ts'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { '@typescript-eslint': tseslint.plugin },
+        rules: { '@typescript-eslint/no-explicit-any': 'error' }
+    },
     ...tseslint.configs.recommended.map((config) => ({
         ...config,
         files: ['scripts/**/*.ts', '*.js', 'config/**/*.js']

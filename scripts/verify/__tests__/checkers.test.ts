@@ -10,7 +10,8 @@ const EXPECTED: Record<string, string[]> = {
         "lwc-ts/typeError/typeError.ts:3 typescript/TS2322 Type 'string' is not assignable to type 'number'."
     ],
     eslint: [
-        "lwc-ts/lintError/lintError.ts:14 eslint/@lwc/lwc/no-inner-html Using 'innerHTML/outputHTML/insertAdjacentHTML' is not allowed"
+        "lwc-ts/lintError/lintError.ts:14 eslint/@lwc/lwc/no-inner-html Using 'innerHTML/outputHTML/insertAdjacentHTML' is not allowed",
+        'lwc-ts/lintError/lintError.ts:18 eslint/@typescript-eslint/no-explicit-any Unexpected any. Specify a different type.'
     ],
     prettier: [
         'force-app/main/default/classes/Unformatted.cls:2 prettier/format not formatted as prettier would (run npm run format)'

@@ -55,7 +55,7 @@ export const eslintChecker: Checker = {
                 )
             );
         }
-        const scriptTargets = ['scripts', 'config', 'eslint.config.js', 'jest.config.js']
+        const scriptTargets = ['lwc-ts', 'scripts', 'config', 'eslint.config.js', 'jest.config.js']
             .map((target) => path.join(project.root, target))
             .filter((target) => fs.existsSync(target));
         if (scriptTargets.length) {
