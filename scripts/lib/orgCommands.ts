@@ -67,6 +67,31 @@ export function parseDeployArgs(argv: string[]): DeployOptions & { dryRun: boole
     };
 }
 
+function deployStep(targetOrg: string, extra: string[] = []): OrgStep {
+    return {
+        title: 'Deploy Keystone',
+        args: [
+            'project',
+            'deploy',
+            'start',
+            '--source-dir',
+            'force-app',
+            '--target-org',
+            targetOrg,
+            '--wait',
+            '30',
+            ...extra
+        ]
+    };
+}
+
+function assignSteps(targetOrg: string): OrgStep[] {
+    return PERMISSION_SETS.map((name) => ({
+        title: `Assign ${name}`,
+        args: ['org', 'assign', 'permset', '--name', name, '--target-org', targetOrg]
+    }));
+}
+
 /** Create a scratch org, deploy, grant access, load the demo story, run the Apex tests. */
 export function scratchOrgSteps(options: ScratchOptions): OrgStep[] {
     const hub = options.devHub ? ['--target-dev-hub', options.devHub] : [];
@@ -89,24 +114,8 @@ export function scratchOrgSteps(options: ScratchOptions): OrgStep[] {
                 ...hub
             ]
         },
-        {
-            title: 'Deploy Keystone',
-            args: [
-                'project',
-                'deploy',
-                'start',
-                '--source-dir',
-                'force-app',
-                '--target-org',
-                options.alias,
-                '--wait',
-                '30'
-            ]
-        },
-        ...PERMISSION_SETS.map((name) => ({
-            title: `Assign ${name}`,
-            args: ['org', 'assign', 'permset', '--name', name, '--target-org', options.alias]
-        })),
+        deployStep(options.alias),
+        ...assignSteps(options.alias),
         {
             title: 'Import the demo story',
             args: ['data', 'import', 'tree', '--plan', DATA_PLAN, '--target-org', options.alias]
@@ -137,32 +146,10 @@ export function scratchOrgSteps(options: ScratchOptions): OrgStep[] {
 /** Deploy to an existing org (sandbox or production) with the Apex tests, then grant access. */
 export function deploySteps(options: DeployOptions): OrgStep[] {
     const tests = options.runTests ? ['--test-level', 'RunLocalTests'] : ['--test-level', 'NoTestRun'];
-    const steps: OrgStep[] = [
-        {
-            title: 'Deploy Keystone',
-            args: [
-                'project',
-                'deploy',
-                'start',
-                '--source-dir',
-                'force-app',
-                '--target-org',
-                options.targetOrg,
-                '--wait',
-                '30',
-                ...tests
-            ]
-        }
+    return [
+        deployStep(options.targetOrg, tests),
+        ...(options.assignPermissionSets ? assignSteps(options.targetOrg) : [])
     ];
-    if (options.assignPermissionSets) {
-        steps.push(
-            ...PERMISSION_SETS.map((name) => ({
-                title: `Assign ${name} to you`,
-                args: ['org', 'assign', 'permset', '--name', name, '--target-org', options.targetOrg]
-            }))
-        );
-    }
-    return steps;
 }
 
 /** Runs steps with the project's own `sf`, stopping at the first failure with its title. */

@@ -1,34 +1,7 @@
 // Standard objects and fields our code may name. Custom fields are read from force-app; these are
 // the platform's own, listed so a misspelt standard field in SOQL or a permission set is caught too.
 
-/** Fields every custom object has. */
-export const CUSTOM_OBJECT_FIELDS = [
-    'Id',
-    'Name',
-    'OwnerId',
-    'Owner',
-    'CreatedDate',
-    'CreatedById',
-    'CreatedBy',
-    'LastModifiedDate',
-    'LastModifiedById',
-    'LastModifiedBy',
-    'SystemModstamp',
-    'IsDeleted',
-    'CurrencyIsoCode',
-    'RecordTypeId',
-    'RecordType',
-    'LastActivityDate',
-    'LastViewedDate',
-    'LastReferencedDate',
-    'DeveloperName',
-    'MasterLabel',
-    'Label',
-    'QualifiedApiName',
-    'NamespacePrefix',
-    'Language'
-];
-
+/** Fields every record has, standard objects and custom ones alike. */
 const COMMON = [
     'Id',
     'Name',
@@ -48,6 +21,17 @@ const COMMON = [
     'LastActivityDate',
     'LastViewedDate',
     'LastReferencedDate'
+];
+
+/** Fields every custom object (and custom metadata type) has. */
+export const CUSTOM_OBJECT_FIELDS = [
+    ...COMMON,
+    'DeveloperName',
+    'MasterLabel',
+    'Label',
+    'QualifiedApiName',
+    'NamespacePrefix',
+    'Language'
 ];
 
 /** Standard objects with the fields we use or are likely to; an unknown field on these is a finding. */

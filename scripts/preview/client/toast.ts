@@ -1,12 +1,7 @@
 // The preview's lightning/platformShowToastEvent: the same event the platform listens for; the
 // preview shell shows it as an SLDS toast.
 
-export interface ShowToastEventInit {
-    title: string;
-    message?: string;
-    variant?: 'info' | 'success' | 'warning' | 'error';
-    mode?: 'dismissible' | 'pester' | 'sticky';
-}
+import type { ShowToastEventInit } from 'lightning/platformShowToastEvent';
 
 export class ShowToastEvent extends CustomEvent<ShowToastEventInit> {
     constructor(init: ShowToastEventInit) {
