@@ -25,9 +25,13 @@ const EXPECTED: Record<string, string[]> = {
         'force-app/main/default/objects/Account_Plan__c/fields/Stage__c.field-meta.xml:6 metadata/schema <required> must be true or false, not "yes"'
     ],
     'cross-references': [
+        'force-app/main/default/applications/Keystone.app-meta.xml:6 xref/app-tab tab Buying_Centre__c does not exist',
         'force-app/main/default/classes/PlanController.cls:1 xref/controller-access PlanController has @AuraEnabled methods but no permission set grants it',
+        'force-app/main/default/customMetadata/Keystone_Heat_Setting.Default.md-meta.xml:1 xref/custom-metadata-type custom metadata type Keystone_Heat_Setting__mdt does not exist',
         'force-app/main/default/flexipages/Broken_Record_Page.flexipage-meta.xml:12 xref/flexipage-component component c:orgChartHeatMapp has no bundle in lwc-ts/',
         'force-app/main/default/flexipages/Broken_Record_Page.flexipage-meta.xml:6 xref/flexipage-target component planCard does not declare target lightning__RecordPage',
+        'force-app/main/default/layouts/Account_Plan__c-Plan Layout.layout-meta.xml:9 xref/layout-field Account_Plan__c.Revenue_Target__c does not exist',
+        'force-app/main/default/objects/Account_Plan__c/fields/Revenue_Goal__c.field-meta.xml:1 xref/field-not-granted no permission set grants Account_Plan__c.Revenue_Goal__c',
         'force-app/main/default/permissionsets/Broken_User.permissionset-meta.xml:13 xref/permission-required-field field Account_Plan__c.Period_Start__c is required or master-detail: the platform grants it and refuses it in a permission set',
         'force-app/main/default/permissionsets/Broken_User.permissionset-meta.xml:18 xref/permission-object object Account_Plans__c does not exist',
         'force-app/main/default/permissionsets/Broken_User.permissionset-meta.xml:27 xref/permission-tab tab Account_Plan__c does not exist',

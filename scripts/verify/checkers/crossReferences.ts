@@ -234,6 +234,222 @@ function checkFlexipages(project: Project): Finding[] {
     return findings;
 }
 
+/** Every object and field a user could be granted appears in some permission set: nothing ships unreachable. */
+function checkCoverage(project: Project): Finding[] {
+    const findings: Finding[] = [];
+    const grantedObjects = new Set<string>();
+    const grantedFields = new Set<string>();
+    for (const file of walk(path.join(project.forceApp, 'permissionsets'), (f) =>
+        f.endsWith('.permissionset-meta.xml')
+    )) {
+        const root = readXml(file);
+        if (!root) continue;
+        descendants(root, 'objectPermissions').forEach((entry) =>
+            grantedObjects.add(childText(entry, 'object') ?? '')
+        );
+        descendants(root, 'fieldPermissions').forEach((entry) =>
+            grantedFields.add(childText(entry, 'field') ?? '')
+        );
+    }
+    const objectsDir = path.join(project.forceApp, 'objects');
+    if (!fs.existsSync(objectsDir)) return findings;
+    for (const object of fs.readdirSync(objectsDir).sort()) {
+        if (object.endsWith('__mdt')) continue;
+        const objectFile = path.join(objectsDir, object, `${object}.object-meta.xml`);
+        if (object.endsWith('__c') && fs.existsSync(objectFile) && !grantedObjects.has(object)) {
+            findings.push({
+                file: objectFile,
+                line: 1,
+                rule: 'xref/object-not-granted',
+                message: `no permission set grants access to ${object}`
+            });
+        }
+        for (const file of walk(path.join(objectsDir, object, 'fields'), (f) =>
+            f.endsWith('.field-meta.xml')
+        )) {
+            const root = readXml(file);
+            if (!root) continue;
+            const field = `${object}.${path.basename(file, '.field-meta.xml')}`;
+            const grantable =
+                childText(root, 'required') !== 'true' && childText(root, 'type') !== 'MasterDetail';
+            if (grantable && !grantedFields.has(field)) {
+                findings.push({
+                    file,
+                    line: 1,
+                    rule: 'xref/field-not-granted',
+                    message: `no permission set grants ${field}`
+                });
+            }
+        }
+    }
+    return findings;
+}
+
+/** Names inside other metadata — layouts, list views, compact layouts, approval processes, workflow, custom metadata records, apps, global value sets — point at things that exist. */
+function checkMetadataNames(project: Project): Finding[] {
+    const findings: Finding[] = [];
+    const fields = objectFields(project);
+    const has = (object: string, field: string): boolean =>
+        fields.get(object.toLowerCase())?.has(field.toLowerCase()) ?? false;
+    const objectOf = (file: string): string => path.basename(file).split(/[-.]/)[0] ?? '';
+    const report = (file: string, line: number, rule: string, message: string): void => {
+        findings.push({ file, line, rule, message });
+    };
+    for (const file of walk(path.join(project.forceApp, 'layouts'), (f) => f.endsWith('.layout-meta.xml'))) {
+        const root = readXml(file);
+        const object = objectOf(file);
+        for (const item of root ? descendants(root, 'layoutItems') : []) {
+            const field = childText(item, 'field');
+            if (field && !has(object, field))
+                report(file, item.line, 'xref/layout-field', `${object}.${field} does not exist`);
+        }
+        for (const list of root ? descendants(root, 'relatedLists') : []) {
+            const [child = '', lookup = ''] = (childText(list, 'relatedList') ?? '').split('.');
+            if (lookup && !has(child, lookup))
+                report(
+                    file,
+                    list.line,
+                    'xref/layout-related-list',
+                    `related list ${child}.${lookup} does not exist`
+                );
+        }
+    }
+    for (const dir of ['listViews', 'compactLayouts']) {
+        for (const file of walk(path.join(project.forceApp, 'objects'), (f) =>
+            f.includes(`${path.sep}${dir}${path.sep}`)
+        )) {
+            const object = path.basename(path.dirname(path.dirname(file)));
+            const root = readXml(file);
+            for (const element of root
+                ? [
+                      ...descendants(root, 'columns'),
+                      ...descendants(root, 'fields'),
+                      ...descendants(root, 'field')
+                  ]
+                : []) {
+                const field = element.text.trim();
+                if (field && field !== 'NAME' && !has(object, field))
+                    report(file, element.line, 'xref/view-field', `${object}.${field} does not exist`);
+            }
+        }
+    }
+    for (const file of walk(path.join(project.forceApp, 'objects'), (f) => f.endsWith('.field-meta.xml'))) {
+        const root = readXml(file);
+        const valueSetName = root ? descendants(root, 'valueSetName')[0] : undefined;
+        const name = valueSetName?.text.trim();
+        if (
+            name &&
+            !fs.existsSync(path.join(project.forceApp, 'globalValueSets', `${name}.globalValueSet-meta.xml`))
+        ) {
+            report(
+                file,
+                valueSetName!.line,
+                'xref/global-value-set',
+                `global value set ${name} does not exist`
+            );
+        }
+    }
+    for (const file of walk(path.join(project.forceApp, 'approvalProcesses'), (f) =>
+        f.endsWith('.approvalProcess-meta.xml')
+    )) {
+        const root = readXml(file);
+        const object = objectOf(file);
+        const workflow = readXml(path.join(project.forceApp, 'workflows', `${object}.workflow-meta.xml`));
+        const updates = new Set(
+            workflow
+                ? descendants(workflow, 'fieldUpdates').map((update) => childText(update, 'fullName') ?? '')
+                : []
+        );
+        for (const element of root ? descendants(root, 'field') : []) {
+            const field = element.text.trim().replace(`${object}.`, '');
+            if (field !== 'Owner' && !has(object, field))
+                report(file, element.line, 'xref/approval-field', `${object}.${field} does not exist`);
+        }
+        for (const element of root ? descendants(root, 'approver') : []) {
+            const field = childText(element, 'name');
+            if (field && childText(element, 'type') === 'relatedUserField' && !has(object, field))
+                report(file, element.line, 'xref/approval-field', `${object}.${field} does not exist`);
+        }
+        for (const action of root ? descendants(root, 'action') : []) {
+            const name = childText(action, 'name') ?? '';
+            if (childText(action, 'type') === 'FieldUpdate' && !updates.has(name))
+                report(
+                    file,
+                    action.line,
+                    'xref/approval-action',
+                    `field update ${name} is not in workflows/${object}.workflow-meta.xml`
+                );
+        }
+    }
+    for (const file of walk(path.join(project.forceApp, 'workflows'), (f) =>
+        f.endsWith('.workflow-meta.xml')
+    )) {
+        const root = readXml(file);
+        const object = objectOf(file);
+        for (const update of root ? descendants(root, 'fieldUpdates') : []) {
+            const field = childText(update, 'field') ?? '';
+            if (!has(object, field))
+                report(file, update.line, 'xref/workflow-field', `${object}.${field} does not exist`);
+        }
+    }
+    for (const file of walk(path.join(project.forceApp, 'customMetadata'), (f) =>
+        f.endsWith('.md-meta.xml')
+    )) {
+        const type = `${path.basename(file).split('.')[0]}__mdt`;
+        const root = readXml(file);
+        if (!fields.has(type.toLowerCase())) {
+            report(file, 1, 'xref/custom-metadata-type', `custom metadata type ${type} does not exist`);
+            continue;
+        }
+        for (const value of root ? descendants(root, 'values') : []) {
+            const field = childText(value, 'field') ?? '';
+            if (!has(type, field))
+                report(file, value.line, 'xref/custom-metadata-field', `${type}.${field} does not exist`);
+        }
+    }
+    const tabs = new Set(
+        walk(path.join(project.forceApp, 'tabs'), (f) => f.endsWith('.tab-meta.xml')).map((f) =>
+            path.basename(f, '.tab-meta.xml')
+        )
+    );
+    const apps = new Set(
+        walk(path.join(project.forceApp, 'applications'), (f) => f.endsWith('.app-meta.xml')).map((f) =>
+            path.basename(f, '.app-meta.xml')
+        )
+    );
+    for (const file of walk(path.join(project.forceApp, 'applications'), (f) =>
+        f.endsWith('.app-meta.xml')
+    )) {
+        const root = readXml(file);
+        for (const tab of root ? descendants(root, 'tabs') : []) {
+            const name = tab.text.trim();
+            if (!name.startsWith('standard-') && !tabs.has(name))
+                report(file, tab.line, 'xref/app-tab', `tab ${name} does not exist`);
+        }
+    }
+    for (const file of walk(path.join(project.forceApp, 'permissionsets'), (f) =>
+        f.endsWith('.permissionset-meta.xml')
+    )) {
+        const root = readXml(file);
+        for (const entry of root ? descendants(root, 'applicationVisibilities') : []) {
+            const app = childText(entry, 'application') ?? '';
+            if (!apps.has(app))
+                report(file, entry.line, 'xref/permission-app', `application ${app} does not exist`);
+        }
+        for (const entry of root ? descendants(root, 'customMetadataTypeAccesses') : []) {
+            const type = childText(entry, 'name') ?? '';
+            if (!fields.has(type.toLowerCase()))
+                report(
+                    file,
+                    entry.line,
+                    'xref/permission-custom-metadata',
+                    `custom metadata type ${type} does not exist`
+                );
+        }
+    }
+    return findings;
+}
+
 export const crossReferencesChecker: Checker = {
     name: 'cross-references',
     description:
@@ -251,7 +467,9 @@ export const crossReferencesChecker: Checker = {
         const findings = [
             ...checkPermissionSets(project, classes),
             ...checkApexImports(project, methods),
-            ...checkFlexipages(project)
+            ...checkFlexipages(project),
+            ...checkCoverage(project),
+            ...checkMetadataNames(project)
         ];
         // every controller a component can call must be granted by some permission set
         const granted = new Set(

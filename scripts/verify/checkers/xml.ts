@@ -33,7 +33,8 @@ const ROOT_BY_SUFFIX: Record<string, string> = {
     'reportType-meta.xml': 'ReportType',
     'report-meta.xml': 'Report',
     'dashboard-meta.xml': 'Dashboard',
-    'approvalProcess-meta.xml': 'ApprovalProcess'
+    'approvalProcess-meta.xml': 'ApprovalProcess',
+    'workflow-meta.xml': 'Workflow'
 };
 
 function metadataFiles(project: Project): string[] {
