@@ -8,7 +8,8 @@ import { FORCE_APP, ROOT } from '../lib/project';
 import { ApexError } from './emulator/apex/apexError';
 import { invokeApex } from './emulator/apex/registry';
 import { isValidId } from './emulator/ids';
-import { loadObjectSchemas } from './emulator/schema';
+import { loadCustomMetadata, loadObjectSchemas } from './emulator/schema';
+import { installBehaviours } from './emulator/behaviours';
 import { DmlError, OrgStore, type FieldValue } from './emulator/store';
 import { loadTreeData } from './emulator/treeData';
 import { PREVIEW_BUILD } from './bundle';
@@ -61,6 +62,16 @@ export function createOrg(
     today?: string
 ): { org: OrgStore; counts: Record<string, number> } {
     const org = new OrgStore(loadObjectSchemas(FORCE_APP), today);
+    const dimensions = loadCustomMetadata(FORCE_APP).Keystone_Health_Dimension ?? {};
+    installBehaviours(
+        org,
+        Object.fromEntries(
+            Object.entries(dimensions).map(([name, values]) => [
+                name,
+                values.Active__c === 'false' ? 0 : Number(values.Weight__c ?? 1)
+            ])
+        )
+    );
     const counts = loadTreeData(org, dataDir);
     return { org, counts };
 }

@@ -15,6 +15,15 @@ export interface FieldSchema {
     picklistValues?: string[];
     restricted?: boolean;
     defaultValue?: string;
+    unique?: boolean;
+    /** For formula fields: the parsed formula, evaluated when the field is read. */
+    formula?: FormulaTree;
+    lookupFilter?: LookupFilterSchema;
+}
+
+export interface LookupFilterSchema {
+    message: string;
+    items: { field: string; operation: string; value?: string; valueField?: string }[];
 }
 
 export interface ValidationRuleSchema {
@@ -52,6 +61,8 @@ export function loadObjectSchemas(forceApp: string): Map<string, ObjectSchema> {
             const defaultValue = descendants(root, 'value').find(
                 (value) => childText(value, 'default') === 'true'
             );
+            const filter = descendants(root, 'lookupFilter')[0];
+            const formula = childText(root, 'formula');
             schema.fields.set(fieldName, {
                 name: fieldName,
                 label: childText(root, 'label') ?? fieldName,
@@ -60,7 +71,27 @@ export function loadObjectSchemas(forceApp: string): Map<string, ObjectSchema> {
                 referenceTo: childText(root, 'referenceTo'),
                 picklistValues: values.length ? values : undefined,
                 restricted: descendants(root, 'restricted')[0]?.text.trim() === 'true',
-                defaultValue: defaultValue ? childText(defaultValue, 'fullName') : undefined
+                defaultValue: defaultValue
+                    ? childText(defaultValue, 'fullName')
+                    : type === 'Checkbox'
+                      ? childText(root, 'defaultValue')
+                      : undefined,
+                unique: childText(root, 'unique') === 'true',
+                formula: formula ? parseFormula(formula) : undefined,
+                lookupFilter:
+                    filter && childText(filter, 'active') === 'true'
+                        ? {
+                              message:
+                                  childText(filter, 'errorMessage') ??
+                                  'Value does not exist or does not match filter criteria.',
+                              items: descendants(filter, 'filterItems').map((item) => ({
+                                  field: childText(item, 'field') ?? '',
+                                  operation: childText(item, 'operation') ?? 'equals',
+                                  value: childText(item, 'value'),
+                                  valueField: childText(item, 'valueField')
+                              }))
+                          }
+                        : undefined
             });
         }
         for (const file of walk(path.join(dir, 'validationRules'), (f) =>
@@ -78,4 +109,19 @@ export function loadObjectSchemas(forceApp: string): Map<string, ObjectSchema> {
         schemas.set(name, schema);
     }
     return schemas;
+}
+
+/** Custom metadata records by type (without __mdt) and DeveloperName: field → value. */
+export function loadCustomMetadata(forceApp: string): Record<string, Record<string, Record<string, string>>> {
+    const records: Record<string, Record<string, Record<string, string>>> = {};
+    for (const file of walk(path.join(forceApp, 'customMetadata'), (f) => f.endsWith('.md-meta.xml'))) {
+        const [type = '', developerName = ''] = path.basename(file, '.md-meta.xml').split('.');
+        const root = parseXml(fs.readFileSync(file, 'utf8'));
+        const values: Record<string, string> = { Label: childText(root, 'label') ?? developerName };
+        for (const value of descendants(root, 'values')) {
+            values[childText(value, 'field') ?? ''] = childText(value, 'value') ?? '';
+        }
+        (records[type] ??= {})[developerName] = values;
+    }
+    return records;
 }

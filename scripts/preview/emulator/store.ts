@@ -35,8 +35,17 @@ const SYSTEM_FIELDS = new Set([
 ]);
 const WRITABLE_STANDARD = new Set(['Name', 'OwnerId', 'CurrencyIsoCode', 'RecordTypeId']);
 
+/** Per-object behaviour the platform runs around a save (Keystone's Apex trigger actions, in TypeScript). */
+export interface SaveBehaviour {
+    /** Before the checks: may set fields; may throw a DmlError to refuse the save. */
+    beforeSave?(store: OrgStore, record: SObjectRecord, prior: SObjectRecord | undefined): void;
+    /** After the save: may write related records. */
+    afterSave?(store: OrgStore, record: SObjectRecord, prior: SObjectRecord | undefined): void;
+}
+
 export class OrgStore {
     readonly ids: IdFactory;
+    behaviours: Record<string, SaveBehaviour[]> = {};
     private readonly records = new Map<string, Map<string, SObjectRecord>>();
     private readonly byId = new Map<string, SObjectRecord>();
 
@@ -68,9 +77,13 @@ export class OrgStore {
             }
         }
         this.assign(sobject, record, values);
-        this.validate(sobject, record, undefined);
         record.Id = this.ids.next(sobject);
+        for (const behaviour of this.behaviours[sobject] ?? [])
+            behaviour.beforeSave?.(this, record, undefined);
+        this.validate(sobject, record, undefined);
         this.store(sobject, record);
+        for (const behaviour of this.behaviours[sobject] ?? [])
+            behaviour.afterSave?.(this, record, undefined);
         return record.Id;
     }
 
@@ -80,8 +93,10 @@ export class OrgStore {
         const sobject = existing.attributes.type;
         const next = { ...existing } as SObjectRecord;
         this.assign(sobject, next, values);
+        for (const behaviour of this.behaviours[sobject] ?? []) behaviour.beforeSave?.(this, next, existing);
         this.validate(sobject, next, existing);
         this.store(sobject, next);
+        for (const behaviour of this.behaviours[sobject] ?? []) behaviour.afterSave?.(this, next, existing);
     }
 
     private store(sobject: string, record: SObjectRecord): void {
@@ -95,6 +110,13 @@ export class OrgStore {
         for (const [name, value] of Object.entries(values)) {
             if (name === 'attributes' || name === 'Id') continue;
             if (SYSTEM_FIELDS.has(name)) {
+                throw new DmlError(
+                    'INVALID_FIELD_FOR_INSERT_UPDATE',
+                    `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+                    [name]
+                );
+            }
+            if (schema?.fields.get(name)?.formula) {
                 throw new DmlError(
                     'INVALID_FIELD_FOR_INSERT_UPDATE',
                     `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
@@ -151,6 +173,25 @@ export class OrgStore {
                     ]);
                 }
             }
+            if (field.lookupFilter && !this.passesFilter(record, field.lookupFilter)) {
+                throw new DmlError('FIELD_FILTER_VALIDATION_EXCEPTION', field.lookupFilter.message, [
+                    field.name
+                ]);
+            }
+            if (field.unique) {
+                const clash = this.all(sobject).find(
+                    (other) =>
+                        other.Id !== record.Id &&
+                        String(other[field.name] ?? '').toLowerCase() === String(value).toLowerCase()
+                );
+                if (clash) {
+                    throw new DmlError(
+                        'DUPLICATE_VALUE',
+                        `duplicate value found: ${field.name} duplicates value on record with id: ${clash.Id}`,
+                        [field.name]
+                    );
+                }
+            }
             if (field.type === 'Date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
                 throw new DmlError(
                     'INVALID_TYPE_ON_FIELD_IN_RECORD',
@@ -183,11 +224,43 @@ export class OrgStore {
         }
     }
 
+    private passesFilter(
+        record: SObjectRecord,
+        filter: { items: { field: string; operation: string; value?: string; valueField?: string }[] }
+    ): boolean {
+        return filter.items.every((item) => {
+            // "Offering__c.Active__c": the looked-up record's field, reached through the lookup on this record
+            const [lookupField = '', ...rest] = item.field.split('.');
+            const targetId = record[lookupField];
+            const target = typeof targetId === 'string' ? this.get(targetId) : undefined;
+            if (!target) return true;
+            const actual = this.resolvePath(target, rest.join('.'));
+            const expected: FormulaValue = item.valueField
+                ? this.resolvePath(record, item.valueField.replace(/^\$Source\./, ''))
+                : item.value === 'True' || item.value === 'False'
+                  ? item.value === 'True'
+                  : (item.value ?? null);
+            const same =
+                String(actual ?? '') === String(expected ?? '') ||
+                (typeof expected === 'boolean' && Boolean(actual) === expected);
+            return item.operation === 'notEqual' ? !same : same;
+        });
+    }
+
     /** A field value by path, following __r relationships (Account__r.Name) through lookups. */
     resolvePath(record: SObjectRecord, path: string): FormulaValue {
         const [head, ...rest] = path.split('.');
         if (!head) return null;
         if (!rest.length) {
+            const formula = this.schemas.get(record.attributes.type)?.fields.get(head)?.formula;
+            if (formula) {
+                return evaluateFormula(formula, {
+                    field: (p) => this.resolvePath(record, p),
+                    prior: () => undefined,
+                    isNew: false,
+                    today: this.today
+                });
+            }
             const value = record[head];
             return value === undefined || typeof value === 'object'
                 ? ((value ?? null) as FormulaValue)

@@ -1,0 +1,3 @@
+trigger AccountPlanTrigger on Account_Plan__c(before update) {
+    KeystoneTriggerService.dispatch(Account_Plan__c.SObjectType);
+}

@@ -1,0 +1,3 @@
+trigger ContactStanceTrigger on Contact(after insert, after update) {
+    KeystoneTriggerService.dispatch(Contact.SObjectType);
+}
