@@ -36,6 +36,8 @@ export interface ValidationRuleSchema {
 export interface ObjectSchema {
     name: string;
     custom: boolean;
+    /** For auto-numbered names, e.g. "CELL-{00000}". */
+    autoNumberFormat?: string;
     fields: Map<string, FieldSchema>;
     validationRules: ValidationRuleSchema[];
 }
@@ -53,6 +55,13 @@ export function loadObjectSchemas(forceApp: string): Map<string, ObjectSchema> {
             fields: new Map(),
             validationRules: []
         };
+        const objectFile = path.join(dir, `${name}.object-meta.xml`);
+        if (fs.existsSync(objectFile)) {
+            const nameField = descendants(parseXml(fs.readFileSync(objectFile, 'utf8')), 'nameField')[0];
+            if (nameField && childText(nameField, 'type') === 'AutoNumber') {
+                schema.autoNumberFormat = childText(nameField, 'displayFormat') ?? '{0}';
+            }
+        }
         for (const file of walk(path.join(dir, 'fields'), (f) => f.endsWith('.field-meta.xml'))) {
             const root = parseXml(fs.readFileSync(file, 'utf8'));
             const fieldName = childText(root, 'fullName') ?? path.basename(file, '.field-meta.xml');

@@ -78,6 +78,7 @@ export class OrgStore {
         }
         this.assign(sobject, record, values);
         record.Id = this.ids.next(sobject);
+        if (schema?.autoNumberFormat) record.Name = this.nextAutoNumber(sobject, schema.autoNumberFormat);
         for (const behaviour of this.behaviours[sobject] ?? [])
             behaviour.beforeSave?.(this, record, undefined);
         this.validate(sobject, record, undefined);
@@ -97,6 +98,15 @@ export class OrgStore {
         this.validate(sobject, next, existing);
         this.store(sobject, next);
         for (const behaviour of this.behaviours[sobject] ?? []) behaviour.afterSave?.(this, next, existing);
+    }
+
+    private readonly autoNumbers = new Map<string, number>();
+
+    /** "CELL-{00000}" → CELL-00001, CELL-00002… per object, as the platform numbers names. */
+    private nextAutoNumber(sobject: string, format: string): string {
+        const next = (this.autoNumbers.get(sobject) ?? 0) + 1;
+        this.autoNumbers.set(sobject, next);
+        return format.replace(/\{(0+)\}/, (_, zeros: string) => String(next).padStart(zeros.length, '0'));
     }
 
     private store(sobject: string, record: SObjectRecord): void {
