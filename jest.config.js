@@ -5,6 +5,8 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 module.exports = {
     ...jestConfig,
     roots: ['<rootDir>/force-app'],
+    // labels resolve to their real text (written by the build), so tests read what users read
+    moduleNameMapper: { '^@salesforce/label/c\\.(.+)$': '<rootDir>/.verify/labels/$1.js' },
     modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/.preview-build'],
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/config/jest-setup.js'],
     testTimeout: 10000

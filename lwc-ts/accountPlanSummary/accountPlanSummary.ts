@@ -7,12 +7,29 @@ import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
     buildPlanCard,
+    defaultName,
     defaultPeriod,
     errorMessage,
     isoToday,
     type PlanCardModel,
     type PlanSummaryDto
 } from 'c/planSummaryModel';
+import iconText from '@salesforce/label/c.Keystone_Plan_Icon_Text';
+import loadingText from '@salesforce/label/c.Keystone_Plan_Loading';
+import planNameLabel from '@salesforce/label/c.Keystone_Plan_Name';
+import periodStartLabel from '@salesforce/label/c.Keystone_Period_Start';
+import periodEndLabel from '@salesforce/label/c.Keystone_Period_End';
+import revenueGoalLabel from '@salesforce/label/c.Keystone_Revenue_Goal';
+import nextReviewLabel from '@salesforce/label/c.Keystone_Next_Review';
+import goalStatementLabel from '@salesforce/label/c.Keystone_Goal_Statement';
+import cancelLabel from '@salesforce/label/c.Keystone_Cancel';
+import savePlanLabel from '@salesforce/label/c.Keystone_Save_Plan';
+import wonInPeriodLabel from '@salesforce/label/c.Keystone_Won_In_Period';
+import noCurrentPlanLabel from '@salesforce/label/c.Keystone_No_Current_Plan';
+import noPlanHelpLabel from '@salesforce/label/c.Keystone_No_Plan_Help';
+import createPlanLabel from '@salesforce/label/c.Keystone_Create_Plan';
+import askForPermissionLabel from '@salesforce/label/c.Keystone_Ask_For_Permission';
+import planCreatedLabel from '@salesforce/label/c.Keystone_Plan_Created';
 import type { ApexWireResult } from '../../types/apex-method';
 
 interface PlanDraft {
@@ -37,6 +54,25 @@ export default class AccountPlanSummary extends LightningElement {
     @wire(getPlanSummary, { accountId: '$recordId' })
     summaryResult?: ApexWireResult<PlanSummaryDto>;
 
+    /** Every string the card shows, from custom labels so admins can translate them. */
+    readonly labels = {
+        iconText,
+        loadingText,
+        planNameLabel,
+        periodStartLabel,
+        periodEndLabel,
+        revenueGoalLabel,
+        nextReviewLabel,
+        goalStatementLabel,
+        cancelLabel,
+        savePlanLabel,
+        wonInPeriodLabel,
+        noCurrentPlanLabel,
+        noPlanHelpLabel,
+        createPlanLabel,
+        askForPermissionLabel
+    };
+
     isCreating = false;
     isSaving = false;
     formError = '';
@@ -46,7 +82,7 @@ export default class AccountPlanSummary extends LightningElement {
         const today = isoToday();
         const period = defaultPeriod(today);
         return {
-            name: accountName ? `${accountName} FY${today.slice(0, 4)} plan` : '',
+            name: defaultName(accountName, today),
             periodStart: period.periodStart,
             periodEnd: period.periodEnd,
             revenueGoal: '',
@@ -152,7 +188,7 @@ export default class AccountPlanSummary extends LightningElement {
             });
             this.isCreating = false;
             this.dispatchEvent(
-                new ShowToastEvent({ title: 'Plan created', message: this.draft.name, variant: 'success' })
+                new ShowToastEvent({ title: planCreatedLabel, message: this.draft.name, variant: 'success' })
             );
             await refreshApex(this.summaryResult);
         } catch (error) {

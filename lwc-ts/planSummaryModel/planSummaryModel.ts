@@ -1,5 +1,15 @@
-// The account plan card's rules, DOM-free: which plan is current, and what the card shows for it
-// (progress to goal, review due, status styling). The component only wires data to these.
+// The account plan card's rules, DOM-free: what the card shows for a plan (progress to goal, review
+// due, status styling, readable errors), in the words of the org's custom labels.
+import progressWon from '@salesforce/label/c.Keystone_Progress_Won';
+import noRevenueGoal from '@salesforce/label/c.Keystone_No_Revenue_Goal';
+import noReview from '@salesforce/label/c.Keystone_No_Review';
+import reviewOverdueOne from '@salesforce/label/c.Keystone_Review_Overdue_One';
+import reviewOverdue from '@salesforce/label/c.Keystone_Review_Overdue';
+import reviewToday from '@salesforce/label/c.Keystone_Review_Today';
+import reviewInOne from '@salesforce/label/c.Keystone_Review_In_One';
+import reviewIn from '@salesforce/label/c.Keystone_Review_In';
+import genericError from '@salesforce/label/c.Keystone_Generic_Error';
+import defaultPlanName from '@salesforce/label/c.Keystone_Default_Plan_Name';
 
 /** A plan as AccountPlanController returns it (Apex Dates arrive as ISO `YYYY-MM-DD` strings). */
 export interface PlanView {
@@ -21,14 +31,6 @@ export interface PlanSummaryDto {
     canCreatePlan: boolean;
     wonRevenue: number | null;
     plan: PlanView | null;
-}
-
-/** The minimum a plan needs for the current-plan rule. */
-export interface PlanPeriod {
-    id: string;
-    status: string | null;
-    periodStart: string | null;
-    periodEnd: string | null;
 }
 
 export type ReviewState = 'none' | 'overdue' | 'due-soon' | 'scheduled';
@@ -53,7 +55,6 @@ export interface PlanCardModel {
     reviewLabel: string;
 }
 
-export const STATUS_CLOSED = 'Closed';
 const DUE_SOON_DAYS = 14;
 const MS_PER_DAY = 86_400_000;
 
@@ -63,45 +64,6 @@ const STATUS_CLASSES: Readonly<Record<string, string>> = {
     Approved: 'slds-badge slds-theme_success',
     Closed: 'slds-badge slds-badge_inverse'
 };
-
-function rankOf(plan: PlanPeriod, today: string): number {
-    const start = plan.periodStart as string;
-    const end = plan.periodEnd as string;
-    if (start <= today && today <= end) {
-        return 0;
-    }
-    return start > today ? 1 : 2;
-}
-
-function isBetterWithinRank(candidate: PlanPeriod, best: PlanPeriod, rank: number): boolean {
-    const candidateDate = (rank === 2 ? candidate.periodEnd : candidate.periodStart) as string;
-    const bestDate = (rank === 2 ? best.periodEnd : best.periodStart) as string;
-    if (candidateDate !== bestDate) {
-        return rank === 1 ? candidateDate < bestDate : candidateDate > bestDate;
-    }
-    return candidate.id < best.id;
-}
-
-/**
- * The plan a rep is working on today — the same rule as `AccountPlanService.chooseCurrentPlan`, checked
- * against the same shared cases. Closed and undated plans never count; a plan whose period holds today
- * wins (latest start first), else the soonest upcoming, else the most recently ended; ties by lower id.
- */
-export function chooseCurrentPlan<T extends PlanPeriod>(plans: readonly T[], today: string): T | null {
-    let best: T | null = null;
-    let bestRank = Number.POSITIVE_INFINITY;
-    for (const plan of plans) {
-        if (plan.status === STATUS_CLOSED || !plan.periodStart || !plan.periodEnd) {
-            continue;
-        }
-        const rank = rankOf(plan, today);
-        if (best === null || rank < bestRank || (rank === bestRank && isBetterWithinRank(plan, best, rank))) {
-            best = plan;
-            bestRank = rank;
-        }
-    }
-    return best;
-}
 
 /** Whole days from `from` to `to` (ISO dates), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
@@ -115,25 +77,33 @@ export function isoToday(now: Date = new Date()): string {
     return `${now.getFullYear()}-${month}-${day}`;
 }
 
+/** A label with {0}, {1}… replaced by the values, as the platform formats labels. */
+export function formatLabel(template: string, ...values: (string | number)[]): string {
+    return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+        const value = values[Number(index)];
+        return value === undefined ? whole : String(value);
+    });
+}
+
 function reviewOf(
     nextReviewDate: string | null,
     today: string
 ): { review: ReviewState; reviewLabel: string } {
     if (!nextReviewDate) {
-        return { review: 'none', reviewLabel: 'No review scheduled' };
+        return { review: 'none', reviewLabel: noReview };
     }
     const days = daysBetween(today, nextReviewDate);
     if (days < 0) {
-        const late = -days;
-        return { review: 'overdue', reviewLabel: `Review overdue by ${late} ${late === 1 ? 'day' : 'days'}` };
+        return {
+            review: 'overdue',
+            reviewLabel: days === -1 ? reviewOverdueOne : formatLabel(reviewOverdue, -days)
+        };
     }
     if (days === 0) {
-        return { review: 'due-soon', reviewLabel: 'Review due today' };
+        return { review: 'due-soon', reviewLabel: reviewToday };
     }
-    if (days <= DUE_SOON_DAYS) {
-        return { review: 'due-soon', reviewLabel: `Review in ${days} ${days === 1 ? 'day' : 'days'}` };
-    }
-    return { review: 'scheduled', reviewLabel: `Review in ${days} days` };
+    const label = days === 1 ? reviewInOne : formatLabel(reviewIn, days);
+    return { review: days <= DUE_SOON_DAYS ? 'due-soon' : 'scheduled', reviewLabel: label };
 }
 
 function finiteOrNull(value: number | null | undefined): number | null {
@@ -162,10 +132,15 @@ export function buildPlanCard(plan: PlanView, wonRevenue: number | null, today: 
         wonRevenue: won,
         progressPercent: percent,
         progressRatio: ratio,
-        progressLabel: ratio === null ? 'No revenue goal set' : `${Math.round(ratio * 100)}% of goal won`,
+        progressLabel: ratio === null ? noRevenueGoal : formatLabel(progressWon, Math.round(ratio * 100)),
         nextReviewDate: plan.nextReviewDate,
         ...reviewOf(plan.nextReviewDate, today)
     };
+}
+
+/** The default name of a new plan: "<account> FY<year> plan" in the org's words. */
+export function defaultName(accountName: string, today: string): string {
+    return accountName ? formatLabel(defaultPlanName, accountName, today.slice(0, 4)) : '';
 }
 
 /** The default period for a new plan: the calendar year that holds `today`. */
@@ -218,7 +193,5 @@ export function errorMessage(error: unknown): string {
     };
     collect(error);
     const unique = [...new Set(messages)];
-    return unique.length
-        ? unique.join(' ')
-        : 'Something went wrong. Try again, or ask your Salesforce admin.';
+    return unique.length ? unique.join(' ') : genericError;
 }

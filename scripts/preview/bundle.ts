@@ -7,7 +7,8 @@ import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { bundleD3, compileBundles, transpile } from '../build';
-import { LWC_SOURCE, ROOT, walk, writeFile } from '../lib/project';
+import { FORCE_APP, LWC_SOURCE, ROOT, walk, writeFile } from '../lib/project';
+import { readLabels } from '../lib/labels';
 
 export const PREVIEW_BUILD = path.join(ROOT, '.preview-build');
 const MODULES = path.join(PREVIEW_BUILD, 'modules');
@@ -25,15 +26,25 @@ const STAND_INS: Record<string, string> = {
 
 function standIns(): Plugin {
     const apexPrefix = '\0keystone-apex:';
+    const labelPrefix = '\0keystone-label:';
     return {
         name: 'keystone-platform-stand-ins',
         resolveId(source) {
             if (STAND_INS[source]) return path.join(CLIENT, STAND_INS[source]!);
+            const label = /^@salesforce\/label\/c\.(\w+)$/.exec(source);
+            if (label) return `${labelPrefix}${label[1]}`;
             const apex = /^@salesforce\/apex\/(\w+)\.(\w+)$/.exec(source);
             if (apex) return `${apexPrefix}${apex[1]}.${apex[2]}`;
             return null;
         },
         load(id) {
+            if (id.startsWith(labelPrefix)) {
+                const name = id.slice(labelPrefix.length);
+                const labels = readLabels(FORCE_APP);
+                if (!(name in labels))
+                    this.error(`custom label c.${name} does not exist in force-app/main/default/labels`);
+                return `export default ${JSON.stringify(labels[name])};\n`;
+            }
             if (!id.startsWith(apexPrefix)) return null;
             const [className, methodName] = id.slice(apexPrefix.length).split('.');
             const client = JSON.stringify(path.join(CLIENT, 'apex.js'));

@@ -1,32 +1,13 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import {
     buildPlanCard,
-    chooseCurrentPlan,
     daysBetween,
+    defaultName,
     defaultPeriod,
     errorMessage,
+    formatLabel,
     isoToday,
-    type PlanPeriod,
     type PlanView
 } from 'c/planSummaryModel';
-
-interface VectorPlan {
-    key: string;
-    status: string;
-    periodStart: string | null;
-    periodEnd: string | null;
-}
-interface CurrentPlanVector {
-    case: string;
-    today: string;
-    plans: VectorPlan[];
-    expected: string | null;
-}
-
-// The same file the Apex tests read, so Apex and TypeScript agree case by case.
-const VECTORS_FILE = path.resolve(__dirname, '../../../staticresources/KeystoneRuleVectors.json');
-const vectors = JSON.parse(fs.readFileSync(VECTORS_FILE, 'utf8')) as { currentPlan: CurrentPlanVector[] };
 
 function plan(overrides: Partial<PlanView> = {}): PlanView {
     return {
@@ -41,42 +22,6 @@ function plan(overrides: Partial<PlanView> = {}): PlanView {
         ...overrides
     };
 }
-
-describe('chooseCurrentPlan', () => {
-    it('has the shared cases', () => {
-        expect(vectors.currentPlan.length).toBeGreaterThan(5);
-    });
-
-    it.each(vectors.currentPlan.map((vector) => [vector.case, vector] as const))('%s', (_name, vector) => {
-        const plans: PlanPeriod[] = vector.plans.map((row) => ({ id: row.key, ...row }));
-        expect(chooseCurrentPlan(plans, vector.today)?.id ?? null).toBe(vector.expected);
-    });
-
-    it('does not depend on input order (generated)', () => {
-        let seed = 7;
-        const random = (): number => {
-            seed = (seed * 1103515245 + 12345) % 2147483648;
-            return seed / 2147483648;
-        };
-        const statuses = ['Draft', 'In Review', 'Approved', 'Closed'];
-        for (let round = 0; round < 200; round++) {
-            const plans: PlanPeriod[] = Array.from({ length: 1 + Math.floor(random() * 6) }, (_, i) => {
-                const startYear = 2024 + Math.floor(random() * 4);
-                const start = `${startYear}-0${1 + Math.floor(random() * 9)}-01`;
-                return {
-                    id: `p${i}`,
-                    status: statuses[Math.floor(random() * statuses.length)] as string,
-                    periodStart: start,
-                    periodEnd: `${startYear + 1}-0${1 + Math.floor(random() * 9)}-15`
-                };
-            });
-            const forward = chooseCurrentPlan(plans, '2026-06-15');
-            const backward = chooseCurrentPlan([...plans].reverse(), '2026-06-15');
-            expect(backward).toBe(forward);
-            expect(forward?.status).not.toBe('Closed');
-        }
-    });
-});
 
 describe('buildPlanCard', () => {
     it.each([
@@ -141,6 +86,11 @@ describe('dates', () => {
         expect(isoToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
     });
 
+    it('names a new plan after the account and year', () => {
+        expect(defaultName('Meridian Bank', '2026-11-22')).toBe('Meridian Bank FY2026 plan');
+        expect(defaultName('', '2026-11-22')).toBe('');
+    });
+
     it('defaults a new plan to the calendar year', () => {
         expect(defaultPeriod('2026-11-22')).toEqual({ periodStart: '2026-01-01', periodEnd: '2026-12-31' });
     });
@@ -170,5 +120,17 @@ describe('errorMessage', () => {
         ['null', null, 'Something went wrong. Try again, or ask your Salesforce admin.']
     ])('%s', (_name, error, expected) => {
         expect(errorMessage(error)).toBe(expected);
+    });
+});
+
+describe('formatLabel', () => {
+    it.each([
+        ['{0}% of goal won', [62], '62% of goal won'],
+        ['{0} FY{1} plan', ['Aeronova', '2026'], 'Aeronova FY2026 plan'],
+        ['{1} before {0}', ['a', 'b'], 'b before a'],
+        ['missing {2}', ['a'], 'missing {2}'],
+        ['no placeholders', [1], 'no placeholders']
+    ] as const)('%s', (template, values, expected) => {
+        expect(formatLabel(template, ...values)).toBe(expected);
     });
 });

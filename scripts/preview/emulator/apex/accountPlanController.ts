@@ -1,10 +1,7 @@
 // AccountPlanController's contract for the preview: same methods, parameters, result shapes and
 // messages as the Apex (AccountPlanController → AccountPlanService), over the in-memory org.
-import {
-    chooseCurrentPlan,
-    type PlanSummaryDto,
-    type PlanView
-} from '../../../../lwc-ts/planSummaryModel/planSummaryModel';
+import { chooseCurrentPlan } from '../../../../lwc-ts/currentPlan/currentPlan';
+import type { PlanSummaryDto, PlanView } from '../../../../lwc-ts/planSummaryModel/planSummaryModel';
 import { OPPORTUNITY_STAGES } from '../standardObjects';
 import type { OrgStore, SObjectRecord } from '../store';
 import { ApexError } from './apexError';
