@@ -9,6 +9,9 @@ export interface OrgStep {
     args: string[];
 }
 
+/** Files the scratch-org flow writes before it runs (user definitions, the owner-assignment Apex). */
+export const SCRATCH_WORK_DIR = '.verify/scratch';
+
 export interface ScratchOptions {
     alias: string;
     days: number;
@@ -93,7 +96,7 @@ function assignSteps(targetOrg: string): OrgStep[] {
 }
 
 /** Create a scratch org, deploy, grant access, load the demo story, run the Apex tests. */
-export function scratchOrgSteps(options: ScratchOptions): OrgStep[] {
+export function scratchOrgSteps(options: ScratchOptions, teamAliases: string[] = []): OrgStep[] {
     const hub = options.devHub ? ['--target-dev-hub', options.devHub] : [];
     const steps: OrgStep[] = [
         {
@@ -119,7 +122,35 @@ export function scratchOrgSteps(options: ScratchOptions): OrgStep[] {
         {
             title: 'Import the demo story',
             args: ['data', 'import', 'tree', '--plan', DATA_PLAN, '--target-org', options.alias]
-        }
+        },
+        ...teamAliases.map((alias) => ({
+            title: `Create team member ${alias}`,
+            args: [
+                'org',
+                'create',
+                'user',
+                '--definition-file',
+                `${SCRATCH_WORK_DIR}/${alias}.json`,
+                '--set-unique-username',
+                '--target-org',
+                options.alias
+            ]
+        })),
+        ...(teamAliases.length
+            ? [
+                  {
+                      title: 'Set relationship owners',
+                      args: [
+                          'apex',
+                          'run',
+                          '--file',
+                          `${SCRATCH_WORK_DIR}/relationship-owners.apex`,
+                          '--target-org',
+                          options.alias
+                      ]
+                  }
+              ]
+            : [])
     ];
     if (options.runTests) {
         steps.push({

@@ -12,6 +12,7 @@ import { loadCustomMetadata, loadObjectSchemas } from './emulator/schema';
 import { installBehaviours } from './emulator/behaviours';
 import { DmlError, OrgStore, type FieldValue } from './emulator/store';
 import { loadTreeData } from './emulator/treeData';
+import { readTeam } from '../lib/team';
 import { PREVIEW_BUILD } from './bundle';
 
 export interface PreviewOptions {
@@ -73,6 +74,25 @@ export function createOrg(
         )
     );
     const counts = loadTreeData(org, dataDir);
+    const team = readTeam(dataDir);
+    const userIds = new Map<string, string>();
+    for (const member of team.users) {
+        userIds.set(
+            member.alias,
+            org.insert('User', {
+                Alias: member.alias,
+                FirstName: member.firstName,
+                LastName: member.lastName,
+                Name: `${member.firstName} ${member.lastName}`,
+                Title: member.title
+            })
+        );
+    }
+    for (const person of org.all('Contact')) {
+        const alias = team.relationshipOwners[String(person.Email ?? '')];
+        if (alias) org.update(person.Id, { Relationship_Owner__c: userIds.get(alias) ?? null });
+    }
+    if (team.users.length) counts.User = team.users.length;
     return { org, counts };
 }
 

@@ -4,7 +4,9 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from '../project';
+import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
+import { DATA_DIR, ROOT } from '../project';
+import { ownerAssignmentApex, readTeam, userDefinition } from '../team';
 import { deploySteps, parseDeployArgs, parseScratchArgs, scratchOrgSteps } from '../orgCommands';
 
 describe('scratch org flow', () => {
@@ -60,5 +62,43 @@ describe('deploy to an existing org', () => {
         const steps = deploySteps(parseDeployArgs(['--target-org', 'uat', '--skip-tests', '--no-permsets']));
         assert.equal(steps.length, 1);
         assert.ok(steps[0]!.args.includes('NoTestRun'));
+    });
+});
+
+describe('demo team in the scratch org', () => {
+    it('creates each team member and then sets the relationship owners', () => {
+        const steps = scratchOrgSteps(parseScratchArgs([]), ['ksAlex', 'ksSam']);
+        const titles = steps.map((step) => step.title);
+        assert.ok(titles.indexOf('Create team member ksAlex') > titles.indexOf('Import the demo story'));
+        assert.ok(titles.indexOf('Set relationship owners') > titles.indexOf('Create team member ksSam'));
+    });
+
+    it('generates owner-assignment Apex that parses, runs in user mode and names every owned contact', () => {
+        const team = readTeam(DATA_DIR);
+        const apex = ownerAssignmentApex(team);
+        const errors: string[] = [];
+        class Collector extends ApexErrorListener {
+            apexSyntaxError(line: number, _column: number, message: string): void {
+                errors.push(`${line}: ${message}`);
+            }
+        }
+        const { parser } = ApexParserFactory.createLexerAndParser(apex, new Collector());
+        parser.anonymousUnit();
+        assert.deepEqual(errors, []);
+        assert.match(apex, /update as user owned;/);
+        assert.equal((apex.match(/WITH USER_MODE/g) ?? []).length, 2);
+        for (const email of Object.keys(team.relationshipOwners))
+            assert.ok(apex.includes(`'${email}'`), email);
+    });
+
+    it('defines each user with the Keystone User permission set', () => {
+        const definition = userDefinition({
+            alias: 'ksAlex',
+            firstName: 'Alex',
+            lastName: 'Morgan',
+            title: 'Key Account Manager'
+        });
+        assert.deepEqual(definition.permsets, ['Keystone_User']);
+        assert.equal(definition.Alias, 'ksAlex');
     });
 });

@@ -187,6 +187,46 @@ describe('demo data', () => {
         assert.equal(counts.Account_Plan__c, 3);
     });
 
+    it("tells the story's tensions: owners, a leaving champion, a procurement lead for a competitor, open cases", () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const person = (email: string): Record<string, unknown> => {
+            const found = org.all('Contact').find((contact) => contact.Email === email);
+            assert.ok(found, email);
+            return found as unknown as Record<string, unknown>;
+        };
+        const ownerName = (email: string): unknown => {
+            const owner = person(email).Relationship_Owner__c;
+            return typeof owner === 'string' ? org.get(owner)?.Name : null;
+        };
+        assert.equal(ownerName('rafael.okafor@aeronova.example'), 'Alex Morgan');
+        assert.equal(
+            ownerName('victor.hale@aeronova.example'),
+            null,
+            'the influential detractor has no owner'
+        );
+        assert.equal(person('victor.hale@aeronova.example').Stance__c, 'Detractor');
+        assert.equal(person('priya.natarajan@aeronova.example').Leaving__c, true);
+        assert.equal(
+            person('daniel.brandt@aeronova.example').Competitor_Champion__c,
+            'Brightwave Consulting'
+        );
+        const aeronova = org.all('Account').find((account) => account.Name === 'Aeronova Group')!;
+        const openCases = org
+            .all('Case')
+            .filter((item) => item.AccountId === aeronova.Id && item.Status !== 'Closed');
+        assert.equal(openCases.length, 3);
+        const samuel = String(person('samuel.adeyemi@aeronova.example').Id);
+        const trend = org
+            .all('Stance_Observation__c')
+            .filter((observation) => observation.Contact__c === samuel && observation.Source__c === 'Manual')
+            .map((observation) => observation.Stance__c);
+        assert.deepEqual(
+            trend,
+            ['Champion', 'Supporter', 'Neutral'],
+            'a stance that cooled over three meetings'
+        );
+    });
+
     it('keeps every data file within the 200-record tree import limit', () => {
         for (const file of fs
             .readdirSync(DATA_DIR)
