@@ -1,0 +1,84 @@
+import { buildHierarchy, type Hierarchy } from 'c/orgHierarchy';
+import {
+    collapseAll,
+    expandAll,
+    expandToDepth,
+    normaliseForSearch,
+    reveal,
+    search,
+    toggle
+} from 'c/orgVisibility';
+
+function tree(): Hierarchy {
+    return buildHierarchy([
+        { id: 'ceo', reportsToId: null },
+        { id: 'cio', reportsToId: 'ceo' },
+        { id: 'dev', reportsToId: 'cio' },
+        { id: 'qa', reportsToId: 'dev' },
+        { id: 'cfo', reportsToId: 'ceo' }
+    ]);
+}
+
+function open(hierarchy: Hierarchy, expanded: Uint8Array): string[] {
+    return hierarchy.ids.filter((_, i) => expanded[i] === 1);
+}
+
+describe('org chart visibility', () => {
+    it.each([
+        [0, []],
+        [1, []],
+        [2, ['ceo']],
+        [3, ['ceo', 'cio']],
+        [10, ['ceo', 'cio', 'dev']]
+    ])('shows %d levels by opening %j', (levels, expected) => {
+        const hierarchy = tree();
+        expect(open(hierarchy, expandToDepth(hierarchy, levels))).toEqual(expected);
+    });
+
+    it('expands and collapses everything; leaves are never "open"', () => {
+        const hierarchy = tree();
+        expect(open(hierarchy, expandAll(hierarchy))).toEqual(['ceo', 'cio', 'dev']);
+        expect(open(hierarchy, collapseAll(hierarchy))).toEqual([]);
+    });
+
+    it('toggles one manager without touching the original', () => {
+        const hierarchy = tree();
+        const before = expandToDepth(hierarchy, 2);
+        const after = toggle(before, hierarchy.indexById.get('cio')!);
+        expect(open(hierarchy, after)).toEqual(['ceo', 'cio']);
+        expect(open(hierarchy, before)).toEqual(['ceo']);
+        expect(toggle(before, 99)).toEqual(before);
+    });
+
+    it('reveals a person by opening everyone above them', () => {
+        const hierarchy = tree();
+        const revealed = reveal(hierarchy, collapseAll(hierarchy), hierarchy.indexById.get('qa')!);
+        expect(open(hierarchy, revealed)).toEqual(['ceo', 'cio', 'dev']);
+    });
+
+    it.each([
+        ['Léa Fontaine', 'lea fontaine'],
+        ["Ryan O'Connor", 'ryan o connor'],
+        ['  ÇA  va ', 'ca va'],
+        ['Yılmaz', 'yılmaz'],
+        ['', '']
+    ])('normalises %j to %j', (input, expected) => {
+        expect(normaliseForSearch(input)).toBe(expected);
+    });
+
+    it('finds people by every word of the query, accents and case aside, in hierarchy order', () => {
+        const hierarchy = tree();
+        const texts = [
+            'Helena Marsh CEO',
+            'Rafael Okafor CIO',
+            'Léa Fontaine Developer',
+            'Quinn QA Lead',
+            'Margaret Osei CFO'
+        ];
+        expect(search(hierarchy, texts, 'lea dev').map((i) => hierarchy.ids[i])).toEqual(['dev']);
+        expect(search(hierarchy, texts, 'c').map((i) => hierarchy.ids[i])).toEqual(['ceo', 'cio', 'cfo']);
+        expect(search(hierarchy, texts, '   ')).toEqual([]);
+        expect(search(hierarchy, texts, 'nobody')).toEqual([]);
+        expect(search(hierarchy, texts, 'o', 2)).toHaveLength(2);
+    });
+});

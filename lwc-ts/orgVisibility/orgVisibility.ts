@@ -1,0 +1,62 @@
+// Which managers of the org chart show their reports: initial depth, expand and collapse one or all,
+// reveal a person found by search, and the search itself (accent- and case-insensitive). Each change
+// returns a new array so components re-render on assignment.
+import { pathToTop, type Hierarchy } from 'c/orgHierarchy';
+
+/** Shows `levels` levels of people (1 = only the people under the account root). */
+export function expandToDepth(hierarchy: Hierarchy, levels: number): Uint8Array {
+    const expanded = new Uint8Array(hierarchy.ids.length);
+    for (let i = 0; i < expanded.length; i++) {
+        if (hierarchy.depth[i]! < levels - 1 && hierarchy.children[i]!.length) expanded[i] = 1;
+    }
+    return expanded;
+}
+
+export function expandAll(hierarchy: Hierarchy): Uint8Array {
+    const expanded = new Uint8Array(hierarchy.ids.length);
+    for (let i = 0; i < expanded.length; i++) if (hierarchy.children[i]!.length) expanded[i] = 1;
+    return expanded;
+}
+
+export function collapseAll(hierarchy: Hierarchy): Uint8Array {
+    return new Uint8Array(hierarchy.ids.length);
+}
+
+/** Opens or closes one manager's reports. */
+export function toggle(expanded: Uint8Array, index: number): Uint8Array {
+    const next = expanded.slice();
+    if (index >= 0 && index < next.length) next[index] = next[index] ? 0 : 1;
+    return next;
+}
+
+/** Opens every manager above a person so the person is on screen. */
+export function reveal(hierarchy: Hierarchy, expanded: Uint8Array, index: number): Uint8Array {
+    const next = expanded.slice();
+    for (const manager of pathToTop(hierarchy, index)) next[manager] = 1;
+    return next;
+}
+
+/** Lower case without accents, so "lea" finds "Léa" and "OCONNOR" finds "O'Connor" after punctuation folds. */
+export function normaliseForSearch(text: string): string {
+    return text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+}
+
+/**
+ * The people whose texts (name, title…) contain every word of the query, in hierarchy order.
+ * @param texts one searchable string per hierarchy index
+ */
+export function search(hierarchy: Hierarchy, texts: readonly string[], query: string, limit = 200): number[] {
+    const words = normaliseForSearch(query).split(' ').filter(Boolean);
+    if (!words.length) return [];
+    const matches: number[] = [];
+    for (let i = 0; i < hierarchy.ids.length && matches.length < limit; i++) {
+        const haystack = normaliseForSearch(texts[i] ?? '');
+        if (words.every((word) => haystack.includes(word))) matches.push(i);
+    }
+    return matches;
+}
