@@ -110,7 +110,7 @@ export function generatePaths(names: string[]): object {
         paths[`c/${name}`] = [`lwc-ts/${name}/${name}.ts`];
     }
     paths[`c/${D3_BUNDLE}`] = ['scripts/d3lib/entry.ts'];
-    return { compilerOptions: { paths } };
+    return { compilerOptions: { baseUrl: '.', paths } };
 }
 
 export async function bundleD3(targetDir: string): Promise<void> {
