@@ -266,6 +266,15 @@ describe('demo data', () => {
 });
 
 describe('AccountPlanController in the preview', () => {
+    it('answers every Apex controller a component can call', () => {
+        const controllers = fs
+            .readdirSync(path.join(FORCE_APP, 'classes', 'controllers'))
+            .filter((file) => file.endsWith('.cls'))
+            .map((file) => file.replace(/\.cls$/, ''))
+            .sort();
+        assert.deepEqual(Object.keys(APEX_CONTROLLERS).sort(), controllers);
+    });
+
     it('has exactly the @AuraEnabled methods and parameter names of the Apex class', () => {
         for (const [className, handlers] of Object.entries(APEX_CONTROLLERS)) {
             const file = path.join(FORCE_APP, 'classes', 'controllers', `${className}.cls`);
@@ -371,5 +380,73 @@ describe('npm start options', () => {
         assert.throws(() => parsePreviewArgs(['--port', 'x']), /--port needs a number/);
         assert.throws(() => parsePreviewArgs(['--data', '/no/such/dir']), /does not exist/);
         assert.throws(() => parsePreviewArgs(['--verbose']), /unknown option --verbose/);
+    });
+});
+
+describe('OrgChartController in the preview', () => {
+    interface Page {
+        totalContacts: number | null;
+        nextAfterId: string | null;
+        stakeholders: {
+            id: string;
+            name: string;
+            stance: string | null;
+            relationshipOwnerName: string | null;
+            openCases: number;
+            recentStances: { stance: string }[];
+        }[];
+        links: unknown[] | null;
+        heatSettings: { warmThreshold: number } | null;
+    }
+    const aeronova = (org: ReturnType<typeof createOrg>['org']): string =>
+        org.all('Account').find((account) => account.Name === 'Aeronova Group')!.Id;
+
+    it("returns Aeronova's people with owners, open cases, stance trends, links and heat settings", () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const page = invokeApex(org, 'OrgChartController.getOrgChart', { accountId: aeronova(org) }) as Page;
+        assert.equal(page.totalContacts, 60);
+        assert.equal(page.stakeholders.length, 60);
+        assert.equal(page.nextAfterId, null);
+        const samuel = page.stakeholders.find((person) => person.name === 'Samuel Adeyemi')!;
+        assert.equal(samuel.relationshipOwnerName, 'Sam Patel');
+        assert.equal(samuel.openCases, 1);
+        assert.deepEqual(
+            samuel.recentStances.map((observation) => observation.stance),
+            ['Neutral', 'Neutral', 'Supporter']
+        );
+        assert.ok((page.links ?? []).length >= 10);
+        assert.equal(page.heatSettings?.warmThreshold, 0.65);
+    });
+
+    it('pages by Id with every stakeholder once, links and settings on the first page only', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const seen = new Set<string>();
+        let afterId: string | null = null;
+        let pages = 0;
+        do {
+            const page = invokeApex(org, 'OrgChartController.getOrgChart', {
+                accountId: aeronova(org),
+                afterId,
+                pageSize: 25
+            }) as Page;
+            page.stakeholders.forEach((person) => assert.ok(!seen.has(person.id) && seen.add(person.id)));
+            assert.equal(page.links !== null, pages === 0);
+            afterId = page.nextAfterId;
+            pages++;
+        } while (afterId);
+        assert.equal(seen.size, 60);
+        assert.equal(pages, 3);
+    });
+
+    it('refuses bad arguments as the platform and the Apex do', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const call = (args: unknown): unknown => invokeApex(org, 'OrgChartController.getOrgChart', args);
+        assert.throws(() => call({}), { message: 'Open an account to see its org chart.' });
+        assert.throws(() => call({ accountId: aeronova(org), pageSize: 'ten' }), {
+            message: "Value provided is invalid for action parameter 'pageSize' of type 'Integer'"
+        });
+        assert.throws(() => call({ accountId: aeronova(org), afterId: 'nope' }), {
+            message: "Value provided is invalid for action parameter 'afterId' of type 'Id'"
+        });
     });
 });

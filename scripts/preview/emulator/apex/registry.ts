@@ -3,6 +3,7 @@ import type { OrgStore } from '../store';
 import { ApexError } from './apexError';
 import { toAuraError } from './errors';
 import { accountPlanController } from './accountPlanController';
+import { orgChartController } from './orgChartController';
 
 export interface ApexMethodHandler {
     /** The Apex method's parameter names, in order: the component's argument keys must match. */
@@ -14,7 +15,8 @@ export interface ApexMethodHandler {
 export type ApexClassHandler = Record<string, ApexMethodHandler>;
 
 export const APEX_CONTROLLERS: Record<string, ApexClassHandler> = {
-    AccountPlanController: accountPlanController
+    AccountPlanController: accountPlanController,
+    OrgChartController: orgChartController
 };
 
 /** Calls `Class.method` with the component's arguments; throws ApexError as the platform would. */
