@@ -6,7 +6,7 @@ import { OPPORTUNITY_STAGES } from '../standardObjects';
 import type { OrgStore, SObjectRecord } from '../store';
 import { ApexError } from './apexError';
 import { toAuraError } from './errors';
-import { dateValue, decimalValue, idParam, objectParam, stringValue } from './params';
+import { dateValue, decimalValue, idParam, objectParam, stringValue, requireAccount } from './params';
 import type { ApexClassHandler } from './registry';
 
 const PLAN_INPUT = 'AccountPlanService.PlanInput';
@@ -44,11 +44,7 @@ function sumWonAmount(org: OrgStore, accountId: string, periodStart: string, per
 
 export function getPlanSummary(org: OrgStore, args: Record<string, unknown>): PlanSummaryDto {
     const accountId = idParam(args, 'accountId');
-    if (!accountId) throw new ApexError('Open an account to see its plan.');
-    const account = org.get(accountId);
-    if (!account || account.attributes.type !== 'Account') {
-        throw new ApexError('This account does not exist or you do not have access to it.');
-    }
+    const account = requireAccount(org, accountId, 'Open an account to see its plan.');
     const plans = org
         .all('Account_Plan__c')
         .filter((plan) => plan.Account__c === account.Id)

@@ -3,8 +3,8 @@
 import { loadCustomMetadata } from '../schema';
 import type { FieldValue, OrgStore, SObjectRecord } from '../store';
 import { FORCE_APP } from '../../../lib/project';
-import { ApexError, invalidParameter } from './apexError';
-import { idParam } from './params';
+import { invalidParameter } from './apexError';
+import { idParam, requireAccount } from './params';
 import type { ApexClassHandler } from './registry';
 
 const MAX_PAGE_SIZE = 2000;
@@ -71,11 +71,7 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
     const accountId = idParam(args, 'accountId');
     const afterId = idParam(args, 'afterId');
     const size = pageSizeParam(args);
-    if (!accountId) throw new ApexError('Open an account to see its org chart.');
-    const account = org.get(accountId);
-    if (!account || account.attributes.type !== 'Account') {
-        throw new ApexError('This account does not exist or you do not have access to it.');
-    }
+    const account = requireAccount(org, accountId, 'Open an account to see its org chart.');
     const everyone = org
         .all('Contact')
         .filter((contact) => contact.AccountId === account.Id)

@@ -1,7 +1,8 @@
 // Reads @AuraEnabled arguments the way the platform deserializes them: Ids, Dates, Decimals and
 // Strings, null allowed, anything else refused with the platform's message.
 import { isValidId } from '../ids';
-import { invalidParameter } from './apexError';
+import type { OrgStore, SObjectRecord } from '../store';
+import { ApexError, invalidParameter } from './apexError';
 
 export function idParam(args: Record<string, unknown>, name: string): string | null {
     const value = args[name];
@@ -40,4 +41,14 @@ export function stringValue(value: unknown, name: string, type: string): string 
     if (value === null || value === undefined) return null;
     if (typeof value !== 'string') throw invalidParameter(name, type);
     return value;
+}
+
+/** The account a view is for, as AccountAccessService.requireAccount answers: a message when missing or hidden. */
+export function requireAccount(org: OrgStore, accountId: string | null, openMessage: string): SObjectRecord {
+    if (!accountId) throw new ApexError(openMessage);
+    const account = org.get(accountId);
+    if (!account || account.attributes.type !== 'Account') {
+        throw new ApexError('This account does not exist or you do not have access to it.');
+    }
+    return account;
 }
