@@ -6,7 +6,7 @@ import type { Checker, Finding, Project } from '../finding';
 
 const CONFIGS = [
     'tsconfig.json',
-    path.join('scripts', 'tsconfig.json'),
+    path.join('scripts', 'tsconfig.check.json'),
     path.join('scripts', 'preview', 'tsconfig.browser.json')
 ];
 
