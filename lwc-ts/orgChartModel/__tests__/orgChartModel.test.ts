@@ -1,0 +1,128 @@
+import { buildOrgChart, initials, stanceTrend, type StakeholderDto } from 'c/orgChartModel';
+import type { HeatSettings } from 'c/heatScore';
+
+const settings: HeatSettings = {
+    stanceWeight: 0.4,
+    strengthWeight: 0.3,
+    influenceWeight: 0.1,
+    recencyWeight: 0.2,
+    recencyDays: 90,
+    warmThreshold: 0.65,
+    coldThreshold: 0.35,
+    warmColour: '#2E844A',
+    neutralColour: '#DD7A01',
+    coldColour: '#BA0517',
+    unknownColour: '#939393'
+};
+
+function person(overrides: Partial<StakeholderDto>): StakeholderDto {
+    return {
+        id: 'p',
+        name: 'Pat Doe',
+        title: 'Director',
+        reportsToId: null,
+        decisionRole: null,
+        stance: null,
+        influence: null,
+        relationshipStrength: null,
+        relationshipOwnerId: 'u1',
+        relationshipOwnerName: 'Alex Morgan',
+        competitorChampion: null,
+        leaving: false,
+        lastActivityDate: null,
+        openCases: 0,
+        recentStances: [],
+        ...overrides
+    };
+}
+
+describe('initials', () => {
+    it.each([
+        ['Alex Morgan', 'AM'],
+        ['Jean-Luc de la Moreau', 'JM'],
+        ['Cher', 'C'],
+        ['  ', ''],
+        [null, ''],
+        ['léa fontaine', 'LF']
+    ])('%j → %j', (name, expected) => {
+        expect(initials(name)).toBe(expected);
+    });
+});
+
+describe('stanceTrend (newest first)', () => {
+    it.each([
+        [[], 'none'],
+        [[{ stance: 'Neutral' }], 'none'],
+        [[{ stance: 'Neutral' }, { stance: 'Supporter' }, { stance: 'Champion' }], 'cooling'],
+        [[{ stance: 'Champion' }, { stance: 'Detractor' }], 'warming'],
+        [[{ stance: 'Neutral' }, { stance: 'Neutral' }], 'steady'],
+        [[{ stance: 'Unheard of' }, { stance: 'Neutral' }], 'none']
+    ])('%j is %s', (recent, expected) => {
+        expect(stanceTrend(recent)).toBe(expected);
+    });
+});
+
+describe('buildOrgChart', () => {
+    const people = [
+        person({
+            id: 'ceo',
+            name: 'Helena Marsh',
+            decisionRole: 'Decision Maker',
+            stance: 'Neutral',
+            relationshipStrength: 2
+        }),
+        person({
+            id: 'victor',
+            reportsToId: 'ceo',
+            name: 'Victor Hale',
+            decisionRole: 'Decision Maker',
+            stance: 'Detractor',
+            relationshipStrength: 2,
+            relationshipOwnerId: null,
+            relationshipOwnerName: null
+        }),
+        person({
+            id: 'priya',
+            reportsToId: 'ceo',
+            name: 'Priya Natarajan',
+            stance: 'Champion',
+            relationshipStrength: 5,
+            leaving: true
+        }),
+        person({
+            id: 'daniel',
+            reportsToId: 'ceo',
+            name: 'Daniel Brandt',
+            competitorChampion: 'Brightwave Consulting'
+        }),
+        person({ id: 'hidden', reportsToId: 'gone', name: null, title: null })
+    ];
+    const model = buildOrgChart(people, settings, 'heat', '2026-11-22');
+    const card = (id: string) => model.cards[model.hierarchy.indexById.get(id)!]!;
+
+    it('shows the flags a key account manager must see', () => {
+        expect(card('victor').flags.map((flag) => flag.kind)).toEqual(['decision-maker', 'no-owner']);
+        expect(card('priya').flags.map((flag) => flag.label)).toEqual(['Leaving']);
+        expect(card('daniel').flags.map((flag) => flag.label)).toEqual(['Champions Brightwave Consulting']);
+    });
+
+    it('colours by heat: a trusted champion is warm, a detractor cold, unknown grey', () => {
+        expect(card('priya').colour).toBe(settings.warmColour);
+        expect(card('victor').colour).toBe(settings.coldColour);
+        expect(card('daniel').colour).toBe(settings.unknownColour);
+    });
+
+    it('colours by stance or strength on request', () => {
+        const byStance = buildOrgChart(people, settings, 'stance', '2026-11-22');
+        const byStrength = buildOrgChart(people, settings, 'strength', '2026-11-22');
+        const index = model.hierarchy.indexById.get('ceo')!;
+        expect(byStance.cards[index]!.colour).toBe(settings.neutralColour);
+        expect(byStrength.cards[index]!.colour).toBe(settings.coldColour);
+    });
+
+    it('keeps unreadable values empty and puts people with a missing manager under the account', () => {
+        expect(card('hidden').name).toBe('');
+        expect(model.hierarchy.issues).toEqual([{ kind: 'manager-not-visible', contactId: 'hidden' }]);
+        expect(card('ceo').ownerInitials).toBe('AM');
+    });
+});

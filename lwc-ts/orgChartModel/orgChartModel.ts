@@ -1,0 +1,151 @@
+// Turns the org chart controller's pages into what the chart draws: the hierarchy, and for each person
+// a card (name, title, role, colour by heat, stance or strength, flags a KAM must see), all DOM-free.
+import { buildHierarchy, type Hierarchy } from 'c/orgHierarchy';
+import { heatOf, type HeatResult, type HeatSettings } from 'c/heatScore';
+import decisionMakerLabel from '@salesforce/label/c.Keystone_Flag_Decision_Maker';
+import leavingLabel from '@salesforce/label/c.Keystone_Flag_Leaving';
+import competitorLabel from '@salesforce/label/c.Keystone_Flag_Competitor';
+import noOwnerLabel from '@salesforce/label/c.Keystone_Flag_No_Owner';
+
+/** A stakeholder as OrgChartController returns it; fields the user cannot read are null. */
+export interface StakeholderDto {
+    id: string;
+    name: string | null;
+    title: string | null;
+    reportsToId: string | null;
+    decisionRole: string | null;
+    stance: string | null;
+    influence: number | null;
+    relationshipStrength: number | null;
+    relationshipOwnerId: string | null;
+    relationshipOwnerName: string | null;
+    competitorChampion: string | null;
+    leaving: boolean | null;
+    lastActivityDate: string | null;
+    openCases: number | null;
+    recentStances: { observedOn: string; stance: string }[] | null;
+}
+
+export interface OrgChartPageDto {
+    accountId: string;
+    accountName: string;
+    totalContacts: number | null;
+    nextAfterId: string | null;
+    hiddenFields: string[];
+    stakeholders: StakeholderDto[];
+    links: unknown[] | null;
+    heatSettings: HeatSettings | null;
+}
+
+export type ColourBy = 'heat' | 'stance' | 'strength';
+export type FlagKind = 'decision-maker' | 'leaving' | 'competitor' | 'no-owner';
+export type Trend = 'warming' | 'cooling' | 'steady' | 'none';
+
+export interface Card {
+    id: string;
+    name: string;
+    title: string;
+    role: string;
+    colour: string;
+    heat: HeatResult;
+    ownerInitials: string;
+    trend: Trend;
+    flags: { kind: FlagKind; label: string }[];
+    /** Lower-case text the search matches. */
+    searchText: string;
+}
+
+export interface OrgChartModel {
+    hierarchy: Hierarchy;
+    cards: Card[];
+}
+
+const STANCE_RANK: Readonly<Record<string, number>> = {
+    Blocker: 0,
+    Detractor: 1,
+    Neutral: 2,
+    Supporter: 3,
+    Champion: 4
+};
+
+/** Initials of a person's name ("Alex Morgan" → "AM"), at most two letters. */
+export function initials(name: string | null | undefined): string {
+    const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
+    if (!parts.length) return '';
+    const first = parts[0]!.charAt(0);
+    const last = parts.length > 1 ? parts[parts.length - 1]!.charAt(0) : '';
+    return (first + last).toUpperCase();
+}
+
+/** Whether the stance warmed or cooled across the recent observations (newest first). */
+export function stanceTrend(recent: readonly { stance: string }[] | null | undefined): Trend {
+    const ranks = (recent ?? [])
+        .map((observation) => STANCE_RANK[observation.stance])
+        .filter((rank): rank is number => rank !== undefined);
+    if (ranks.length < 2) return 'none';
+    const newest = ranks[0]!;
+    const oldest = ranks[ranks.length - 1]!;
+    return newest > oldest ? 'warming' : newest < oldest ? 'cooling' : 'steady';
+}
+
+function flagsOf(person: StakeholderDto): Card['flags'] {
+    const flags: Card['flags'] = [];
+    if (person.decisionRole === 'Decision Maker' || person.decisionRole === 'Economic Buyer')
+        flags.push({ kind: 'decision-maker', label: decisionMakerLabel });
+    if (person.leaving) flags.push({ kind: 'leaving', label: leavingLabel });
+    if (person.competitorChampion)
+        flags.push({ kind: 'competitor', label: competitorLabel.replace('{0}', person.competitorChampion) });
+    if (!person.relationshipOwnerId) flags.push({ kind: 'no-owner', label: noOwnerLabel });
+    return flags;
+}
+
+function colourOf(
+    person: StakeholderDto,
+    heat: HeatResult,
+    colourBy: ColourBy,
+    settings: HeatSettings
+): string {
+    if (colourBy === 'heat') return heat.colour;
+    const value =
+        colourBy === 'stance'
+            ? person.stance && STANCE_RANK[person.stance] !== undefined
+                ? STANCE_RANK[person.stance]! / 4
+                : null
+            : typeof person.relationshipStrength === 'number'
+              ? (person.relationshipStrength - 1) / 4
+              : null;
+    if (value === null) return settings.unknownColour;
+    return value >= 0.75 ? settings.warmColour : value < 0.5 ? settings.coldColour : settings.neutralColour;
+}
+
+/** The model of every loaded page together. */
+export function buildOrgChart(
+    stakeholders: readonly StakeholderDto[],
+    settings: HeatSettings,
+    colourBy: ColourBy,
+    today: string
+): OrgChartModel {
+    const hierarchy = buildHierarchy(
+        stakeholders.map((person) => ({ id: person.id, reportsToId: person.reportsToId }))
+    );
+    const byId = new Map(stakeholders.map((person) => [person.id, person]));
+    const cards = hierarchy.ids.map((id): Card => {
+        const person = byId.get(id)!;
+        const heat = heatOf(person, settings, today);
+        const name = person.name ?? '';
+        const title = person.title ?? '';
+        return {
+            id,
+            name,
+            title,
+            role: person.decisionRole ?? '',
+            colour: colourOf(person, heat, colourBy, settings),
+            heat,
+            ownerInitials: initials(person.relationshipOwnerName),
+            trend: stanceTrend(person.recentStances),
+            flags: flagsOf(person),
+            searchText: `${name} ${title} ${person.decisionRole ?? ''}`
+        };
+    });
+    return { hierarchy, cards };
+}
