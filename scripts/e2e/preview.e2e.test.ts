@@ -67,6 +67,33 @@ describe('preview in Chromium', () => {
         await page.close();
     });
 
+    it("draws Aeronova's org chart with the story's tensions on the cards", async () => {
+        const { page, problems } = await open('');
+        const chart = 'c-org-chart-heat-map';
+        await page.locator(`${chart} g.node`).first().waitFor();
+        const label = async (name: string): Promise<string> => {
+            const id = server.org
+                .all('Contact')
+                .find((contact) => `${contact.FirstName} ${contact.LastName}` === name)!.Id;
+            return (await page.locator(`${chart} g.node[data-id="${id}"]`).getAttribute('aria-label')) ?? '';
+        };
+        const victor = await label('Victor Hale');
+        assert.match(victor, /Decision maker/);
+        assert.match(victor, /No owner/);
+        assert.match(await label('Priya Natarajan'), /Leaving/);
+        assert.match(await label('Daniel Brandt'), /Champions Brightwave Consulting/);
+        const victorId = server.org.all('Contact').find((contact) => contact.LastName === 'Hale')!.Id;
+        assert.equal(
+            await page.locator(`${chart} g.node[data-id="${victorId}"]`).getAttribute('class'),
+            'node heat-cold'
+        );
+        assert.ok((await page.locator(`${chart} path.influence`).count()) > 0, 'influence links drawn');
+        await page.locator(`${chart} [data-id="expand-all"] button`).click();
+        assert.equal(await page.locator(`${chart} g.node`).count(), 60);
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
     it('switches accounts with the account switcher', async () => {
         const { page, problems } = await open('');
         await page.locator(`${card} [data-id="plan"]`).waitFor();

@@ -1,0 +1,164 @@
+import { createElement } from 'lwc';
+import OrgChartHeatMap from 'c/orgChartHeatMap';
+import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+
+jest.mock('@salesforce/apex/OrgChartController.getOrgChart', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const getOrgChartMock = getOrgChart as unknown as jest.Mock;
+
+const settings = {
+    stanceWeight: 0.4,
+    strengthWeight: 0.3,
+    influenceWeight: 0.1,
+    recencyWeight: 0.2,
+    recencyDays: 90,
+    warmThreshold: 0.65,
+    coldThreshold: 0.35,
+    warmColour: '#2E844A',
+    neutralColour: '#DD7A01',
+    coldColour: '#BA0517',
+    unknownColour: '#939393'
+};
+
+function person(
+    id: string,
+    reportsToId: string | null,
+    extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+    return {
+        id,
+        name: id,
+        title: 'Title',
+        reportsToId,
+        decisionRole: null,
+        stance: 'Neutral',
+        influence: 3,
+        relationshipStrength: 3,
+        relationshipOwnerId: 'u1',
+        relationshipOwnerName: 'Alex Morgan',
+        competitorChampion: null,
+        leaving: false,
+        lastActivityDate: null,
+        openCases: 0,
+        recentStances: [],
+        ...extra
+    };
+}
+
+function mount(): HTMLElement {
+    const element = createElement('c-org-chart-heat-map', { is: OrgChartHeatMap }) as HTMLElement & {
+        recordId?: string;
+    };
+    element.recordId = '001000000000001AAA';
+    document.body.appendChild(element);
+    return element;
+}
+
+async function settle(ticks = 10): Promise<void> {
+    await Promise.resolve();
+    if (ticks > 1) await settle(ticks - 1);
+}
+
+afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+});
+
+describe('c-org-chart-heat-map', () => {
+    it('loads every page, then draws the first levels with the flags a KAM must see', async () => {
+        getOrgChartMock
+            .mockResolvedValueOnce({
+                accountId: 'a',
+                accountName: 'Aeronova Group',
+                totalContacts: 3,
+                nextAfterId: 'cio',
+                hiddenFields: [],
+                stakeholders: [
+                    person('ceo', null),
+                    person('cio', 'ceo', {
+                        decisionRole: 'Decision Maker',
+                        relationshipOwnerId: null,
+                        relationshipOwnerName: null
+                    })
+                ],
+                links: [],
+                heatSettings: settings
+            })
+            .mockResolvedValueOnce({
+                accountId: 'a',
+                accountName: 'Aeronova Group',
+                totalContacts: null,
+                nextAfterId: null,
+                hiddenFields: [],
+                stakeholders: [person('dev', 'cio', { leaving: true })],
+                links: null,
+                heatSettings: null
+            });
+        const element = mount();
+        await settle();
+
+        expect(getOrgChartMock).toHaveBeenCalledTimes(2);
+        expect(getOrgChartMock.mock.calls[1][0]).toEqual({
+            accountId: '001000000000001AAA',
+            afterId: 'cio',
+            pageSize: 2000
+        });
+        const nodes = element.shadowRoot!.querySelectorAll('g.node');
+        expect(Array.from(nodes).map((node) => node.getAttribute('data-id'))).toEqual(['ceo', 'cio', 'dev']);
+        const cio = element.shadowRoot!.querySelector('g.node[data-id="cio"]')!;
+        expect(cio.getAttribute('aria-label')).toContain('Decision maker');
+        expect(cio.getAttribute('aria-label')).toContain('No owner');
+        expect(
+            element.shadowRoot!.querySelector('g.node[data-id="dev"]')!.getAttribute('aria-label')
+        ).toContain('Leaving');
+        expect(element.shadowRoot!.querySelectorAll('[data-id="legend"] li')).toHaveLength(4);
+    });
+
+    it('collapses and expands on request', async () => {
+        getOrgChartMock.mockResolvedValueOnce({
+            accountId: 'a',
+            accountName: 'A',
+            totalContacts: 2,
+            nextAfterId: null,
+            hiddenFields: [],
+            stakeholders: [person('ceo', null), person('cio', 'ceo')],
+            links: [],
+            heatSettings: settings
+        });
+        const element = mount();
+        await settle();
+        (element.shadowRoot!.querySelector('[data-id="collapse-all"]') as HTMLElement).click();
+        expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(1);
+        (element.shadowRoot!.querySelector('[data-id="expand-all"]') as HTMLElement).click();
+        expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(2);
+    });
+
+    it('says what to do when the account has no contacts', async () => {
+        getOrgChartMock.mockResolvedValueOnce({
+            accountId: 'a',
+            accountName: 'A',
+            totalContacts: 0,
+            nextAfterId: null,
+            hiddenFields: [],
+            stakeholders: [],
+            links: [],
+            heatSettings: settings
+        });
+        const element = mount();
+        await settle();
+        expect(element.shadowRoot!.querySelector('[data-id="empty"]')!.textContent).toContain('Add contacts');
+    });
+
+    it('shows the server message when loading fails', async () => {
+        getOrgChartMock.mockRejectedValueOnce({
+            body: { message: 'You do not have access to Keystone data here.' }
+        });
+        const element = mount();
+        await settle();
+        expect(element.shadowRoot!.querySelector('[data-id="error"]')!.textContent).toBe(
+            'You do not have access to Keystone data here.'
+        );
+    });
+});
