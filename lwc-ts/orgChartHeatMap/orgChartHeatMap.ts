@@ -12,6 +12,7 @@ import {
 import { DEFAULT_LAYOUT, layoutHierarchy } from 'c/orgLayout';
 import { collapseAll, expandAll, expandToDepth, reveal, search, toggle } from 'c/orgVisibility';
 import { drawOrgChart, type ChartView, type LinkDto } from 'c/orgChartDraw';
+import { findInsights, type InfluenceLink, type InsightKind } from 'c/orgInsights';
 import type { HeatSettings } from 'c/heatScore';
 import { errorMessage, formatLabel, isoToday } from 'c/planSummaryModel';
 import titleLabel from '@salesforce/label/c.Keystone_Org_Chart_Title';
@@ -26,6 +27,24 @@ import neutralLabel from '@salesforce/label/c.Keystone_Heat_Neutral';
 import coldLabel from '@salesforce/label/c.Keystone_Heat_Cold';
 import unknownLabel from '@salesforce/label/c.Keystone_Heat_Unknown';
 import issuesLabel from '@salesforce/label/c.Keystone_Hierarchy_Issues';
+import insightsTitle from '@salesforce/label/c.Keystone_Insights_Title';
+import uncoveredLabel from '@salesforce/label/c.Keystone_Insight_Uncovered_Decision_Maker';
+import leavingLabel from '@salesforce/label/c.Keystone_Insight_Leaving_No_Backup';
+import detractorLabel from '@salesforce/label/c.Keystone_Insight_Influential_Detractor';
+import singleThreadedLabel from '@salesforce/label/c.Keystone_Insight_Single_Threaded';
+
+const INSIGHT_LABELS: Record<InsightKind, string> = {
+    'uncovered-decision-maker': uncoveredLabel,
+    'leaving-without-backup': leavingLabel,
+    'influential-detractor': detractorLabel,
+    'single-threaded': singleThreadedLabel
+};
+
+interface InsightItem {
+    key: string;
+    contactId: string;
+    text: string;
+}
 
 const PAGE_SIZE = 2000;
 
@@ -41,13 +60,22 @@ export default class OrgChartHeatMap extends LightningElement {
     /** Draw who-influences-whom links over the tree (App Builder). */
     @api showLinks = false;
 
-    readonly labels = { titleLabel, emptyLabel, expandAllLabel, collapseAllLabel, fitLabel, searchLabel };
+    readonly labels = {
+        insightsTitle,
+        titleLabel,
+        emptyLabel,
+        expandAllLabel,
+        collapseAllLabel,
+        fitLabel,
+        searchLabel
+    };
 
     isLoading = true;
     loaded = 0;
     total = 0;
     error = '';
     issueCount = 0;
+    insights: InsightItem[] = [];
     private model?: OrgChartModel;
     private settings?: HeatSettings;
     private links: LinkDto[] = [];
@@ -77,6 +105,14 @@ export default class OrgChartHeatMap extends LightningElement {
             if (this.settings && people.length) {
                 this.model = buildOrgChart(people, this.settings, this.colourBy, isoToday());
                 this.issueCount = this.model.hierarchy.issues.length;
+                const names = new Map(people.map((person) => [person.id, person.name ?? '']));
+                this.insights = findInsights(people, this.links as unknown as InfluenceLink[]).map(
+                    (insight) => ({
+                        key: `${insight.kind}:${insight.contactId}`,
+                        contactId: insight.contactId,
+                        text: formatLabel(INSIGHT_LABELS[insight.kind], names.get(insight.contactId) ?? '')
+                    })
+                );
                 this.expanded = expandToDepth(
                     this.model.hierarchy,
                     Math.max(1, Number(this.initialDepth) || 1)
@@ -173,6 +209,17 @@ export default class OrgChartHeatMap extends LightningElement {
             { key: 'cold', label: coldLabel, style: `background: ${settings.coldColour}` },
             { key: 'unknown', label: unknownLabel, style: `background: ${settings.unknownColour}` }
         ];
+    }
+
+    get hasInsights(): boolean {
+        return this.insights.length > 0;
+    }
+
+    handleInsight(event: Event): void {
+        const contactId = (event.currentTarget as HTMLElement).dataset.contact;
+        const index = contactId && this.model ? this.model.hierarchy.indexById.get(contactId) : undefined;
+        if (index !== undefined && this.model)
+            this.redraw(reveal(this.model.hierarchy, this.expanded, index), index);
     }
 
     handleExpandAll(): void {

@@ -19,6 +19,7 @@ export interface StakeholderDto {
     relationshipStrength: number | null;
     relationshipOwnerId: string | null;
     relationshipOwnerName: string | null;
+    buyingCenterId?: string | null;
     competitorChampion: string | null;
     leaving: boolean | null;
     lastActivityDate: string | null;

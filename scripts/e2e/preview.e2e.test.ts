@@ -88,6 +88,14 @@ describe('preview in Chromium', () => {
             'node heat-cold'
         );
         assert.ok((await page.locator(`${chart} path.influence`).count()) > 0, 'influence links drawn');
+        const insights = ((await page.locator(`${chart} [data-id="insights"]`).textContent()) ?? '').replace(
+            /\s+/g,
+            ' '
+        );
+        assert.match(insights, /Victor Hale decides, and nobody on our team owns the relationship\./);
+        assert.match(insights, /Victor Hale is against us and carries a lot of weight\./);
+        assert.match(insights, /Priya Natarajan is leaving and nobody else carries that influence for us\./);
+        assert.match(insights, /Jean-Luc Moreau is our only real relationship in their buying center\./);
         await page.locator(`${chart} [data-id="expand-all"] button`).click();
         assert.equal(await page.locator(`${chart} g.node`).count(), 60);
         assert.deepEqual(problems, []);
