@@ -1,6 +1,9 @@
 import { createElement } from 'lwc';
 import OrgChartHeatMap from 'c/orgChartHeatMap';
 import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import type { StakeholderDto } from 'c/orgChartModel';
+import { defaultHeatSettings } from '../../heatScore/__tests__/defaultHeatSettings';
+import { stakeholder } from '../../orgChartModel/__tests__/stakeholder';
 
 jest.mock('@salesforce/apex/OrgChartController.getOrgChart', () => ({ default: jest.fn() }), {
     virtual: true
@@ -8,42 +11,32 @@ jest.mock('@salesforce/apex/OrgChartController.getOrgChart', () => ({ default: j
 
 const getOrgChartMock = getOrgChart as unknown as jest.Mock;
 
-const settings = {
-    stanceWeight: 0.4,
-    strengthWeight: 0.3,
-    influenceWeight: 0.1,
-    recencyWeight: 0.2,
-    recencyDays: 90,
-    warmThreshold: 0.65,
-    coldThreshold: 0.35,
-    warmColour: '#2E844A',
-    neutralColour: '#DD7A01',
-    coldColour: '#BA0517',
-    unknownColour: '#939393'
-};
+const settings = defaultHeatSettings();
 
-function person(
-    id: string,
-    reportsToId: string | null,
-    extra: Record<string, unknown> = {}
-): Record<string, unknown> {
-    return {
+function person(id: string, reportsToId: string | null, extra: Partial<StakeholderDto> = {}): StakeholderDto {
+    return stakeholder({
         id,
         name: id,
         title: 'Title',
         reportsToId,
-        decisionRole: null,
         stance: 'Neutral',
         influence: 3,
         relationshipStrength: 3,
-        relationshipOwnerId: 'u1',
-        relationshipOwnerName: 'Alex Morgan',
-        competitorChampion: null,
-        leaving: false,
-        lastActivityDate: null,
-        openCases: 0,
-        recentStances: [],
         ...extra
+    });
+}
+
+/** A whole account on one page, as the controller answers a small account. */
+function onePage(stakeholders: StakeholderDto[]): Record<string, unknown> {
+    return {
+        accountId: 'a',
+        accountName: 'A',
+        totalContacts: stakeholders.length,
+        nextAfterId: null,
+        hiddenFields: [],
+        stakeholders,
+        links: [],
+        heatSettings: settings
     };
 }
 
@@ -117,16 +110,7 @@ describe('c-org-chart-heat-map', () => {
     });
 
     it('collapses and expands on request', async () => {
-        getOrgChartMock.mockResolvedValueOnce({
-            accountId: 'a',
-            accountName: 'A',
-            totalContacts: 2,
-            nextAfterId: null,
-            hiddenFields: [],
-            stakeholders: [person('ceo', null), person('cio', 'ceo')],
-            links: [],
-            heatSettings: settings
-        });
+        getOrgChartMock.mockResolvedValueOnce(onePage([person('ceo', null), person('cio', 'ceo')]));
         const element = mount();
         await settle();
         (element.shadowRoot!.querySelector('[data-id="collapse-all"]') as HTMLElement).click();
@@ -136,16 +120,7 @@ describe('c-org-chart-heat-map', () => {
     });
 
     it('says what to do when the account has no contacts', async () => {
-        getOrgChartMock.mockResolvedValueOnce({
-            accountId: 'a',
-            accountName: 'A',
-            totalContacts: 0,
-            nextAfterId: null,
-            hiddenFields: [],
-            stakeholders: [],
-            links: [],
-            heatSettings: settings
-        });
+        getOrgChartMock.mockResolvedValueOnce(onePage([]));
         const element = mount();
         await settle();
         expect(element.shadowRoot!.querySelector('[data-id="empty"]')!.textContent).toContain('Add contacts');

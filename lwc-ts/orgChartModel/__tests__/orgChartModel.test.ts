@@ -1,40 +1,9 @@
-import { buildOrgChart, initials, stanceTrend, type StakeholderDto } from 'c/orgChartModel';
+import { buildOrgChart, initials, stanceTrend } from 'c/orgChartModel';
 import type { HeatSettings } from 'c/heatScore';
+import { defaultHeatSettings } from '../../heatScore/__tests__/defaultHeatSettings';
+import { stakeholder as person } from './stakeholder';
 
-const settings: HeatSettings = {
-    stanceWeight: 0.4,
-    strengthWeight: 0.3,
-    influenceWeight: 0.1,
-    recencyWeight: 0.2,
-    recencyDays: 90,
-    warmThreshold: 0.65,
-    coldThreshold: 0.35,
-    warmColour: '#2E844A',
-    neutralColour: '#DD7A01',
-    coldColour: '#BA0517',
-    unknownColour: '#939393'
-};
-
-function person(overrides: Partial<StakeholderDto>): StakeholderDto {
-    return {
-        id: 'p',
-        name: 'Pat Doe',
-        title: 'Director',
-        reportsToId: null,
-        decisionRole: null,
-        stance: null,
-        influence: null,
-        relationshipStrength: null,
-        relationshipOwnerId: 'u1',
-        relationshipOwnerName: 'Alex Morgan',
-        competitorChampion: null,
-        leaving: false,
-        lastActivityDate: null,
-        openCases: 0,
-        recentStances: [],
-        ...overrides
-    };
-}
+const settings: HeatSettings = defaultHeatSettings();
 
 describe('initials', () => {
     it.each([

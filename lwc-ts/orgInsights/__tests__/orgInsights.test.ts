@@ -1,26 +1,9 @@
 import { findInsights, type InfluenceLink } from 'c/orgInsights';
 import type { StakeholderDto } from 'c/orgChartModel';
+import { stakeholder } from '../../orgChartModel/__tests__/stakeholder';
 
 function person(id: string, extra: Partial<StakeholderDto> = {}): StakeholderDto {
-    return {
-        id,
-        name: id,
-        title: null,
-        reportsToId: null,
-        decisionRole: null,
-        stance: null,
-        influence: null,
-        relationshipStrength: null,
-        relationshipOwnerId: 'u1',
-        relationshipOwnerName: 'Alex Morgan',
-        buyingCenterId: null,
-        competitorChampion: null,
-        leaving: false,
-        lastActivityDate: null,
-        openCases: 0,
-        recentStances: [],
-        ...extra
-    };
+    return stakeholder({ id, name: id, title: null, ...extra });
 }
 
 const influences = (fromId: string, toContactId: string): InfluenceLink => ({
