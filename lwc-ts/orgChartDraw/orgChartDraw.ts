@@ -19,6 +19,8 @@ export interface DrawOptions {
     links: readonly LinkDto[];
     onToggle: (index: number) => void;
     onSelect: (index: number) => void;
+    /** The person keyboard focus sits on (tabindex 0); the first person when absent. */
+    focusIndex?: number;
 }
 
 export interface ChartView {
@@ -113,7 +115,7 @@ export function drawOrgChart(
                     .join(', ')
             )
             .attr('aria-expanded', reports ? String(expanded[index] === 1) : null)
-            .attr('tabindex', -1)
+            .attr('tabindex', index === (options.focusIndex ?? layout.visible[0]) ? 0 : -1)
             .attr('transform', `translate(${layout.x[index]},${layout.y[index]})`)
             .on('click', () => options.onSelect(index));
         group.append('rect').attr('class', 'card').attr('width', w).attr('height', h).attr('rx', 6);

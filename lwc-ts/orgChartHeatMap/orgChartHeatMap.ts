@@ -9,9 +9,10 @@ import {
     type OrgChartPageDto,
     type StakeholderDto
 } from 'c/orgChartModel';
-import { DEFAULT_LAYOUT, layoutHierarchy } from 'c/orgLayout';
+import { DEFAULT_LAYOUT, layoutHierarchy, type Layout } from 'c/orgLayout';
 import { collapseAll, expandAll, expandToDepth, reveal, search, toggle } from 'c/orgVisibility';
 import { drawOrgChart, type ChartView, type LinkDto } from 'c/orgChartDraw';
+import { keyMove } from 'c/orgKeyboard';
 import { findInsights, type InfluenceLink, type InsightKind } from 'c/orgInsights';
 import type { HeatSettings } from 'c/heatScore';
 import { errorMessage, formatLabel, isoToday } from 'c/planSummaryModel';
@@ -83,6 +84,9 @@ export default class OrgChartHeatMap extends LightningElement {
     private view?: ChartView;
     private needsDraw = false;
     private loadedFor?: string;
+    private layout?: Layout;
+    private focusIndex?: number;
+    private keyboardReady = false;
 
     override connectedCallback(): void {
         if (this.recordId && this.loadedFor !== this.recordId) {
@@ -148,6 +152,10 @@ export default class OrgChartHeatMap extends LightningElement {
         const container = this.template?.querySelector<HTMLElement>('[data-id="chart"]');
         if (!container) return;
         this.needsDraw = false;
+        if (!this.keyboardReady) {
+            this.keyboardReady = true;
+            container.addEventListener('keydown', (event: KeyboardEvent) => this.handleKey(event));
+        }
         const firstDraw = !this.view;
         this.draw(container);
         if (firstDraw) this.view?.fit();
@@ -156,6 +164,7 @@ export default class OrgChartHeatMap extends LightningElement {
     private draw(container: HTMLElement): void {
         const model = this.model!;
         const layout = layoutHierarchy(model.hierarchy, this.expanded, DEFAULT_LAYOUT);
+        this.layout = layout;
         this.view?.destroy();
         this.view = drawOrgChart(container, model, layout, this.expanded, {
             nodeWidth: DEFAULT_LAYOUT.nodeWidth,
@@ -163,7 +172,10 @@ export default class OrgChartHeatMap extends LightningElement {
             showLinks: !!this.showLinks,
             links: this.links,
             onToggle: (index) => this.redraw(toggle(this.expanded, index)),
-            onSelect: () => undefined
+            onSelect: (index) => {
+                this.focusIndex = index;
+            },
+            focusIndex: this.focusIndex
         });
     }
 
@@ -174,6 +186,35 @@ export default class OrgChartHeatMap extends LightningElement {
         this.draw(container);
         if (focus === undefined) this.view?.fit();
         else this.view?.focus(focus);
+    }
+
+    /** Arrow keys, Home, End and Enter move through the chart as through a tree. */
+    private handleKey(event: KeyboardEvent): void {
+        if (!this.model || !this.layout) return;
+        const move = keyMove(
+            this.model.hierarchy,
+            this.expanded,
+            this.layout.visible,
+            this.focusIndex ?? this.layout.visible[0] ?? 0,
+            event.key
+        );
+        if (!move) return;
+        event.preventDefault();
+        const toggled =
+            move.toggle ??
+            (move.activate && this.model.hierarchy.children[move.focus]!.length ? move.focus : undefined);
+        this.focusIndex = move.focus;
+        if (toggled !== undefined) this.redraw(toggle(this.expanded, toggled), move.focus);
+        const id = this.model.cards[move.focus]!.id;
+        const node = this.template?.querySelector<SVGGElement>(`g.node[data-id="${id}"]`);
+        if (node) {
+            this.template
+                ?.querySelectorAll('g.node[tabindex="0"]')
+                .forEach((other) => other.setAttribute('tabindex', '-1'));
+            node.setAttribute('tabindex', '0');
+            node.focus();
+            if (toggled === undefined) this.view?.focus(move.focus);
+        }
     }
 
     get hasChart(): boolean {

@@ -119,6 +119,28 @@ describe('c-org-chart-heat-map', () => {
         expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(2);
     });
 
+    it('moves through the chart with the keyboard and closes and opens a team with Enter', async () => {
+        getOrgChartMock.mockResolvedValueOnce(
+            onePage([person('ceo', null), person('cio', 'ceo'), person('dev', 'cio')])
+        );
+        const element = mount();
+        await settle();
+        const chart = element.shadowRoot!.querySelector('[data-id="chart"]') as HTMLElement;
+        const focused = (): string | null =>
+            element.shadowRoot!.querySelector('g.node[tabindex="0"]')!.getAttribute('data-id');
+        expect(focused()).toBe('ceo');
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+        expect(focused()).toBe('cio');
+        expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(3);
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+        expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(2);
+        expect(focused()).toBe('cio');
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+        expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(3);
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+        expect(focused()).toBe('dev');
+    });
+
     it('says what to do when the account has no contacts', async () => {
         getOrgChartMock.mockResolvedValueOnce(onePage([]));
         const element = mount();
