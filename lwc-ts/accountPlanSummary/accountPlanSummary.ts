@@ -9,11 +9,10 @@ import {
     buildPlanCard,
     defaultName,
     defaultPeriod,
-    errorMessage,
-    isoToday,
     type PlanCardModel,
     type PlanSummaryDto
 } from 'c/planSummaryModel';
+import { errorMessage, isoToday } from 'c/keystoneText';
 import iconText from '@salesforce/label/c.Keystone_Plan_Icon_Text';
 import loadingText from '@salesforce/label/c.Keystone_Plan_Loading';
 import planNameLabel from '@salesforce/label/c.Keystone_Plan_Name';

@@ -15,7 +15,7 @@ import { drawOrgChart, type ChartView, type LinkDto } from 'c/orgChartDraw';
 import { keyMove } from 'c/orgKeyboard';
 import { findInsights, type InfluenceLink, type InsightKind } from 'c/orgInsights';
 import type { HeatSettings } from 'c/heatScore';
-import { errorMessage, formatLabel, isoToday } from 'c/planSummaryModel';
+import { errorMessage, formatLabel, isoToday } from 'c/keystoneText';
 import titleLabel from '@salesforce/label/c.Keystone_Org_Chart_Title';
 import loadingLabel from '@salesforce/label/c.Keystone_Org_Chart_Loading';
 import emptyLabel from '@salesforce/label/c.Keystone_Org_Chart_Empty';

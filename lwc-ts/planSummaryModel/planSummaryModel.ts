@@ -8,8 +8,8 @@ import reviewOverdue from '@salesforce/label/c.Keystone_Review_Overdue';
 import reviewToday from '@salesforce/label/c.Keystone_Review_Today';
 import reviewInOne from '@salesforce/label/c.Keystone_Review_In_One';
 import reviewIn from '@salesforce/label/c.Keystone_Review_In';
-import genericError from '@salesforce/label/c.Keystone_Generic_Error';
 import defaultPlanName from '@salesforce/label/c.Keystone_Default_Plan_Name';
+import { formatLabel } from 'c/keystoneText';
 
 /** A plan as AccountPlanController returns it (Apex Dates arrive as ISO `YYYY-MM-DD` strings). */
 export interface PlanView {
@@ -68,21 +68,6 @@ const STATUS_CLASSES: Readonly<Record<string, string>> = {
 /** Whole days from `from` to `to` (ISO dates), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
     return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
-}
-
-/** Today's date as ISO `YYYY-MM-DD` in the browser's time zone. */
-export function isoToday(now: Date = new Date()): string {
-    const month = String(now.getMonth() + 1).padStart(2, '0');
-    const day = String(now.getDate()).padStart(2, '0');
-    return `${now.getFullYear()}-${month}-${day}`;
-}
-
-/** A label with {0}, {1}… replaced by the values, as the platform formats labels. */
-export function formatLabel(template: string, ...values: (string | number)[]): string {
-    return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
-        const value = values[Number(index)];
-        return value === undefined ? whole : String(value);
-    });
 }
 
 function reviewOf(
@@ -147,51 +132,4 @@ export function defaultName(accountName: string, today: string): string {
 export function defaultPeriod(today: string): { periodStart: string; periodEnd: string } {
     const year = today.slice(0, 4);
     return { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
-}
-
-interface ErrorBody {
-    message?: unknown;
-    pageErrors?: { message?: unknown }[];
-    fieldErrors?: Record<string, { message?: unknown }[]>;
-}
-
-/**
- * A readable message from whatever an Apex call or wire rejected with: an AuraHandledException body,
- * a list of such errors, a JS Error or a string. Never empty, never "[object Object]".
- */
-export function errorMessage(error: unknown): string {
-    const messages: string[] = [];
-    const collect = (value: unknown): void => {
-        if (value === null || value === undefined) {
-            return;
-        }
-        if (typeof value === 'string') {
-            if (value.trim()) messages.push(value.trim());
-            return;
-        }
-        if (Array.isArray(value)) {
-            value.forEach(collect);
-            return;
-        }
-        if (typeof value === 'object') {
-            const record = value as { body?: unknown; message?: unknown };
-            if (record.body !== undefined) {
-                const body = record.body as ErrorBody | ErrorBody[];
-                if (Array.isArray(body)) {
-                    body.forEach((item) => collect(item.message));
-                } else {
-                    collect(body.message);
-                    (body.pageErrors ?? []).forEach((item) => collect(item.message));
-                    Object.values(body.fieldErrors ?? {}).forEach((list) =>
-                        list.forEach((item) => collect(item.message))
-                    );
-                }
-                return;
-            }
-            collect(record.message);
-        }
-    };
-    collect(error);
-    const unique = [...new Set(messages)];
-    return unique.length ? unique.join(' ') : genericError;
 }
