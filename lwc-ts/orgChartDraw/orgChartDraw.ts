@@ -1,15 +1,28 @@
-// Draws the org chart into an SVG with d3: cards coloured by relationship heat, reporting lines,
-// influence links, expand/collapse buttons, zoom and pan. Names and titles are set as text, never HTML.
-import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'c/d3lib';
-import { ROOT } from 'c/orgHierarchy';
+// Draws the org chart into an SVG with d3. Cost follows the screen, not the account (c/orgViewport):
+// reporting lines are one path, cards off screen are not drawn, and when zoomed out too far to read the
+// cards become coloured blocks. Names and titles are set as text, never HTML.
+import { pointer, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'c/d3lib';
+import { pathToTop, ROOT } from 'c/orgHierarchy';
 import type { Layout } from 'c/orgLayout';
 import type { Card, OrgChartModel } from 'c/orgChartModel';
+import {
+    cardAt,
+    cardsInView,
+    centreOn,
+    detailLevel,
+    fitTransform,
+    MAX_SCALE,
+    MIN_SCALE,
+    type ViewTransform
+} from 'c/orgViewport';
 
 export interface LinkDto {
+    id?: string | null;
     fromId: string | null;
     toContactId: string | null;
     strength: number | null;
     frequency: string | null;
+    type?: string | null;
 }
 
 export interface DrawOptions {
@@ -21,13 +34,21 @@ export interface DrawOptions {
     onSelect: (index: number) => void;
     /** The person keyboard focus sits on (tabindex 0); the first person when absent. */
     focusIndex?: number;
+    /** The selected person: their card is marked and their path to the top highlighted. */
+    selectedIndex?: number;
 }
 
 export interface ChartView {
     /** Fits the whole chart into the visible area. */
     fit(): void;
-    /** Centres one person. */
+    /** Centres one person, draws their card and gives it the keyboard focus stop. */
     focus(index: number): void;
+    /** Marks one person as selected and highlights their path to the top. */
+    select(index: number | undefined): void;
+    /** The drawn card of a person, if on screen. */
+    cardElement(index: number): SVGGElement | undefined;
+    /** The SVG as drawn now (for export). */
+    svgElement(): SVGSVGElement;
     destroy(): void;
 }
 
@@ -39,7 +60,45 @@ function truncate(text: string, max: number): string {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Draws (or redraws) the chart in `container`; returns controls for fit and focus. */
+/** Every reporting line of the visible people as one path (one DOM node for the whole chart). */
+function edgePath(
+    model: OrgChartModel,
+    layout: Layout,
+    nodes: readonly number[],
+    w: number,
+    h: number
+): string {
+    const parent = model.hierarchy.parent;
+    const parts: string[] = [];
+    for (const node of nodes) {
+        const manager = parent[node]!;
+        if (manager === ROOT || Number.isNaN(layout.x[manager]!)) continue;
+        const px = layout.x[manager]! + w / 2;
+        const py = layout.y[manager]! + h;
+        const cx = layout.x[node]!;
+        const cy = layout.y[node]!;
+        parts.push(
+            layout.stacked[manager]
+                ? `M${px},${py}V${cy + h / 2}H${cx}`
+                : `M${px},${py}V${(py + cy) / 2}H${cx + w / 2}V${cy}`
+        );
+    }
+    return parts.join('');
+}
+
+/** Cards as blocks, one path per colour, for the zoomed-out overview. */
+function overviewPaths(model: OrgChartModel, layout: Layout, w: number, h: number): Map<string, string> {
+    const byColour = new Map<string, string[]>();
+    for (const index of layout.visible) {
+        const colour = model.cards[index]!.colour;
+        const parts = byColour.get(colour) ?? [];
+        parts.push(`M${layout.x[index]},${layout.y[index]}h${w}v${h}h${-w}Z`);
+        byColour.set(colour, parts);
+    }
+    return new Map([...byColour].map(([colour, parts]) => [colour, parts.join('')]));
+}
+
+/** Draws (or redraws) the chart in `container`; returns controls for fit, focus and selection. */
 export function drawOrgChart(
     container: HTMLElement,
     model: OrgChartModel,
@@ -48,6 +107,7 @@ export function drawOrgChart(
     options: DrawOptions
 ): ChartView {
     const { nodeWidth: w, nodeHeight: h } = options;
+    const { hierarchy, cards } = model;
     select(container).selectAll('svg').remove();
     const svg = select(container)
         .append('svg')
@@ -57,21 +117,11 @@ export function drawOrgChart(
         .attr('width', '100%')
         .attr('height', '100%');
     const viewport = svg.append('g').attr('class', 'viewport');
-    const { hierarchy, cards } = model;
-
-    const edges = viewport.append('g').attr('class', 'edges');
-    for (const node of layout.visible) {
-        const parent = hierarchy.parent[node]!;
-        if (parent === ROOT) continue;
-        const px = layout.x[parent]! + w / 2;
-        const py = layout.y[parent]! + h;
-        const cx = layout.x[node]!;
-        const cy = layout.y[node]!;
-        const d = layout.stacked[parent]
-            ? `M${px},${py} V${cy + h / 2} H${cx}`
-            : `M${px},${py} V${(py + cy) / 2} H${cx + w / 2} V${cy}`;
-        edges.append('path').attr('class', 'edge').attr('d', d);
-    }
+    viewport
+        .append('path')
+        .attr('class', 'edge')
+        .attr('d', edgePath(model, layout, layout.visible, w, h));
+    const highlight = viewport.append('path').attr('class', 'edge edge-highlight');
 
     if (options.showLinks) {
         const links = viewport.append('g').attr('class', 'influence-links');
@@ -91,20 +141,30 @@ export function drawOrgChart(
             const y2 = layout.y[to]! + h / 2;
             links
                 .append('path')
-                .attr('class', 'influence')
+                .attr('class', link.type === 'Dotted Line' ? 'influence dotted-line' : 'influence')
                 .attr('d', `M${x1},${y1} Q${(x1 + x2) / 2},${Math.min(y1, y2) - 80} ${x2},${y2}`)
                 .attr('stroke-width', 1 + (link.strength ?? 1))
                 .attr('stroke-dasharray', link.frequency && INFREQUENT.has(link.frequency) ? '6 4' : null);
         }
     }
 
+    const overview = viewport.append('g').attr('class', 'overview');
+    if (detailLevel(layout.visible.length, MIN_SCALE) !== 'all') {
+        for (const [colour, d] of overviewPaths(model, layout, w, h))
+            overview.append('path').attr('class', 'block').attr('fill', colour).attr('d', d);
+    }
     const nodes = viewport.append('g').attr('class', 'nodes');
-    for (const index of layout.visible) {
+    const drawn = new Map<number, SVGGElement>();
+    let transform: ViewTransform = { x: 0, y: 0, k: 1 };
+    let focusIndex = options.focusIndex ?? layout.visible[0];
+    let selectedIndex = options.selectedIndex;
+
+    const drawCard = (index: number): SVGGElement => {
         const card: Card = cards[index]!;
         const reports = hierarchy.children[index]!.length;
         const group = nodes
             .append('g')
-            .attr('class', `node heat-${card.heat.band}`)
+            .attr('class', `node heat-${card.heat.band}${index === selectedIndex ? ' selected' : ''}`)
             .attr('data-id', card.id)
             .attr('role', 'treeitem')
             .attr('aria-level', hierarchy.depth[index]! + 1)
@@ -115,7 +175,8 @@ export function drawOrgChart(
                     .join(', ')
             )
             .attr('aria-expanded', reports ? String(expanded[index] === 1) : null)
-            .attr('tabindex', index === (options.focusIndex ?? layout.visible[0]) ? 0 : -1)
+            .attr('aria-selected', String(index === selectedIndex))
+            .attr('tabindex', index === focusIndex ? 0 : -1)
             .attr('transform', `translate(${layout.x[index]},${layout.y[index]})`)
             .on('click', () => options.onSelect(index));
         group.append('rect').attr('class', 'card').attr('width', w).attr('height', h).attr('rx', 6);
@@ -194,14 +255,38 @@ export function drawOrgChart(
                 .attr('y', 4)
                 .text(expanded[index] ? '−' : String(reports));
         }
-    }
+        return group.node()!;
+    };
 
     const size = (): { width: number; height: number } => ({
         width: container.clientWidth || 800,
         height: container.clientHeight || 600
     });
+
+    /** Brings the drawn cards in line with the transform: adds those now on screen, drops the rest. */
+    const render = (): void => {
+        const level = detailLevel(layout.visible.length, transform.k);
+        const wanted =
+            level === 'all'
+                ? layout.visible
+                : level === 'overview'
+                  ? []
+                  : cardsInView(layout, transform, size(), w, h);
+        const keep = new Set(wanted);
+        // the keyboard's focus stop and the selection stay drawn wherever they are
+        for (const index of [focusIndex, selectedIndex])
+            if (index !== undefined && !Number.isNaN(layout.x[index]!)) keep.add(index);
+        for (const [index, element] of drawn) {
+            if (!keep.has(index)) {
+                element.remove();
+                drawn.delete(index);
+            }
+        }
+        for (const index of keep) if (!drawn.has(index)) drawn.set(index, drawCard(index));
+    };
+
     const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-        .scaleExtent([0.05, 2])
+        .scaleExtent([MIN_SCALE, MAX_SCALE])
         // an explicit extent: the default reads SVG lengths some browsers and jsdom do not report
         .extent(() => {
             const { width, height } = size();
@@ -210,35 +295,68 @@ export function drawOrgChart(
                 [width, height]
             ];
         })
-        .on('zoom', (event: { transform: { toString(): string } }) =>
-            viewport.attr('transform', event.transform.toString())
-        );
+        .on('zoom', (event: { transform: ViewTransform & { toString(): string } }) => {
+            transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+            viewport.attr('transform', event.transform.toString());
+            // synchronous: finding the cards on screen is one pass over the visible people
+            render();
+        });
     const svgSelection = svg as unknown as Selection<SVGSVGElement, unknown, null, undefined>;
     svgSelection.call(behaviour);
+    const moveTo = (next: ViewTransform): void => {
+        svgSelection.call(behaviour.transform, zoomIdentity.translate(next.x, next.y).scale(next.k));
+        render();
+    };
 
-    return {
+    const view: ChartView = {
         fit() {
-            const { width, height } = size();
-            const scale = Math.max(
-                0.05,
-                Math.min(
-                    1,
-                    (width - 40) / Math.max(layout.width, 1),
-                    (height - 40) / Math.max(layout.height, 1)
-                )
-            );
-            const x = (width - layout.width * scale) / 2;
-            svgSelection.call(behaviour.transform, zoomIdentity.translate(x, 20).scale(scale));
+            moveTo(fitTransform(layout, size()));
         },
         focus(index: number) {
-            const { width, height } = size();
-            const x = width / 2 - (layout.x[index]! + w / 2);
-            const y = height / 2 - (layout.y[index]! + h / 2);
-            svgSelection.call(behaviour.transform, zoomIdentity.translate(x, y));
+            const previous = focusIndex === undefined ? undefined : drawn.get(focusIndex);
+            focusIndex = index;
+            previous?.setAttribute('tabindex', '-1');
+            moveTo(centreOn(layout, index, size(), w, h, Math.max(1, transform.k)));
+            drawn.get(index)?.setAttribute('tabindex', '0');
+        },
+        select(index: number | undefined) {
+            const previous = selectedIndex === undefined ? undefined : drawn.get(selectedIndex);
+            previous?.classList.remove('selected');
+            previous?.setAttribute('aria-selected', 'false');
+            selectedIndex = index;
+            render();
+            const element = index === undefined ? undefined : drawn.get(index);
+            element?.classList.add('selected');
+            element?.setAttribute('aria-selected', 'true');
+            highlight.attr(
+                'd',
+                index === undefined
+                    ? null
+                    : edgePath(model, layout, [index, ...pathToTop(hierarchy, index)], w, h)
+            );
+        },
+        cardElement(index: number) {
+            return drawn.get(index);
+        },
+        svgElement() {
+            return svg.node()!;
         },
         destroy() {
             svg.on('.zoom', null);
             svg.remove();
         }
     };
+    // a click on the zoomed-out blocks zooms in on that person
+    overview.on('click', (event: MouseEvent) => {
+        const [x, y] = pointer(event, viewport.node());
+        const index = cardAt(layout, x, y, w, h);
+        if (index !== undefined) {
+            view.focus(index);
+            options.onSelect(index);
+        }
+    });
+
+    render();
+    if (selectedIndex !== undefined) view.select(selectedIndex);
+    return view;
 }

@@ -205,16 +205,8 @@ export default class OrgChartHeatMap extends LightningElement {
             (move.activate && this.model.hierarchy.children[move.focus]!.length ? move.focus : undefined);
         this.focusIndex = move.focus;
         if (toggled !== undefined) this.redraw(toggle(this.expanded, toggled), move.focus);
-        const id = this.model.cards[move.focus]!.id;
-        const node = this.template?.querySelector<SVGGElement>(`g.node[data-id="${id}"]`);
-        if (node) {
-            this.template
-                ?.querySelectorAll('g.node[tabindex="0"]')
-                .forEach((other) => other.setAttribute('tabindex', '-1'));
-            node.setAttribute('tabindex', '0');
-            node.focus();
-            if (toggled === undefined) this.view?.focus(move.focus);
-        }
+        else this.view?.focus(move.focus);
+        this.view?.cardElement(move.focus)?.focus();
     }
 
     get hasChart(): boolean {

@@ -1,31 +1,21 @@
-// `npm run bench`: Keystone's org chart computations against a peer measured in the same run, on the
-// same generated hierarchies. Prints one line per case with the ratio peer/keystone (above 1: we are
-// faster). Timings live here, never in tests.
-//   bench layout n=20000 keystone_ms=… peer_ms=… ratio=…   (peer: d3-hierarchy stratify + tree)
+// `npm run bench`: Keystone against a peer measured in the same run, on the same generated inputs.
+// One line per case with ratio = peer/keystone (above 1: we are faster). Timings live here, never in
+// tests.
+//   bench layout n=20000 …     Node: hierarchy + layout vs d3-hierarchy stratify + tree
+//   bench orgchart n=5000 …    Chromium: first render, expand-all, collapse-all vs d3-org-chart
+// Options: --only layout|orgchart, --sizes 1000,5000
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
 import { stratify, tree } from 'd3-hierarchy';
 import { buildHierarchy, type ReportingLine } from '../../lwc-ts/orgHierarchy/orgHierarchy';
 import { DEFAULT_LAYOUT, layoutHierarchy } from '../../lwc-ts/orgLayout/orgLayout';
 import { expandAll } from '../../lwc-ts/orgVisibility/orgVisibility';
-import { seededRandom } from '../data/generate';
+import { launchBrowser } from '../preview/browser';
+import { generatedLines } from './lines';
+import { runOrgChartBench } from './orgChartBench';
 
 const SIZES = [1000, 5000, 20000];
 const ROUNDS = 7;
-
-/** The same shape the scale generator makes: mostly recent managers (deep), some early ones (wide). */
-export function generatedLines(count: number, seed: number): ReportingLine[] {
-    const random = seededRandom(seed);
-    const lines: ReportingLine[] = [{ id: 'p0', reportsToId: null }];
-    for (let i = 1; i < count; i++) {
-        const manager =
-            random() < 0.7
-                ? Math.max(0, i - 1 - Math.floor(random() * 30))
-                : Math.floor(random() * Math.min(200, i));
-        lines.push({ id: `p${i}`, reportsToId: `p${manager}` });
-    }
-    return lines;
-}
 
 /** Median of several timed rounds after one warm-up, in milliseconds. */
 function median(run: () => void): number {
@@ -40,8 +30,8 @@ function median(run: () => void): number {
     return times[Math.floor(times.length / 2)]!;
 }
 
-function main(): void {
-    for (const n of SIZES) {
+function layoutBench(sizes: readonly number[]): void {
+    for (const n of sizes) {
         const lines = generatedLines(n, 7);
         const keystone = median(() => {
             const hierarchy = buildHierarchy(lines);
@@ -62,4 +52,26 @@ function main(): void {
     }
 }
 
-main();
+function option(name: string): string | undefined {
+    const at = process.argv.indexOf(`--${name}`);
+    return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+    const only = option('only');
+    const sizes = option('sizes')?.split(',').map(Number) ?? SIZES;
+    if (!only || only === 'layout') layoutBench(sizes);
+    if (!only || only === 'orgchart') {
+        const browser = await launchBrowser();
+        try {
+            await runOrgChartBench(browser, sizes);
+        } finally {
+            await browser.close();
+        }
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack : String(error));
+    process.exit(1);
+});

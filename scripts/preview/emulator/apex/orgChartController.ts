@@ -48,7 +48,8 @@ function pageSizeParam(args: Record<string, unknown>): number {
     return Math.max(1, Math.min(raw, MAX_PAGE_SIZE));
 }
 
-function heatSettings(): Record<string, unknown> {
+/** The Default heat settings as the controller returns them. */
+export function heatSettings(): Record<string, unknown> {
     const record = loadCustomMetadata(FORCE_APP).Keystone_Heat_Setting?.Default ?? {};
     const number = (field: string): number | null =>
         record[field] === undefined ? null : Number(record[field]);
