@@ -36,6 +36,10 @@ export interface DrawOptions {
     focusIndex?: number;
     /** The selected person: their card is marked and their path to the top highlighted. */
     selectedIndex?: number;
+    /** Where the view starts (to keep the rep's zoom and pan across redraws); fitted when absent. */
+    initialTransform?: ViewTransform;
+    /** When set, a card dragged with the mouse onto another card asks to move under that person. */
+    onMove?: (index: number, newManagerIndex: number) => void;
 }
 
 export interface ChartView {
@@ -47,6 +51,8 @@ export interface ChartView {
     select(index: number | undefined): void;
     /** The drawn card of a person, if on screen. */
     cardElement(index: number): SVGGElement | undefined;
+    /** The zoom and pan now. */
+    currentTransform(): ViewTransform;
     /** The SVG as drawn now (for export). */
     svgElement(): SVGSVGElement;
     destroy(): void;
@@ -159,6 +165,43 @@ export function drawOrgChart(
     let focusIndex = options.focusIndex ?? layout.visible[0];
     let selectedIndex = options.selectedIndex;
 
+    let dragged = false;
+    /** Mouse drag of a card: it follows the pointer; dropped on another card, it asks to move there. */
+    const enableDrag = (element: SVGGElement, index: number): void => {
+        element.addEventListener('pointerdown', (down: PointerEvent) => {
+            if (down.pointerType === 'touch' || down.button !== 0) return;
+            dragged = false;
+            const [startX, startY] = pointer(down, viewport.node());
+            let moved = false;
+            const onMove = (event: PointerEvent): void => {
+                const [x, y] = pointer(event, viewport.node());
+                if (!moved && Math.hypot(x - startX, y - startY) * transform.k < 5) return;
+                if (!moved) {
+                    moved = true;
+                    element.setPointerCapture?.(down.pointerId);
+                    element.classList.add('dragging');
+                }
+                element.setAttribute(
+                    'transform',
+                    `translate(${layout.x[index]! + x - startX},${layout.y[index]! + y - startY})`
+                );
+            };
+            const onUp = (event: PointerEvent): void => {
+                element.removeEventListener('pointermove', onMove);
+                element.removeEventListener('pointerup', onUp);
+                if (!moved) return;
+                dragged = true;
+                element.classList.remove('dragging');
+                element.setAttribute('transform', `translate(${layout.x[index]},${layout.y[index]})`);
+                const [x, y] = pointer(event, viewport.node());
+                const target = cardAt(layout, x, y, w, h);
+                if (target !== undefined && target !== index) options.onMove!(index, target);
+            };
+            element.addEventListener('pointermove', onMove);
+            element.addEventListener('pointerup', onUp);
+        });
+    };
+
     const drawCard = (index: number): SVGGElement => {
         const card: Card = cards[index]!;
         const reports = hierarchy.children[index]!.length;
@@ -178,7 +221,11 @@ export function drawOrgChart(
             .attr('aria-selected', String(index === selectedIndex))
             .attr('tabindex', index === focusIndex ? 0 : -1)
             .attr('transform', `translate(${layout.x[index]},${layout.y[index]})`)
-            .on('click', () => options.onSelect(index));
+            .on('click', () => {
+                if (!dragged) options.onSelect(index);
+                dragged = false;
+            });
+        if (options.onMove) enableDrag(group.node()!, index);
         group.append('rect').attr('class', 'card').attr('width', w).attr('height', h).attr('rx', 6);
         group
             .append('rect')
@@ -287,6 +334,17 @@ export function drawOrgChart(
 
     const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
         .scaleExtent([MIN_SCALE, MAX_SCALE])
+        // with editing on, a mouse press on a card drags the card; touch still pans everywhere
+        .filter(
+            (event: MouseEvent) =>
+                (!event.ctrlKey || event.type === 'wheel') &&
+                !event.button &&
+                !(
+                    options.onMove &&
+                    event.type === 'mousedown' &&
+                    (event.target as Element | null)?.closest?.('g.node')
+                )
+        )
         // an explicit extent: the default reads SVG lengths some browsers and jsdom do not report
         .extent(() => {
             const { width, height } = size();
@@ -338,6 +396,9 @@ export function drawOrgChart(
         cardElement(index: number) {
             return drawn.get(index);
         },
+        currentTransform() {
+            return { ...transform };
+        },
         svgElement() {
             return svg.node()!;
         },
@@ -356,7 +417,51 @@ export function drawOrgChart(
         }
     });
 
-    render();
+    if (options.initialTransform) moveTo(options.initialTransform);
+    else render();
     if (selectedIndex !== undefined) view.select(selectedIndex);
     return view;
+}
+
+/** The presentation properties the chart's stylesheet sets, copied inline so an export looks the same. */
+const EXPORTED_STYLES = [
+    'fill',
+    'fill-opacity',
+    'stroke',
+    'stroke-width',
+    'stroke-opacity',
+    'stroke-dasharray',
+    'opacity',
+    'font-family',
+    'font-size',
+    'font-weight'
+];
+
+/**
+ * The chart as drawn now (zoom, pan and the cards on screen) as a standalone SVG document: the
+ * component's stylesheet does not travel with a file, so each element's computed style is copied inline.
+ */
+export function exportSvg(svg: SVGSVGElement, width: number, height: number): string {
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    const originals = [svg, ...Array.from(svg.querySelectorAll('*'))];
+    const copies = [copy, ...Array.from(copy.querySelectorAll('*'))];
+    originals.forEach((original, index) => {
+        const computed = getComputedStyle(original);
+        const style = EXPORTED_STYLES.map((name) => [name, computed.getPropertyValue(name)] as const)
+            .filter(([, value]) => value !== '')
+            .map(([name, value]) => `${name}:${value}`)
+            .join(';');
+        if (style) copies[index]!.setAttribute('style', style);
+        copies[index]!.removeAttribute('tabindex');
+    });
+    copy.setAttribute('xmlns', SVG_NS);
+    copy.setAttribute('width', String(width));
+    copy.setAttribute('height', String(height));
+    copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    const background = document.createElementNS(SVG_NS, 'rect');
+    background.setAttribute('width', '100%');
+    background.setAttribute('height', '100%');
+    background.setAttribute('fill', '#ffffff');
+    copy.insertBefore(background, copy.firstChild);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }

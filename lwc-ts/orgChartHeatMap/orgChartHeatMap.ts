@@ -2,19 +2,30 @@
 // progress, then lays out and draws the visible part; expand, collapse, search, fit, legend.
 import { LightningElement, api } from 'lwc';
 import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import moveStakeholder from '@salesforce/apex/OrgChartController.moveStakeholder';
 import {
     buildOrgChart,
     type ColourBy,
     type OrgChartModel,
     type OrgChartPageDto,
+    type PicklistOption,
     type StakeholderDto
 } from 'c/orgChartModel';
+import { moveRefusal, type MoveRefusal } from 'c/orgHierarchy';
+import type { ViewTransform } from 'c/orgViewport';
 import { DEFAULT_LAYOUT, layoutHierarchy, type Layout } from 'c/orgLayout';
-import { collapseAll, expandAll, expandToDepth, reveal, search, toggle } from 'c/orgVisibility';
-import { drawOrgChart, type ChartView, type LinkDto } from 'c/orgChartDraw';
+import {
+    collapseAll,
+    expandAll,
+    expandToDepth,
+    reveal as revealPerson,
+    search,
+    toggle
+} from 'c/orgVisibility';
+import { drawOrgChart, exportSvg, type ChartView, type LinkDto } from 'c/orgChartDraw';
 import { keyMove } from 'c/orgKeyboard';
 import { findInsights, type InfluenceLink, type InsightKind } from 'c/orgInsights';
-import type { HeatSettings } from 'c/heatScore';
+import type { HeatResult, HeatSettings } from 'c/heatScore';
 import { errorMessage, formatLabel, isoToday } from 'c/keystoneText';
 import titleLabel from '@salesforce/label/c.Keystone_Org_Chart_Title';
 import loadingLabel from '@salesforce/label/c.Keystone_Org_Chart_Loading';
@@ -33,6 +44,15 @@ import uncoveredLabel from '@salesforce/label/c.Keystone_Insight_Uncovered_Decis
 import leavingLabel from '@salesforce/label/c.Keystone_Insight_Leaving_No_Backup';
 import detractorLabel from '@salesforce/label/c.Keystone_Insight_Influential_Detractor';
 import singleThreadedLabel from '@salesforce/label/c.Keystone_Insight_Single_Threaded';
+import movedLabel from '@salesforce/label/c.Keystone_Moved';
+import movedToTopLabel from '@salesforce/label/c.Keystone_Moved_To_Top';
+import undoLabel from '@salesforce/label/c.Keystone_Undo';
+import moveSelfLabel from '@salesforce/label/c.Keystone_Move_Self';
+import moveCycleLabel from '@salesforce/label/c.Keystone_Move_Cycle';
+import dragHintLabel from '@salesforce/label/c.Keystone_Drag_Hint';
+import exportSvgLabel from '@salesforce/label/c.Keystone_Export_Svg';
+import exportPngLabel from '@salesforce/label/c.Keystone_Export_Png';
+import exportFailedLabel from '@salesforce/label/c.Keystone_Export_Failed';
 
 const INSIGHT_LABELS: Record<InsightKind, string> = {
     'uncovered-decision-maker': uncoveredLabel,
@@ -48,6 +68,11 @@ interface InsightItem {
 }
 
 const PAGE_SIZE = 2000;
+
+function refusalText(refusal: MoveRefusal, person: string, manager: string): string {
+    // unknown people cannot be dragged onto; the server's message covers those if they ever occur
+    return refusal === 'self' ? moveSelfLabel : formatLabel(moveCycleLabel, person, manager);
+}
 
 export default class OrgChartHeatMap extends LightningElement {
     /** The Account's Id, set by the record page. */
@@ -68,7 +93,11 @@ export default class OrgChartHeatMap extends LightningElement {
         expandAllLabel,
         collapseAllLabel,
         fitLabel,
-        searchLabel
+        searchLabel,
+        undoLabel,
+        dragHintLabel,
+        exportSvgLabel,
+        exportPngLabel
     };
 
     isLoading = true;
@@ -87,6 +116,15 @@ export default class OrgChartHeatMap extends LightningElement {
     private layout?: Layout;
     private focusIndex?: number;
     private keyboardReady = false;
+    private people: StakeholderDto[] = [];
+    canEdit = false;
+    hiddenFields: string[] = [];
+    picklists: Record<string, PicklistOption[]> = {};
+    selectedIndex?: number;
+    /** What the last move did, with how to undo it; or a refusal. */
+    status = '';
+    statusIsError = false;
+    private undo?: { contactId: string; managerId: string | null };
 
     override connectedCallback(): void {
         if (this.recordId && this.loadedFor !== this.recordId) {
@@ -106,19 +144,11 @@ export default class OrgChartHeatMap extends LightningElement {
         const people: StakeholderDto[] = [];
         try {
             await this.loadPages(accountId, null, people);
+            this.people = people;
             if (this.settings && people.length) {
-                this.model = buildOrgChart(people, this.settings, this.colourBy, isoToday());
-                this.issueCount = this.model.hierarchy.issues.length;
-                const names = new Map(people.map((person) => [person.id, person.name ?? '']));
-                this.insights = findInsights(people, this.links as unknown as InfluenceLink[]).map(
-                    (insight) => ({
-                        key: `${insight.kind}:${insight.contactId}`,
-                        contactId: insight.contactId,
-                        text: formatLabel(INSIGHT_LABELS[insight.kind], names.get(insight.contactId) ?? '')
-                    })
-                );
+                this.rebuild();
                 this.expanded = expandToDepth(
-                    this.model.hierarchy,
+                    this.model!.hierarchy,
                     Math.max(1, Number(this.initialDepth) || 1)
                 );
                 this.needsDraw = true;
@@ -128,6 +158,40 @@ export default class OrgChartHeatMap extends LightningElement {
         } finally {
             this.isLoading = false;
         }
+    }
+
+    /** The model, insights and issue count from the people as they are now. */
+    private rebuild(): void {
+        const people = this.people;
+        this.model = buildOrgChart(people, this.settings!, this.colourBy, isoToday());
+        this.issueCount = this.model.hierarchy.issues.length;
+        const names = new Map(people.map((person) => [person.id, person.name ?? '']));
+        this.insights = findInsights(people, this.links as unknown as InfluenceLink[]).map((insight) => ({
+            key: `${insight.kind}:${insight.contactId}`,
+            contactId: insight.contactId,
+            text: formatLabel(INSIGHT_LABELS[insight.kind], names.get(insight.contactId) ?? '')
+        }));
+    }
+
+    /** Rebuilds after a change to the people, keeping what was open, the selection and the view. */
+    private refresh(reveal?: string): void {
+        const before = this.model;
+        const openIds = new Set<string>();
+        if (before) this.expanded.forEach((open, index) => open && openIds.add(before.hierarchy.ids[index]!));
+        const selectedId =
+            this.selectedIndex === undefined ? undefined : before?.hierarchy.ids[this.selectedIndex];
+        const focusId = this.focusIndex === undefined ? undefined : before?.hierarchy.ids[this.focusIndex];
+        this.rebuild();
+        const hierarchy = this.model!.hierarchy;
+        let expanded: Uint8Array = new Uint8Array(hierarchy.ids.length);
+        hierarchy.ids.forEach((id, index) => {
+            if (openIds.has(id)) expanded[index] = 1;
+        });
+        const revealIndex = reveal === undefined ? undefined : hierarchy.indexById.get(reveal);
+        if (revealIndex !== undefined) expanded = revealPerson(hierarchy, expanded, revealIndex);
+        this.selectedIndex = selectedId === undefined ? undefined : hierarchy.indexById.get(selectedId);
+        this.focusIndex = focusId === undefined ? undefined : hierarchy.indexById.get(focusId);
+        this.redraw(expanded, undefined, true);
     }
 
     /** Pages follow each other (each names the next), so they load one after another. */
@@ -141,6 +205,9 @@ export default class OrgChartHeatMap extends LightningElement {
             this.total = page.totalContacts ?? 0;
             this.settings = page.heatSettings ?? undefined;
             this.links = (page.links ?? []) as LinkDto[];
+            this.canEdit = !!page.canEdit;
+            this.hiddenFields = page.hiddenFields ?? [];
+            this.picklists = page.picklists ?? {};
         }
         people.push(...page.stakeholders);
         this.loaded = people.length;
@@ -161,32 +228,159 @@ export default class OrgChartHeatMap extends LightningElement {
         if (firstDraw) this.view?.fit();
     }
 
-    private draw(container: HTMLElement): void {
+    private draw(container: HTMLElement, keepView = false): void {
         const model = this.model!;
         const layout = layoutHierarchy(model.hierarchy, this.expanded, DEFAULT_LAYOUT);
         this.layout = layout;
+        const initialTransform: ViewTransform | undefined = keepView
+            ? this.view?.currentTransform()
+            : undefined;
         this.view?.destroy();
         this.view = drawOrgChart(container, model, layout, this.expanded, {
             nodeWidth: DEFAULT_LAYOUT.nodeWidth,
             nodeHeight: DEFAULT_LAYOUT.nodeHeight,
             showLinks: !!this.showLinks,
             links: this.links,
-            onToggle: (index) => this.redraw(toggle(this.expanded, index)),
-            onSelect: (index) => {
-                this.focusIndex = index;
-            },
-            focusIndex: this.focusIndex
+            onToggle: (index) => this.redraw(toggle(this.expanded, index), undefined, true),
+            onSelect: (index) => this.selectPerson(index),
+            onMove: this.canEdit
+                ? (index, managerIndex) =>
+                      this.move(model.hierarchy.ids[index]!, model.hierarchy.ids[managerIndex]!)
+                : undefined,
+            focusIndex: this.focusIndex,
+            selectedIndex: this.selectedIndex,
+            initialTransform
         });
     }
 
-    private redraw(expanded: Uint8Array, focus?: number): void {
+    private redraw(expanded: Uint8Array, focus?: number, keepView = false): void {
         this.expanded = expanded;
         const container = this.template?.querySelector<HTMLElement>('[data-id="chart"]');
         if (!container || !this.model) return;
-        this.draw(container);
-        if (focus === undefined) this.view?.fit();
-        else this.view?.focus(focus);
+        this.draw(container, keepView);
+        if (focus !== undefined) this.view?.focus(focus);
+        else if (!keepView) this.view?.fit();
     }
+
+    private selectPerson(index: number | undefined): void {
+        const changed = index !== this.selectedIndex;
+        this.selectedIndex = index;
+        if (index !== undefined) this.focusIndex = index;
+        this.view?.select(index);
+        if (changed)
+            this.template?.querySelector<HTMLElement & { reset(): void }>('c-stakeholder-panel')?.reset();
+    }
+
+    /** Moves a person under a new manager: refused here at once when it would close a loop, else saved. */
+    private async move(contactId: string, managerId: string | null, isUndo = false): Promise<void> {
+        const managerOf = new Map(this.people.map((person) => [person.id, person.reportsToId]));
+        const refusal = moveRefusal(managerOf, contactId, managerId);
+        const name = (id: string | null): string =>
+            this.people.find((person) => person.id === id)?.name ?? '';
+        if (refusal) {
+            this.showStatus(refusalText(refusal, name(contactId), name(managerId)), true);
+            return;
+        }
+        try {
+            const previous = (await moveStakeholder({
+                accountId: this.recordId ?? null,
+                contactId,
+                newManagerId: managerId
+            })) as string | null;
+            this.people = this.people.map((person) => {
+                return person.id === contactId ? { ...person, reportsToId: managerId } : person;
+            });
+            this.undo = isUndo ? undefined : { contactId, managerId: previous ?? null };
+            this.showStatus(
+                managerId
+                    ? formatLabel(movedLabel, name(contactId), name(managerId))
+                    : formatLabel(movedToTopLabel, name(contactId)),
+                false
+            );
+            this.refresh(contactId);
+        } catch (error) {
+            this.showStatus(errorMessage(error), true);
+        }
+    }
+
+    private showStatus(text: string, isError: boolean): void {
+        this.status = text;
+        this.statusIsError = isError;
+        if (isError) this.undo = undefined;
+    }
+
+    get hasStatus(): boolean {
+        return !!this.status;
+    }
+
+    get canUndo(): boolean {
+        return !!this.undo;
+    }
+
+    get statusClass(): string {
+        return this.statusIsError
+            ? 'status slds-notify slds-notify_alert slds-alert_error'
+            : 'status slds-notify slds-notify_alert slds-alert_info';
+    }
+
+    handleUndo(): void {
+        const undo = this.undo;
+        this.undo = undefined;
+        if (undo) this.move(undo.contactId, undo.managerId, true);
+    }
+
+    handlePanelClose(): void {
+        this.selectPerson(undefined);
+    }
+
+    handleStakeholderChange(event: CustomEvent<{ stakeholder: StakeholderDto | null }>): void {
+        const changed = event.detail.stakeholder;
+        if (!changed) return;
+        this.people = this.people.map((person) => {
+            return person.id === changed.id ? { ...changed } : person;
+        });
+        this.refresh();
+    }
+
+    handleLinkAdd(event: CustomEvent<{ link: LinkDto }>): void {
+        this.links = [...this.links, event.detail.link];
+        this.refresh();
+    }
+
+    handlePanelMove(event: CustomEvent<{ contactId: string; managerId: string }>): void {
+        this.move(event.detail.contactId, event.detail.managerId);
+    }
+
+    get hasSelection(): boolean {
+        return this.selectedIndex !== undefined && !!this.model;
+    }
+
+    get selectedPerson(): StakeholderDto | undefined {
+        const id =
+            this.selectedIndex === undefined ? undefined : this.model?.hierarchy.ids[this.selectedIndex];
+        return id === undefined ? undefined : this.people.find((person) => person.id === id);
+    }
+
+    get selectedHeat(): HeatResult | undefined {
+        return this.selectedIndex === undefined ? undefined : this.model?.cards[this.selectedIndex]?.heat;
+    }
+
+    get selectedManagerName(): string {
+        const manager = this.selectedPerson?.reportsToId;
+        return (manager && this.people.find((person) => person.id === manager)?.name) || '';
+    }
+
+    /** Name search for the panel's manager and dotted-line pickers. */
+    readonly findPeople = (query: string): { id: string; name: string; title: string }[] => {
+        const model = this.model;
+        if (!model) return [];
+        const texts = model.cards.map((card) => card.searchText);
+        return search(model.hierarchy, texts, query, 8).map((index) => ({
+            id: model.cards[index]!.id,
+            name: model.cards[index]!.name,
+            title: model.cards[index]!.title
+        }));
+    };
 
     /** Arrow keys, Home, End and Enter move through the chart as through a tree. */
     private handleKey(event: KeyboardEvent): void {
@@ -252,7 +446,7 @@ export default class OrgChartHeatMap extends LightningElement {
         const contactId = (event.currentTarget as HTMLElement).dataset.contact;
         const index = contactId && this.model ? this.model.hierarchy.indexById.get(contactId) : undefined;
         if (index !== undefined && this.model)
-            this.redraw(reveal(this.model.hierarchy, this.expanded, index), index);
+            this.redraw(revealPerson(this.model.hierarchy, this.expanded, index), index);
     }
 
     handleExpandAll(): void {
@@ -261,6 +455,49 @@ export default class OrgChartHeatMap extends LightningElement {
 
     handleCollapseAll(): void {
         if (this.model) this.redraw(collapseAll(this.model.hierarchy));
+    }
+
+    /** The chart as shown now, as an SVG document the rep can download or turn into a PNG. */
+    private currentSvg(): { markup: string; width: number; height: number } | undefined {
+        const container = this.template?.querySelector<HTMLElement>('[data-id="chart"]');
+        if (!this.view || !container) return undefined;
+        const width = container.clientWidth || 800;
+        const height = container.clientHeight || 600;
+        return { markup: exportSvg(this.view.svgElement(), width, height), width, height };
+    }
+
+    private download(href: string, extension: string): void {
+        const link = document.createElement('a');
+        link.href = href;
+        link.download = `org-chart.${extension}`;
+        link.click();
+    }
+
+    handleExportSvg(): void {
+        const svg = this.currentSvg();
+        if (svg) this.download(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.markup)}`, 'svg');
+    }
+
+    handleExportPng(): void {
+        const svg = this.currentSvg();
+        if (!svg) return;
+        const image = new Image();
+        image.onload = () => {
+            // twice the screen size, so the names stay sharp when the image is zoomed or printed
+            const canvas = document.createElement('canvas');
+            canvas.width = svg.width * 2;
+            canvas.height = svg.height * 2;
+            const context = canvas.getContext('2d');
+            if (!context) {
+                this.showStatus(exportFailedLabel, true);
+                return;
+            }
+            context.scale(2, 2);
+            context.drawImage(image, 0, 0);
+            this.download(canvas.toDataURL('image/png'), 'png');
+        };
+        image.onerror = () => this.showStatus(exportFailedLabel, true);
+        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.markup)}`;
     }
 
     handleFit(): void {
@@ -272,6 +509,6 @@ export default class OrgChartHeatMap extends LightningElement {
         if (!this.model || !query.trim()) return;
         const texts = this.model.cards.map((card) => card.searchText);
         const [first] = search(this.model.hierarchy, texts, query, 1);
-        if (first !== undefined) this.redraw(reveal(this.model.hierarchy, this.expanded, first), first);
+        if (first !== undefined) this.redraw(revealPerson(this.model.hierarchy, this.expanded, first), first);
     }
 }

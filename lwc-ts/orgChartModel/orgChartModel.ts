@@ -1,11 +1,18 @@
 // Turns the org chart controller's pages into what the chart draws: the hierarchy, and for each person
 // a card (name, title, role, colour by heat, stance or strength, flags a KAM must see), all DOM-free.
 import { buildHierarchy, type Hierarchy } from 'c/orgHierarchy';
-import { heatOf, type HeatResult, type HeatSettings } from 'c/heatScore';
+import { heatOf, type HeatFactorName, type HeatResult, type HeatSettings } from 'c/heatScore';
 import decisionMakerLabel from '@salesforce/label/c.Keystone_Flag_Decision_Maker';
 import leavingLabel from '@salesforce/label/c.Keystone_Flag_Leaving';
 import competitorLabel from '@salesforce/label/c.Keystone_Flag_Competitor';
 import noOwnerLabel from '@salesforce/label/c.Keystone_Flag_No_Owner';
+import factorLabel from '@salesforce/label/c.Keystone_Heat_Factor';
+import factorUnknownLabel from '@salesforce/label/c.Keystone_Heat_Factor_Unknown';
+import stanceFactorLabel from '@salesforce/label/c.Keystone_Factor_Stance';
+import strengthFactorLabel from '@salesforce/label/c.Keystone_Factor_Strength';
+import influenceFactorLabel from '@salesforce/label/c.Keystone_Factor_Influence';
+import recencyFactorLabel from '@salesforce/label/c.Keystone_Factor_Recency';
+import { formatLabel } from 'c/keystoneText';
 
 /** A stakeholder as OrgChartController returns it; fields the user cannot read are null. */
 export interface StakeholderDto {
@@ -20,6 +27,7 @@ export interface StakeholderDto {
     relationshipOwnerId: string | null;
     relationshipOwnerName: string | null;
     buyingCenterId?: string | null;
+    contactFrequency?: string | null;
     competitorChampion: string | null;
     leaving: boolean | null;
     lastActivityDate: string | null;
@@ -36,6 +44,13 @@ export interface OrgChartPageDto {
     stakeholders: StakeholderDto[];
     links: unknown[] | null;
     heatSettings: HeatSettings | null;
+    canEdit?: boolean | null;
+    picklists?: Record<string, PicklistOption[]> | null;
+}
+
+export interface PicklistOption {
+    value: string;
+    label: string;
 }
 
 export type ColourBy = 'heat' | 'stance' | 'strength';
@@ -149,4 +164,37 @@ export function buildOrgChart(
         };
     });
     return { hierarchy, cards };
+}
+
+const FACTOR_LABELS: Record<HeatFactorName, string> = {
+    stance: stanceFactorLabel,
+    strength: strengthFactorLabel,
+    influence: influenceFactorLabel,
+    recency: recencyFactorLabel
+};
+
+/**
+ * "Why is this red": one line per heat factor, the ones that pull the score down most first, unknown
+ * factors last (they do not count).
+ */
+export function heatExplanation(heat: HeatResult): { key: string; text: string; known: boolean }[] {
+    return [...heat.factors]
+        .filter((factor) => factor.weight > 0)
+        .sort((a, b) => {
+            if (a.known !== b.known) return a.known ? -1 : 1;
+            // the points each factor loses the score, largest first
+            return b.share - b.contribution - (a.share - a.contribution);
+        })
+        .map((factor) => ({
+            key: factor.factor,
+            known: factor.known,
+            text: factor.known
+                ? formatLabel(
+                      factorLabel,
+                      FACTOR_LABELS[factor.factor],
+                      Math.round(factor.value * 100),
+                      Math.round(factor.share * 100)
+                  )
+                : formatLabel(factorUnknownLabel, FACTOR_LABELS[factor.factor])
+        }));
 }

@@ -160,3 +160,30 @@ export function descendantCounts(hierarchy: Hierarchy): Int32Array {
     }
     return counts;
 }
+
+/** Why a move in the reporting lines must be refused; null when it may go ahead. */
+export type MoveRefusal = 'self' | 'cycle' | 'unknown-contact' | 'unknown-manager';
+
+/**
+ * Whether `contactId` may report to `newManagerId` (null: to nobody). Refused when the new manager is
+ * the person or anyone below them — the move would close a loop. A loop already in the data elsewhere
+ * does not block the move. The Apex (StakeholderService.moveRefusal) keeps the same cases, checked
+ * against the shared rule vectors.
+ * @param managerOf each contact of the account and their current manager
+ */
+export function moveRefusal(
+    managerOf: ReadonlyMap<string, string | null>,
+    contactId: string,
+    newManagerId: string | null
+): MoveRefusal | null {
+    if (!managerOf.has(contactId)) return 'unknown-contact';
+    if (newManagerId === null) return null;
+    if (newManagerId === contactId) return 'self';
+    if (!managerOf.has(newManagerId)) return 'unknown-manager';
+    const seen = new Set<string>();
+    for (let at: string | null = newManagerId; at !== null && !seen.has(at); at = managerOf.get(at) ?? null) {
+        if (at === contactId) return 'cycle';
+        seen.add(at);
+    }
+    return null;
+}

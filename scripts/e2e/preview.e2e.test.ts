@@ -1,8 +1,10 @@
 // The preview end to end in headless Chromium: the real compiled components over the demo data, as a
 // rep would use them — read Aeronova's plan, create a plan where there is none, be told what is wrong.
+import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { SObjectRecord } from '../preview/emulator/store';
 import { DATA_DIR } from '../lib/project';
 import { launchBrowser } from '../preview/browser';
 import { buildPreview } from '../preview/bundle';
@@ -98,6 +100,95 @@ describe('preview in Chromium', () => {
         assert.match(insights, /Jean-Luc Moreau is our only real relationship in their buying center\./);
         await page.locator(`${chart} [data-id="expand-all"] button`).click();
         assert.equal(await page.locator(`${chart} g.node`).count(), 60);
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
+    it('edits a stakeholder in the side panel and moves people by dragging, with undo and loop refusal', async () => {
+        const { page, problems } = await open('');
+        const chart = 'c-org-chart-heat-map';
+        const contact = (name: string): SObjectRecord =>
+            server.org.all('Contact').find((person) => `${person.FirstName} ${person.LastName}` === name)!;
+        const node = (id: string): Locator => page.locator(`${chart} g.node[data-id="${id}"]`);
+        await page.locator(`${chart} g.node`).first().waitFor();
+
+        const victor = contact('Victor Hale');
+        await node(victor.Id).locator('rect.card').click();
+        const panel = page.locator(`${chart} c-stakeholder-panel`);
+        await panel.locator('[data-id="panel-name"]').waitFor();
+        assert.equal((await panel.locator('[data-id="panel-name"]').textContent())?.trim(), 'Victor Hale');
+        assert.match((await panel.locator('[data-id="why"]').textContent()) ?? '', /Stance: 25% warm/);
+        await panel.locator('select[data-field="stance"]').selectOption('Supporter');
+        await panel.locator('[data-id="save"] button').click();
+        await panel.locator('[data-id="panel-message"]').waitFor();
+        assert.equal(server.org.get(victor.Id)!.Stance__c, 'Supporter');
+        assert.match((await panel.locator('[data-id="why"]').textContent()) ?? '', /Stance: 75% warm/);
+
+        const influence = panel.locator('select[data-field="influence"]');
+        await influence.selectOption('');
+        await panel.locator('[data-id="save"] button').click();
+        await panel.locator('[data-id="panel-message"]').waitFor();
+        assert.equal(server.org.get(victor.Id)!.Influence__c, null);
+
+        // drag a report onto someone outside their line, then undo
+        const report = server.org
+            .all('Contact')
+            .find((person) => person.ReportsToId === victor.Id && !person.Leaving__c)!;
+        const target = server.org
+            .all('Contact')
+            .find((person) => person.ReportsToId === victor.ReportsToId && person.Id !== victor.Id)!;
+        const drag = async (from: string, to: string): Promise<void> => {
+            const a = (await node(from).locator('rect.card').boundingBox())!;
+            const b = (await node(to).locator('rect.card').boundingBox())!;
+            await page.mouse.move(a.x + 20, a.y + a.height / 2);
+            await page.mouse.down();
+            await page.mouse.move(a.x + 40, a.y + a.height / 2, { steps: 3 });
+            await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+            await page.mouse.up();
+        };
+        await drag(report.Id, target.Id);
+        const status = page.locator(`${chart} [data-id="status"]`);
+        await status.locator('[data-id="undo"]').waitFor();
+        assert.equal(server.org.get(report.Id)!.ReportsToId, target.Id);
+        assert.match((await status.textContent()) ?? '', /now reports to/);
+        await status.locator('[data-id="undo"]').click();
+        await page.waitForFunction(
+            ([selector]) => !document.querySelector(selector!),
+            [`${chart} [data-id="undo"]`]
+        );
+        assert.equal(server.org.get(report.Id)!.ReportsToId, victor.Id);
+
+        // a manager dropped on their own report is refused here, and nothing is saved
+        await node(victor.Id).waitFor();
+        await drag(victor.Id, report.Id);
+        await page.locator(`${chart} [data-id="status"].slds-alert_error`).waitFor();
+        assert.match((await status.textContent()) ?? '', /would make a reporting loop/);
+        assert.equal(server.org.get(victor.Id)!.ReportsToId, victor.ReportsToId);
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
+    it('exports the chart as shown as SVG (text, inline styles) and PNG', async () => {
+        const { page, problems } = await open('');
+        const chart = 'c-org-chart-heat-map';
+        await page.locator(`${chart} g.node`).first().waitFor();
+        const saved = async (button: string): Promise<Buffer> => {
+            const [download] = await Promise.all([
+                page.waitForEvent('download'),
+                page.locator(`${chart} [data-id="${button}"] button`).click()
+            ]);
+            const file = await download.path();
+            return fs.readFileSync(file!);
+        };
+        const svg = (await saved('export-svg')).toString('utf8');
+        assert.match(svg, /^<\?xml/);
+        assert.match(svg, /<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+        assert.match(svg, />Victor Hale</);
+        assert.match(svg, /style="[^"]*fill:/);
+        assert.doesNotMatch(svg, /<foreignObject|<div/);
+        const png = await saved('export-png');
+        assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        assert.ok(png.length > 5000, 'a real picture');
         assert.deepEqual(problems, []);
         await page.close();
     });

@@ -1,4 +1,5 @@
-import { buildOrgChart, initials, stanceTrend } from 'c/orgChartModel';
+import { buildOrgChart, heatExplanation, initials, stanceTrend } from 'c/orgChartModel';
+import { heatOf } from 'c/heatScore';
 import type { HeatSettings } from 'c/heatScore';
 import { defaultHeatSettings } from '../../heatScore/__tests__/defaultHeatSettings';
 import { stakeholder as person } from './stakeholder';
@@ -93,5 +94,37 @@ describe('buildOrgChart', () => {
         expect(card('hidden').name).toBe('');
         expect(model.hierarchy.issues).toEqual([{ kind: 'manager-not-visible', contactId: 'hidden' }]);
         expect(card('ceo').ownerInitials).toBe('AM');
+    });
+});
+
+describe('heatExplanation ("why is this red")', () => {
+    it('lists the factors that cost the most points first and unknown ones last, not counted', () => {
+        const heat = heatOf(
+            { stance: 'Blocker', relationshipStrength: 5, influence: null, lastActivityDate: null },
+            settings,
+            '2026-11-22'
+        );
+        const lines = heatExplanation(heat);
+        expect(lines.map((line) => line.key)).toEqual(['stance', 'strength', 'influence', 'recency']);
+        expect(lines[0]!.text).toMatch(/^Stance: 0% warm, \d+% of the score$/);
+        expect(lines[1]!.text).toMatch(/^Relationship strength: 100% warm/);
+        expect(lines.slice(2).every((line) => !line.known && /unknown, not counted/.test(line.text))).toBe(
+            true
+        );
+    });
+
+    it('gives shares of the known factors that add up to the whole score', () => {
+        const heat = heatOf(
+            { stance: 'Neutral', relationshipStrength: 3, influence: 4, lastActivityDate: '2026-11-01' },
+            settings,
+            '2026-11-22'
+        );
+        const shares = heatExplanation(heat).map((line) => Number(/(\d+)% of the score/.exec(line.text)![1]));
+        expect(Math.abs(shares.reduce((sum, share) => sum + share, 0) - 100)).toBeLessThanOrEqual(2);
+    });
+
+    it('leaves out factors an admin weighted at zero', () => {
+        const heat = heatOf({ stance: 'Champion' }, { ...settings, recencyWeight: 0 }, '2026-11-22');
+        expect(heatExplanation(heat).map((line) => line.key)).not.toContain('recency');
     });
 });

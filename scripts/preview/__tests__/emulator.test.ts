@@ -10,7 +10,7 @@ import { isAuraEnabled, readApexFile } from '../../lib/apexModel';
 import { evaluateFormula, parseFormula, type FormulaValue } from '../emulator/formula';
 import { IdFactory, caseSafeSuffix, isValidId } from '../emulator/ids';
 import { loadObjectSchemas } from '../emulator/schema';
-import { DmlError, OrgStore } from '../emulator/store';
+import { DmlError, OrgStore, type SObjectRecord } from '../emulator/store';
 import { loadTreeData } from '../emulator/treeData';
 import { ApexError } from '../emulator/apex/apexError';
 import { APEX_CONTROLLERS, invokeApex } from '../emulator/apex/registry';
@@ -447,6 +447,120 @@ describe('OrgChartController in the preview', () => {
         });
         assert.throws(() => call({ accountId: aeronova(org), afterId: 'nope' }), {
             message: "Value provided is invalid for action parameter 'afterId' of type 'Id'"
+        });
+    });
+
+    describe('editing from the chart', () => {
+        const setUp = (): {
+            org: ReturnType<typeof createOrg>['org'];
+            accountId: string;
+            report: SObjectRecord;
+            manager: SObjectRecord;
+            outsider: SObjectRecord;
+            call: (method: string, args: Record<string, unknown>) => unknown;
+        } => {
+            const { org } = createOrg(DATA_DIR, TODAY);
+            const accountId = aeronova(org);
+            const people = org.all('Contact').filter((contact) => contact.AccountId === accountId);
+            const report = people.find(
+                (contact) => contact.ReportsToId && org.get(String(contact.ReportsToId))
+            )!;
+            const manager = org.get(String(report.ReportsToId))!;
+            const outsider = people.find(
+                (contact) =>
+                    contact.Id !== report.Id && contact.Id !== manager.Id && contact.ReportsToId !== report.Id
+            )!;
+            const call = (method: string, args: Record<string, unknown>): unknown =>
+                invokeApex(org, `OrgChartController.${method}`, args);
+            return { org, accountId, report, manager, outsider, call };
+        };
+
+        it('saves the named attributes only and answers the stakeholder with the new stance in the trend', () => {
+            const { org, report, call } = setUp();
+            const before = { ...org.get(report.Id)! };
+            const view = call('saveStakeholder', {
+                contactId: report.Id,
+                changes: { stance: 'Blocker', influence: '4', leaving: true }
+            }) as { stance: string; influence: number; recentStances: { stance: string }[] };
+            const after = org.get(report.Id)!;
+            assert.equal(after.Stance__c, 'Blocker');
+            assert.equal(after.Influence__c, 4);
+            assert.equal(after.Leaving__c, true);
+            assert.equal(after.Title, before.Title);
+            assert.equal(view.stance, 'Blocker');
+            assert.equal(view.recentStances[0]?.stance, 'Blocker');
+        });
+
+        it('refuses unknown attributes, bad values and rule breaks with the Apex messages, saving nothing', () => {
+            const { org, report, call } = setUp();
+            const before = { ...org.get(report.Id)! };
+            const save = (changes: Record<string, unknown>): unknown =>
+                call('saveStakeholder', { contactId: report.Id, changes });
+            assert.throws(() => save({ Name: 'Mallory' }), {
+                message: '"Name" cannot be changed from the org chart.'
+            });
+            assert.throws(() => save({ influence: 'very' }), {
+                message: 'Influence: "very" is not a valid value.'
+            });
+            assert.throws(() => save({ stance: 'Supporter', influence: 9 }), {
+                message: 'Influence must be between 1 and 5.'
+            });
+            assert.throws(() => save({}), { message: 'There is nothing to save.' });
+            assert.deepEqual(org.get(report.Id), before);
+        });
+
+        it('records a manual stance observation and refuses a blank stance or a future date', () => {
+            const { org, manager, call } = setUp();
+            const view = call('recordStance', {
+                contactId: manager.Id,
+                stance: 'Detractor',
+                observedOn: TODAY,
+                note: ' Pushed back on price '
+            }) as { recentStances: { stance: string; observedOn: string }[] };
+            assert.deepEqual(view.recentStances[0], { observedOn: TODAY, stance: 'Detractor' });
+            const saved = org.all('Stance_Observation__c').find((o) => o.Note__c === 'Pushed back on price');
+            assert.equal(saved?.Source__c, 'Manual');
+            assert.throws(() => call('recordStance', { contactId: manager.Id, stance: ' ' }), {
+                message: 'Choose the stance you observed.'
+            });
+            assert.throws(
+                () =>
+                    call('recordStance', {
+                        contactId: manager.Id,
+                        stance: 'Supporter',
+                        observedOn: '2099-01-01'
+                    }),
+                { message: 'An observation cannot be dated in the future.' }
+            );
+        });
+
+        it('moves a stakeholder, returns the previous manager for undo, and refuses loops', () => {
+            const { org, accountId, report, manager, outsider, call } = setUp();
+            const move = (contactId: string, newManagerId: string | null): unknown =>
+                call('moveStakeholder', { accountId, contactId, newManagerId });
+            assert.throws(() => move(manager.Id, report.Id), {
+                message:
+                    'That move would make a reporting loop: the new manager already reports, directly or not, to this person.'
+            });
+            assert.throws(() => move(report.Id, report.Id), { message: 'Nobody can report to themselves.' });
+            assert.equal(move(report.Id, outsider.Id), manager.Id);
+            assert.equal(org.get(report.Id)!.ReportsToId, outsider.Id);
+            move(report.Id, manager.Id);
+            assert.equal(org.get(report.Id)!.ReportsToId, manager.Id);
+        });
+
+        it('adds a dotted-line manager once', () => {
+            const { org, accountId, report, outsider, call } = setUp();
+            const add = (): unknown =>
+                call('addDottedLine', { accountId, contactId: report.Id, managerId: outsider.Id });
+            const link = add() as { id: string; type: string; fromId: string; toContactId: string };
+            assert.equal(link.type, 'Dotted Line');
+            assert.equal(link.fromId, outsider.Id);
+            assert.equal(link.toContactId, report.Id);
+            assert.ok(org.get(link.id));
+            assert.throws(add, {
+                message: 'This already exists: it can be recorded only once, so nothing was saved.'
+            });
         });
     });
 });

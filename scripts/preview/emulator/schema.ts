@@ -43,6 +43,15 @@ export interface ObjectSchema {
 }
 
 /** Reads every object folder under force-app/main/default/objects. */
+/** A global value set's active values, in order (fields that use one list no values of their own). */
+function globalValues(forceApp: string, name: string): string[] {
+    const file = path.join(forceApp, 'globalValueSets', `${name}.globalValueSet-meta.xml`);
+    if (!fs.existsSync(file)) return [];
+    return descendants(parseXml(fs.readFileSync(file, 'utf8')), 'customValue')
+        .filter((value) => childText(value, 'isActive') !== 'false')
+        .map((value) => childText(value, 'fullName') ?? '');
+}
+
 export function loadObjectSchemas(forceApp: string): Map<string, ObjectSchema> {
     const schemas = new Map<string, ObjectSchema>();
     const objectsDir = path.join(forceApp, 'objects');
@@ -66,7 +75,10 @@ export function loadObjectSchemas(forceApp: string): Map<string, ObjectSchema> {
             const root = parseXml(fs.readFileSync(file, 'utf8'));
             const fieldName = childText(root, 'fullName') ?? path.basename(file, '.field-meta.xml');
             const type = childText(root, 'type') ?? 'Text';
-            const values = descendants(root, 'value').map((value) => childText(value, 'fullName') ?? '');
+            const valueSetName = childText(descendants(root, 'valueSet')[0] ?? root, 'valueSetName');
+            const values = valueSetName
+                ? globalValues(forceApp, valueSetName)
+                : descendants(root, 'value').map((value) => childText(value, 'fullName') ?? '');
             const defaultValue = descendants(root, 'value').find(
                 (value) => childText(value, 'default') === 'true'
             );

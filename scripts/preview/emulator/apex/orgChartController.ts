@@ -4,7 +4,10 @@ import { loadCustomMetadata } from '../schema';
 import type { FieldValue, OrgStore, SObjectRecord } from '../store';
 import { FORCE_APP } from '../../../lib/project';
 import { invalidParameter } from './apexError';
-import { idParam, requireAccount } from './params';
+import { dateValue, idParam, objectParam, requireAccount, stringValue } from './params';
+import { ApexError } from './apexError';
+import { toAuraError } from './errors';
+import { moveRefusal, type MoveRefusal } from '../../../../lwc-ts/orgHierarchy/orgHierarchy';
 import type { ApexClassHandler } from './registry';
 
 const MAX_PAGE_SIZE = 2000;
@@ -68,33 +71,45 @@ export function heatSettings(): Record<string, unknown> {
     };
 }
 
-export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Record<string, unknown> {
-    const accountId = idParam(args, 'accountId');
-    const afterId = idParam(args, 'afterId');
-    const size = pageSizeParam(args);
-    const account = requireAccount(org, accountId, 'Open an account to see its org chart.');
-    const everyone = org
-        .all('Contact')
-        .filter((contact) => contact.AccountId === account.Id)
-        .sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
-    const contacts = everyone.filter((contact) => !afterId || contact.Id > afterId).slice(0, size);
-    const ids = new Set(contacts.map((contact) => contact.Id));
-    const userName = (id: FieldValue): string | null =>
-        typeof id === 'string' ? ((org.get(id)?.Name as string | undefined) ?? null) : null;
+/** OrgChartService.picklists: the side panel's choices from the fields' value sets. */
+function picklists(org: OrgStore): Record<string, { value: string; label: string }[]> {
+    const fields: Record<string, string> = {
+        decisionRole: 'Decision_Role__c',
+        stance: 'Stance__c',
+        contactFrequency: 'Contact_Frequency__c'
+    };
+    const contact = org.schemas.get('Contact');
+    return Object.fromEntries(
+        Object.entries(fields).map(([name, field]) => [
+            name,
+            (contact?.fields.get(field)?.picklistValues ?? []).map((value) => ({ value, label: value }))
+        ])
+    );
+}
 
+function nameOf(org: OrgStore, id: FieldValue): string | null {
+    return typeof id === 'string' ? ((org.get(id)?.Name as string | undefined) ?? null) : null;
+}
+
+/** Stakeholder views with owner names, open cases and recent stances (OrgChartService.viewsOf). */
+function viewsOf(org: OrgStore, contacts: SObjectRecord[]): Record<string, unknown>[] {
+    const ids = new Set(contacts.map((contact) => contact.Id));
+    const userName = (id: FieldValue): string | null => nameOf(org, id);
     const since = new Date(Date.parse(`${org.today}T00:00:00Z`) - STANCE_HISTORY_DAYS * 86_400_000)
         .toISOString()
         .slice(0, 10);
     const trend = new Map<string, { observedOn: string; stance: string }[]>();
+    // newest first; on the same day the later record first (CreatedDate DESC, Id DESC in the Apex)
     org.all('Stance_Observation__c')
+        .reverse()
         .filter(
             (observation) =>
                 ids.has(String(observation.Contact__c)) && String(observation.Observed_On__c) >= since
         )
-        .sort((a, b) =>
-            String(a.Contact__c) === String(b.Contact__c)
-                ? String(b.Observed_On__c).localeCompare(String(a.Observed_On__c))
-                : 0
+        .sort(
+            (a, b) =>
+                String(a.Contact__c).localeCompare(String(b.Contact__c)) ||
+                String(b.Observed_On__c).localeCompare(String(a.Observed_On__c))
         )
         .forEach((observation) => {
             const list = trend.get(String(observation.Contact__c)) ?? [];
@@ -111,7 +126,7 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
             openCases.set(String(item.ContactId), (openCases.get(String(item.ContactId)) ?? 0) + 1);
     }
 
-    const stakeholders = contacts.map((contact) => {
+    return contacts.map((contact) => {
         const view: Record<string, unknown> = { id: contact.Id };
         for (const [key, field] of Object.entries(STAKEHOLDER_FIELDS))
             view[key] = field === 'Name' ? contactName(contact) : value(contact, field);
@@ -120,6 +135,21 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
         view.recentStances = trend.get(contact.Id) ?? [];
         return view;
     });
+}
+
+export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Record<string, unknown> {
+    const accountId = idParam(args, 'accountId');
+    const afterId = idParam(args, 'afterId');
+    const size = pageSizeParam(args);
+    const account = requireAccount(org, accountId, 'Open an account to see its org chart.');
+    const everyone = org
+        .all('Contact')
+        .filter((contact) => contact.AccountId === account.Id)
+        .sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+    const contacts = everyone.filter((contact) => !afterId || contact.Id > afterId).slice(0, size);
+    const userName = (id: FieldValue): string | null => nameOf(org, id);
+
+    const stakeholders = viewsOf(org, contacts);
     const firstPage = !afterId;
     return {
         accountId: account.Id,
@@ -144,10 +174,164 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
                       frequency: value(link, 'Frequency__c')
                   }))
             : null,
-        heatSettings: firstPage ? heatSettings() : null
+        heatSettings: firstPage ? heatSettings() : null,
+        picklists: firstPage ? picklists(org) : null
     };
 }
 
+/** StakeholderService.EDITABLE_FIELDS: the stakeholder attributes the chart edits, by the chart's names. */
+const EDITABLE_FIELDS: Record<string, string> = Object.fromEntries(
+    [
+        'decisionRole',
+        'stance',
+        'influence',
+        'relationshipStrength',
+        'budgetAuthority',
+        'relationshipOwnerId',
+        'buyingCenterId',
+        'competitorChampion',
+        'leaving',
+        'hasBoughtFromUs',
+        'contactFrequency'
+    ].map((name) => [name, STAKEHOLDER_FIELDS[name]!])
+);
+
+const MOVE_MESSAGES: Record<MoveRefusal, string> = {
+    self: 'Nobody can report to themselves.',
+    cycle: 'That move would make a reporting loop: the new manager already reports, directly or not, to this person.',
+    'unknown-manager': 'The new manager must be a contact of the same account.',
+    'unknown-contact': 'This person is not a contact of the account.'
+};
+
+/** StakeholderService.valueFor: the value in the field's type, blanks clear (checkboxes to false). */
+function valueFor(org: OrgStore, field: string, raw: unknown): FieldValue {
+    const schema = org.schemas.get('Contact')?.fields.get(field);
+    const type = schema?.type ?? 'Text';
+    const blank = raw === null || raw === undefined || (typeof raw === 'string' && !raw.trim());
+    if (type === 'Checkbox') return blank ? false : raw === true || String(raw).toLowerCase() === 'true';
+    if (blank) return null;
+    if (type === 'Number' || type === 'Currency' || type === 'Percent') {
+        const number = Number(raw);
+        if (typeof raw === 'boolean' || !Number.isFinite(number))
+            throw new ApexError(`${schema?.label ?? field}: "${String(raw)}" is not a valid value.`);
+        return number;
+    }
+    return String(raw);
+}
+
+function stakeholderView(org: OrgStore, contactId: string): Record<string, unknown> | null {
+    const contact = org.get(contactId);
+    return contact ? viewsOf(org, [contact])[0]! : null;
+}
+
+function guarded<T>(work: () => T): T {
+    try {
+        return work();
+    } catch (error) {
+        throw toAuraError(error);
+    }
+}
+
+export function saveStakeholder(
+    org: OrgStore,
+    args: Record<string, unknown>
+): Record<string, unknown> | null {
+    const contactId = idParam(args, 'contactId');
+    const changes = objectParam(args, 'changes', 'Map<String,ANY>');
+    if (!contactId) throw new ApexError('Choose the person to change.');
+    if (!changes || !Object.keys(changes).length) throw new ApexError('There is nothing to save.');
+    const values: Record<string, FieldValue> = {};
+    for (const [name, raw] of Object.entries(changes)) {
+        const field = EDITABLE_FIELDS[name];
+        if (!field) throw new ApexError(`"${name}" cannot be changed from the org chart.`);
+        values[field] = valueFor(org, field, raw);
+    }
+    return guarded(() => {
+        org.update(contactId, values);
+        return stakeholderView(org, contactId);
+    });
+}
+
+export function recordStance(org: OrgStore, args: Record<string, unknown>): Record<string, unknown> | null {
+    const contactId = idParam(args, 'contactId');
+    const stance = stringValue(args.stance, 'stance', 'String');
+    const observedOn = dateValue(args.observedOn, 'observedOn', 'Date');
+    const note = stringValue(args.note, 'note', 'String');
+    if (!contactId) throw new ApexError('Choose the person you observed.');
+    if (!stance || !stance.trim()) throw new ApexError('Choose the stance you observed.');
+    return guarded(() => {
+        org.insert('Stance_Observation__c', {
+            Contact__c: contactId,
+            Stance__c: stance,
+            Observed_On__c: observedOn ?? org.today,
+            Note__c: note && note.trim() ? note.trim() : null,
+            Source__c: 'Manual'
+        });
+        return stakeholderView(org, contactId);
+    });
+}
+
+export function moveStakeholder(org: OrgStore, args: Record<string, unknown>): string | null {
+    const accountId = idParam(args, 'accountId');
+    const contactId = idParam(args, 'contactId');
+    const newManagerId = idParam(args, 'newManagerId');
+    const account = requireAccount(org, accountId, 'Open an account to change its org chart.');
+    const managerOf = new Map<string, string | null>(
+        org
+            .all('Contact')
+            .filter((contact) => contact.AccountId === account.Id)
+            .map((contact) => [contact.Id, (value(contact, 'ReportsToId') as string | null) ?? null])
+    );
+    const refusal = moveRefusal(managerOf, contactId ?? '', newManagerId);
+    if (refusal) throw new ApexError(MOVE_MESSAGES[refusal]);
+    const previous = managerOf.get(contactId!) ?? null;
+    guarded(() => org.update(contactId!, { ReportsToId: newManagerId }));
+    return previous;
+}
+
+export function addDottedLine(org: OrgStore, args: Record<string, unknown>): Record<string, unknown> {
+    const accountId = idParam(args, 'accountId');
+    const contactId = idParam(args, 'contactId');
+    const managerId = idParam(args, 'managerId');
+    const account = requireAccount(org, accountId, 'Open an account to change its org chart.');
+    if (!contactId || !managerId) throw new ApexError('Choose the person and their dotted-line manager.');
+    return guarded(() => {
+        const id = org.insert('Stakeholder_Link__c', {
+            Account__c: account.Id,
+            From_Contact__c: managerId,
+            To_Contact__c: contactId,
+            Link_Type__c: 'Dotted Line'
+        });
+        const link = org.get(id)!;
+        return {
+            id,
+            fromId: managerId,
+            toContactId: contactId,
+            toUserId: null,
+            toUserName: null,
+            type: 'Dotted Line',
+            strength: value(link, 'Strength__c'),
+            frequency: value(link, 'Frequency__c')
+        };
+    });
+}
+
 export const orgChartController: ApexClassHandler = {
-    getOrgChart: { params: ['accountId', 'afterId', 'pageSize'], cacheable: true, invoke: getOrgChart }
+    getOrgChart: { params: ['accountId', 'afterId', 'pageSize'], cacheable: true, invoke: getOrgChart },
+    saveStakeholder: { params: ['contactId', 'changes'], cacheable: false, invoke: saveStakeholder },
+    recordStance: {
+        params: ['contactId', 'stance', 'observedOn', 'note'],
+        cacheable: false,
+        invoke: recordStance
+    },
+    moveStakeholder: {
+        params: ['accountId', 'contactId', 'newManagerId'],
+        cacheable: false,
+        invoke: moveStakeholder
+    },
+    addDottedLine: {
+        params: ['accountId', 'contactId', 'managerId'],
+        cacheable: false,
+        invoke: addDottedLine
+    }
 };

@@ -1,0 +1,356 @@
+// The org chart's side panel for one stakeholder: why the card has its colour, their attributes to edit,
+// a stance observation to record, a new manager or a dotted-line manager to choose. Saves through
+// OrgChartController and shows errors here, where the rep acted; the chart redraws from the events.
+import { LightningElement, api } from 'lwc';
+import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
+import recordStance from '@salesforce/apex/OrgChartController.recordStance';
+import addDottedLine from '@salesforce/apex/OrgChartController.addDottedLine';
+import { heatExplanation, type PicklistOption, type StakeholderDto } from 'c/orgChartModel';
+import type { HeatResult } from 'c/heatScore';
+import { errorMessage, formatLabel, isoToday } from 'c/keystoneText';
+import closeLabel from '@salesforce/label/c.Keystone_Panel_Close';
+import whyLabel from '@salesforce/label/c.Keystone_Why_Colour';
+import decisionRoleLabel from '@salesforce/label/c.Keystone_Field_Decision_Role';
+import stanceLabel from '@salesforce/label/c.Keystone_Field_Stance';
+import influenceLabel from '@salesforce/label/c.Keystone_Field_Influence';
+import strengthLabel from '@salesforce/label/c.Keystone_Field_Strength';
+import frequencyLabel from '@salesforce/label/c.Keystone_Field_Frequency';
+import competitorLabel from '@salesforce/label/c.Keystone_Field_Competitor';
+import leavingLabel from '@salesforce/label/c.Keystone_Field_Leaving';
+import observedOnLabel from '@salesforce/label/c.Keystone_Field_Observed_On';
+import noteLabel from '@salesforce/label/c.Keystone_Field_Note';
+import unknownLabel from '@salesforce/label/c.Keystone_Unknown_Value';
+import noValueLabel from '@salesforce/label/c.Keystone_No_Value';
+import saveLabel from '@salesforce/label/c.Keystone_Save';
+import savedLabel from '@salesforce/label/c.Keystone_Saved';
+import recordTitle from '@salesforce/label/c.Keystone_Record_Stance_Title';
+import recordLabel from '@salesforce/label/c.Keystone_Record_Stance';
+import recordedLabel from '@salesforce/label/c.Keystone_Stance_Recorded';
+import reportsToLabel from '@salesforce/label/c.Keystone_Reports_To';
+import reportsToNobodyLabel from '@salesforce/label/c.Keystone_Reports_To_Nobody';
+import moveUnderLabel from '@salesforce/label/c.Keystone_Move_Under';
+import dottedLineLabel from '@salesforce/label/c.Keystone_Add_Dotted_Line';
+import findPersonLabel from '@salesforce/label/c.Keystone_Find_Person';
+import dottedLineAddedLabel from '@salesforce/label/c.Keystone_Dotted_Line_Added';
+import readOnlyLabel from '@salesforce/label/c.Keystone_Read_Only';
+
+/** A person the rep can pick as a new manager or dotted-line manager. */
+export interface PersonChoice {
+    id: string;
+    name: string;
+    title: string;
+}
+
+interface Choice {
+    value: string;
+    label: string;
+    selected: boolean;
+}
+
+type PickPurpose = 'manager' | 'dotted';
+
+const SCALE = ['1', '2', '3', '4', '5'];
+const FIELD_OF: Record<string, string> = {
+    decisionRole: 'Decision_Role__c',
+    stance: 'Stance__c',
+    influence: 'Influence__c',
+    relationshipStrength: 'Relationship_Strength__c',
+    contactFrequency: 'Contact_Frequency__c',
+    competitorChampion: 'Competitor_Champion__c',
+    leaving: 'Leaving__c'
+};
+
+export default class StakeholderPanel extends LightningElement {
+    @api stakeholder?: StakeholderDto;
+    @api heat?: HeatResult;
+    @api accountId?: string;
+    /** The manager's name, or empty when the person reports to nobody here. */
+    @api managerName = '';
+    @api canEdit = false;
+    /** Contact fields the user cannot read: shown as unknown and not editable. */
+    @api hiddenFields: string[] = [];
+    @api picklists: Record<string, PicklistOption[]> = {};
+    /** Finds people by name for the manager and dotted-line pickers. */
+    @api findPeople: (query: string) => PersonChoice[] = () => [];
+
+    readonly labels = {
+        closeLabel,
+        whyLabel,
+        decisionRoleLabel,
+        stanceLabel,
+        influenceLabel,
+        strengthLabel,
+        frequencyLabel,
+        competitorLabel,
+        leavingLabel,
+        observedOnLabel,
+        noteLabel,
+        saveLabel,
+        recordTitle,
+        recordLabel,
+        moveUnderLabel,
+        dottedLineLabel,
+        findPersonLabel,
+        readOnlyLabel
+    };
+
+    /** Unsaved edits by the chart's field names. */
+    changes: Record<string, string | boolean> = {};
+    saving = false;
+    error = '';
+    message = '';
+    observedStance = '';
+    observedOn = isoToday();
+    observationNote = '';
+    pickPurpose?: PickPurpose;
+    matches: PersonChoice[] = [];
+
+    private visible(name: string): boolean {
+        return !this.hiddenFields.includes(FIELD_OF[name] ?? name);
+    }
+
+    private current(name: keyof StakeholderDto): string {
+        if (name in this.changes) return String(this.changes[name]);
+        const value = this.stakeholder?.[name];
+        return value === null || value === undefined ? '' : String(value);
+    }
+
+    private choices(options: readonly PicklistOption[], name: keyof StakeholderDto): Choice[] {
+        const value = this.current(name);
+        return [
+            { value: '', label: noValueLabel, selected: value === '' },
+            ...options.map((option) => ({ ...option, selected: option.value === value }))
+        ];
+    }
+
+    private scale(name: keyof StakeholderDto): Choice[] {
+        return this.choices(
+            SCALE.map((value) => ({ value, label: value })),
+            name
+        );
+    }
+
+    get name(): string {
+        return this.stakeholder?.name ?? '';
+    }
+
+    get personTitle(): string {
+        return this.stakeholder?.title ?? '';
+    }
+
+    get reportsTo(): string {
+        return this.managerName ? formatLabel(reportsToLabel, this.managerName) : reportsToNobodyLabel;
+    }
+
+    get explanation(): { key: string; text: string; known: boolean }[] {
+        return this.heat ? heatExplanation(this.heat) : [];
+    }
+
+    get fields(): {
+        key: string;
+        label: string;
+        kind: { select: boolean; text: boolean; checkbox: boolean; unknown: boolean };
+        choices: Choice[];
+        value: string;
+        checked: boolean;
+    }[] {
+        const picklist = (name: string): readonly PicklistOption[] => this.picklists?.[name] ?? [];
+        const specs: [keyof StakeholderDto, string, 'select' | 'text' | 'checkbox', Choice[]][] = [
+            [
+                'decisionRole',
+                decisionRoleLabel,
+                'select',
+                this.choices(picklist('decisionRole'), 'decisionRole')
+            ],
+            ['stance', stanceLabel, 'select', this.choices(picklist('stance'), 'stance')],
+            ['influence', influenceLabel, 'select', this.scale('influence')],
+            ['relationshipStrength', strengthLabel, 'select', this.scale('relationshipStrength')],
+            [
+                'contactFrequency',
+                frequencyLabel,
+                'select',
+                this.choices(picklist('contactFrequency'), 'contactFrequency')
+            ],
+            ['competitorChampion', competitorLabel, 'text', []],
+            ['leaving', leavingLabel, 'checkbox', []]
+        ];
+        return specs.map(([key, label, kind, choices]) => {
+            const unknown = !this.visible(key);
+            return {
+                key,
+                label,
+                kind: {
+                    select: !unknown && kind === 'select',
+                    text: !unknown && kind === 'text',
+                    checkbox: !unknown && kind === 'checkbox',
+                    unknown
+                },
+                choices,
+                value: unknown ? unknownLabel : this.current(key),
+                checked: this.current(key) === 'true'
+            };
+        });
+    }
+
+    get stanceChoices(): Choice[] {
+        return [
+            { value: '', label: noValueLabel, selected: this.observedStance === '' },
+            ...(this.picklists?.stance ?? []).map((option) => ({
+                ...option,
+                selected: option.value === this.observedStance
+            }))
+        ];
+    }
+
+    get readOnly(): boolean {
+        return !this.canEdit;
+    }
+
+    get hasChanges(): boolean {
+        return Object.keys(this.changes).length > 0;
+    }
+
+    get saveDisabled(): boolean {
+        return this.saving || !this.hasChanges;
+    }
+
+    get recordDisabled(): boolean {
+        return this.saving || !this.observedStance;
+    }
+
+    get isPicking(): boolean {
+        return this.pickPurpose !== undefined;
+    }
+
+    get pickTitle(): string {
+        return this.pickPurpose === 'dotted' ? dottedLineLabel : moveUnderLabel;
+    }
+
+    /** Clears edits when the chart shows another person. */
+    @api
+    reset(): void {
+        this.changes = {};
+        this.error = '';
+        this.message = '';
+        this.observedStance = '';
+        this.clearNote();
+        this.observedOn = isoToday();
+        this.pickPurpose = undefined;
+        this.matches = [];
+    }
+
+    // a textarea's text is its content, not an attribute LWC can bind: clear the element itself
+    private clearNote(): void {
+        this.observationNote = '';
+        const note = this.template?.querySelector<HTMLTextAreaElement>('textarea');
+        if (note) note.value = '';
+    }
+
+    handleClose(): void {
+        this.dispatchEvent(new CustomEvent('close'));
+    }
+
+    handleFieldChange(event: Event): void {
+        // native selects and lightning-input both carry data-field; a checkbox reports `checked`
+        const target = event.target as HTMLInputElement;
+        const key = target.dataset.field!;
+        const value: string | boolean = target.type === 'checkbox' ? !!target.checked : (target.value ?? '');
+        this.changes = { ...this.changes, [key]: value };
+        this.message = '';
+    }
+
+    async handleSave(): Promise<void> {
+        if (!this.stakeholder || !this.hasChanges) return;
+        await this.run(async () => {
+            const view = await saveStakeholder({ contactId: this.stakeholder!.id, changes: this.changes });
+            this.changes = {};
+            this.message = savedLabel;
+            this.dispatchEvent(new CustomEvent('stakeholderchange', { detail: { stakeholder: view } }));
+        });
+    }
+
+    handleObservationChange(event: Event): void {
+        const target = event.target as HTMLInputElement;
+        if (target.dataset.field === 'observedStance') this.observedStance = target.value;
+        else if (target.dataset.field === 'observedOn') this.observedOn = target.value;
+        else this.observationNote = target.value;
+    }
+
+    async handleRecord(): Promise<void> {
+        if (!this.stakeholder || !this.observedStance) return;
+        await this.run(async () => {
+            const view = await recordStance({
+                contactId: this.stakeholder!.id,
+                stance: this.observedStance,
+                observedOn: this.observedOn || null,
+                note: this.observationNote || null
+            });
+            this.observedStance = '';
+            this.clearNote();
+            this.message = recordedLabel;
+            this.dispatchEvent(new CustomEvent('stakeholderchange', { detail: { stakeholder: view } }));
+        });
+    }
+
+    handlePickManager(): void {
+        this.startPicking('manager');
+    }
+
+    handlePickDotted(): void {
+        this.startPicking('dotted');
+    }
+
+    private startPicking(purpose: PickPurpose): void {
+        this.pickPurpose = this.pickPurpose === purpose ? undefined : purpose;
+        this.matches = [];
+        this.error = '';
+    }
+
+    handleFind(event: Event): void {
+        const query = (event.target as HTMLInputElement).value ?? '';
+        const self = this.stakeholder?.id;
+        this.matches = query.trim()
+            ? this.findPeople(query)
+                  .filter((person) => person.id !== self)
+                  .slice(0, 8)
+            : [];
+    }
+
+    async handleChoose(event: Event): Promise<void> {
+        const chosen = this.matches.find(
+            (person) => person.id === (event.currentTarget as HTMLElement).dataset.id
+        );
+        if (!chosen || !this.stakeholder) return;
+        if (this.pickPurpose === 'manager') {
+            this.pickPurpose = undefined;
+            this.dispatchEvent(
+                new CustomEvent('move', { detail: { contactId: this.stakeholder.id, managerId: chosen.id } })
+            );
+            return;
+        }
+        await this.run(async () => {
+            const link = await addDottedLine({
+                accountId: this.accountId ?? null,
+                contactId: this.stakeholder!.id,
+                managerId: chosen.id
+            });
+            this.pickPurpose = undefined;
+            this.message = formatLabel(dottedLineAddedLabel, chosen.name);
+            this.dispatchEvent(new CustomEvent('linkadd', { detail: { link } }));
+        });
+    }
+
+    /** One save at a time; a failure keeps the rep's input and says what is wrong here. */
+    private async run(work: () => Promise<void>): Promise<void> {
+        this.saving = true;
+        this.error = '';
+        this.message = '';
+        try {
+            await work();
+        } catch (error) {
+            this.error = errorMessage(error);
+        } finally {
+            this.saving = false;
+        }
+    }
+}
