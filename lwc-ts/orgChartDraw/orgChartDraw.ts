@@ -38,6 +38,8 @@ export interface DrawOptions {
     selectedIndex?: number;
     /** Where the view starts (to keep the rep's zoom and pan across redraws); fitted when absent. */
     initialTransform?: ViewTransform;
+    /** When set, the people the filter matches (1); the others are dimmed. */
+    matches?: Uint8Array | null;
     /** When set, a card dragged with the mouse onto another card asks to move under that person. */
     onMove?: (index: number, newManagerIndex: number) => void;
 }
@@ -59,6 +61,7 @@ export interface ChartView {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const DIMMED = '#e5e5e5';
 const INFREQUENT = new Set(['Quarterly', 'Yearly', 'Rarely']);
 const TREND_ARROW: Record<string, string> = { warming: '▲', cooling: '▼', steady: '▶', none: '' };
 
@@ -92,11 +95,17 @@ function edgePath(
     return parts.join('');
 }
 
-/** Cards as blocks, one path per colour, for the zoomed-out overview. */
-function overviewPaths(model: OrgChartModel, layout: Layout, w: number, h: number): Map<string, string> {
+/** Cards as blocks, one path per colour (filtered-out people in one dimmed path), for the overview. */
+function overviewPaths(
+    model: OrgChartModel,
+    layout: Layout,
+    w: number,
+    h: number,
+    matches: Uint8Array | null | undefined
+): Map<string, string> {
     const byColour = new Map<string, string[]>();
     for (const index of layout.visible) {
-        const colour = model.cards[index]!.colour;
+        const colour = matches && !matches[index] ? DIMMED : model.cards[index]!.colour;
         const parts = byColour.get(colour) ?? [];
         parts.push(`M${layout.x[index]},${layout.y[index]}h${w}v${h}h${-w}Z`);
         byColour.set(colour, parts);
@@ -156,7 +165,7 @@ export function drawOrgChart(
 
     const overview = viewport.append('g').attr('class', 'overview');
     if (detailLevel(layout.visible.length, MIN_SCALE) !== 'all') {
-        for (const [colour, d] of overviewPaths(model, layout, w, h))
+        for (const [colour, d] of overviewPaths(model, layout, w, h, options.matches))
             overview.append('path').attr('class', 'block').attr('fill', colour).attr('d', d);
     }
     const nodes = viewport.append('g').attr('class', 'nodes');
@@ -207,7 +216,12 @@ export function drawOrgChart(
         const reports = hierarchy.children[index]!.length;
         const group = nodes
             .append('g')
-            .attr('class', `node heat-${card.heat.band}${index === selectedIndex ? ' selected' : ''}`)
+            .attr(
+                'class',
+                `node heat-${card.heat.band}${index === selectedIndex ? ' selected' : ''}${
+                    options.matches && !options.matches[index] ? ' dimmed' : ''
+                }`
+            )
             .attr('data-id', card.id)
             .attr('role', 'treeitem')
             .attr('aria-level', hierarchy.depth[index]! + 1)

@@ -19,8 +19,11 @@ import {
     expandAll,
     expandToDepth,
     reveal as revealPerson,
+    matchFilter,
+    revealAll,
     search,
-    toggle
+    toggle,
+    type PersonFilter
 } from 'c/orgVisibility';
 import { drawOrgChart, exportSvg, type ChartView, type LinkDto } from 'c/orgChartDraw';
 import { keyMove } from 'c/orgKeyboard';
@@ -53,6 +56,13 @@ import dragHintLabel from '@salesforce/label/c.Keystone_Drag_Hint';
 import exportSvgLabel from '@salesforce/label/c.Keystone_Export_Svg';
 import exportPngLabel from '@salesforce/label/c.Keystone_Export_Png';
 import exportFailedLabel from '@salesforce/label/c.Keystone_Export_Failed';
+import allBuyingCentersLabel from '@salesforce/label/c.Keystone_Filter_Buying_Center';
+import allStancesLabel from '@salesforce/label/c.Keystone_Filter_Stance';
+import allRolesLabel from '@salesforce/label/c.Keystone_Filter_Role';
+import matchesLabel from '@salesforce/label/c.Keystone_Filter_Matches';
+import decisionRoleLabel from '@salesforce/label/c.Keystone_Field_Decision_Role';
+import stanceLabel from '@salesforce/label/c.Keystone_Field_Stance';
+import buyingCenterLabel from '@salesforce/label/c.Keystone_Filter_Buying_Center';
 
 const INSIGHT_LABELS: Record<InsightKind, string> = {
     'uncovered-decision-maker': uncoveredLabel,
@@ -97,7 +107,10 @@ export default class OrgChartHeatMap extends LightningElement {
         undoLabel,
         dragHintLabel,
         exportSvgLabel,
-        exportPngLabel
+        exportPngLabel,
+        decisionRoleLabel,
+        stanceLabel,
+        buyingCenterLabel
     };
 
     isLoading = true;
@@ -125,6 +138,9 @@ export default class OrgChartHeatMap extends LightningElement {
     status = '';
     statusIsError = false;
     private undo?: { contactId: string; managerId: string | null };
+    private buyingCenters: { id: string; name: string }[] = [];
+    filter: PersonFilter = {};
+    private matches: Uint8Array | null = null;
 
     override connectedCallback(): void {
         if (this.recordId && this.loadedFor !== this.recordId) {
@@ -165,6 +181,7 @@ export default class OrgChartHeatMap extends LightningElement {
         const people = this.people;
         this.model = buildOrgChart(people, this.settings!, this.colourBy, isoToday());
         this.issueCount = this.model.hierarchy.issues.length;
+        this.matches = this.matchesFor(this.filter);
         const names = new Map(people.map((person) => [person.id, person.name ?? '']));
         this.insights = findInsights(people, this.links as unknown as InfluenceLink[]).map((insight) => ({
             key: `${insight.kind}:${insight.contactId}`,
@@ -208,6 +225,7 @@ export default class OrgChartHeatMap extends LightningElement {
             this.canEdit = !!page.canEdit;
             this.hiddenFields = page.hiddenFields ?? [];
             this.picklists = page.picklists ?? {};
+            this.buyingCenters = page.buyingCenters ?? [];
         }
         people.push(...page.stakeholders);
         this.loaded = people.length;
@@ -249,6 +267,7 @@ export default class OrgChartHeatMap extends LightningElement {
                 : undefined,
             focusIndex: this.focusIndex,
             selectedIndex: this.selectedIndex,
+            matches: this.matches,
             initialTransform
         });
     }
@@ -498,6 +517,75 @@ export default class OrgChartHeatMap extends LightningElement {
         };
         image.onerror = () => this.showStatus(exportFailedLabel, true);
         image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.markup)}`;
+    }
+
+    private matchesFor(filter: PersonFilter): Uint8Array | null {
+        const model = this.model;
+        if (!model) return null;
+        const byId = new Map(this.people.map((person) => [person.id, person]));
+        return matchFilter(
+            model.hierarchy.ids.map((id) => byId.get(id)!),
+            filter
+        );
+    }
+
+    private option(
+        value: string,
+        label: string,
+        current: string | undefined
+    ): { value: string; label: string; selected: boolean } {
+        return { value, label, selected: (current ?? '') === value };
+    }
+
+    get buyingCenterOptions(): { value: string; label: string; selected: boolean }[] {
+        return [
+            this.option('', allBuyingCentersLabel, this.filter.buyingCenterId),
+            ...this.buyingCenters.map((center) =>
+                this.option(center.id, center.name, this.filter.buyingCenterId)
+            )
+        ];
+    }
+
+    get stanceOptions(): { value: string; label: string; selected: boolean }[] {
+        return [
+            this.option('', allStancesLabel, this.filter.stance),
+            ...(this.picklists.stance ?? []).map((choice) =>
+                this.option(choice.value, choice.label, this.filter.stance)
+            )
+        ];
+    }
+
+    get roleOptions(): { value: string; label: string; selected: boolean }[] {
+        return [
+            this.option('', allRolesLabel, this.filter.role),
+            ...(this.picklists.decisionRole ?? []).map((choice) =>
+                this.option(choice.value, choice.label, this.filter.role)
+            )
+        ];
+    }
+
+    get hasBuyingCenters(): boolean {
+        return this.buyingCenters.length > 0;
+    }
+
+    get matchText(): string {
+        if (!this.matches) return '';
+        let count = 0;
+        this.matches.forEach((match) => {
+            count += match;
+        });
+        return formatLabel(matchesLabel, count);
+    }
+
+    /** Dims everyone the filter leaves out and opens the chart down to everyone it keeps. */
+    handleFilter(event: Event): void {
+        const target = event.target as HTMLSelectElement;
+        this.filter = { ...this.filter, [target.dataset.filter!]: target.value };
+        this.matches = this.matchesFor(this.filter);
+        if (!this.model) return;
+        this.redraw(
+            this.matches ? revealAll(this.model.hierarchy, this.expanded, this.matches) : this.expanded
+        );
     }
 
     handleFit(): void {

@@ -46,6 +46,7 @@ export interface OrgChartPageDto {
     heatSettings: HeatSettings | null;
     canEdit?: boolean | null;
     picklists?: Record<string, PicklistOption[]> | null;
+    buyingCenters?: { id: string; name: string }[] | null;
 }
 
 export interface PicklistOption {

@@ -60,3 +60,49 @@ export function search(hierarchy: Hierarchy, texts: readonly string[], query: st
     }
     return matches;
 }
+
+/** What the chart's filter asks for; an empty value means any. */
+export interface PersonFilter {
+    buyingCenterId?: string;
+    stance?: string;
+    role?: string;
+}
+
+/** The filterable attributes of one person (hierarchy order). */
+export interface FilterablePerson {
+    buyingCenterId?: string | null;
+    stance?: string | null;
+    decisionRole?: string | null;
+}
+
+/** 1 where the person matches every part of the filter; null when nothing is filtered. */
+export function matchFilter(people: readonly FilterablePerson[], filter: PersonFilter): Uint8Array | null {
+    const { buyingCenterId, stance, role } = filter;
+    if (!buyingCenterId && !stance && !role) return null;
+    const matches = new Uint8Array(people.length);
+    people.forEach((person, index) => {
+        if (
+            (!buyingCenterId || person.buyingCenterId === buyingCenterId) &&
+            (!stance || person.stance === stance) &&
+            (!role || person.decisionRole === role)
+        )
+            matches[index] = 1;
+    });
+    return matches;
+}
+
+/** Opens every manager above each match, so all of them are on the chart. */
+export function revealAll(hierarchy: Hierarchy, expanded: Uint8Array, matches: Uint8Array): Uint8Array {
+    const next = expanded.slice();
+    // each manager's chain is walked once, however many matches sit below it
+    const walked = new Uint8Array(expanded.length);
+    matches.forEach((match, index) => {
+        if (!match) return;
+        for (let manager = hierarchy.parent[index]!; manager >= 0 && !walked[manager];) {
+            walked[manager] = 1;
+            next[manager] = 1;
+            manager = hierarchy.parent[manager]!;
+        }
+    });
+    return next;
+}

@@ -100,6 +100,24 @@ describe('preview in Chromium', () => {
         assert.match(insights, /Jean-Luc Moreau is our only real relationship in their buying center\./);
         await page.locator(`${chart} [data-id="expand-all"] button`).click();
         assert.equal(await page.locator(`${chart} g.node`).count(), 60);
+        await page.locator(`${chart} select[data-filter="stance"]`).selectOption('Detractor');
+        const detractors = server.org
+            .all('Contact')
+            .filter(
+                (contact) =>
+                    contact.AccountId === accountId('Aeronova Group') && contact.Stance__c === 'Detractor'
+            );
+        assert.equal(
+            (await page.locator(`${chart} [data-id="match-count"]`).textContent())?.trim(),
+            `${detractors.length} people match`
+        );
+        assert.doesNotMatch(
+            (await page.locator(`${chart} g.node[data-id="${victorId}"]`).getAttribute('class'))!,
+            /dimmed/
+        );
+        assert.equal(await page.locator(`${chart} g.node.dimmed`).count(), 60 - detractors.length);
+        await page.locator(`${chart} select[data-filter="stance"]`).selectOption('');
+        assert.equal(await page.locator(`${chart} g.node.dimmed`).count(), 0);
         assert.deepEqual(problems, []);
         await page.close();
     });

@@ -1,10 +1,12 @@
-import { buildHierarchy, type Hierarchy } from 'c/orgHierarchy';
+import { buildHierarchy, pathToTop, type Hierarchy } from 'c/orgHierarchy';
 import {
     collapseAll,
     expandAll,
     expandToDepth,
+    matchFilter,
     normaliseForSearch,
     reveal,
+    revealAll,
     search,
     toggle
 } from 'c/orgVisibility';
@@ -80,5 +82,40 @@ describe('org chart visibility', () => {
         expect(search(hierarchy, texts, '   ')).toEqual([]);
         expect(search(hierarchy, texts, 'nobody')).toEqual([]);
         expect(search(hierarchy, texts, 'o', 2)).toHaveLength(2);
+    });
+});
+
+describe('matchFilter and revealAll', () => {
+    const people = [
+        { buyingCenterId: 'it', stance: 'Champion', decisionRole: 'Decision Maker' },
+        { buyingCenterId: 'it', stance: 'Detractor', decisionRole: 'Influencer' },
+        { buyingCenterId: 'finance', stance: 'Detractor', decisionRole: 'Decision Maker' },
+        { buyingCenterId: null, stance: null, decisionRole: null }
+    ];
+
+    it.each([
+        [{}, null],
+        [{ buyingCenterId: 'it' }, [1, 1, 0, 0]],
+        [{ stance: 'Detractor' }, [0, 1, 1, 0]],
+        [{ role: 'Decision Maker', stance: 'Detractor' }, [0, 0, 1, 0]],
+        [{ buyingCenterId: 'sales' }, [0, 0, 0, 0]],
+        [{ buyingCenterId: '', stance: '', role: '' }, null]
+    ])('%j matches %j', (filter, expected) => {
+        const matches = matchFilter(people, filter);
+        expect(matches === null ? null : [...matches]).toEqual(expected);
+    });
+
+    it('opens every manager above each match, and nothing else, on a generated account', () => {
+        const lines = [{ id: 'p0', reportsToId: null as string | null }];
+        for (let i = 1; i < 3000; i++) lines.push({ id: `p${i}`, reportsToId: `p${(i * 7919) % i}` });
+        const hierarchy = buildHierarchy(lines);
+        const matches = new Uint8Array(lines.length);
+        for (let i = 0; i < lines.length; i += 97) matches[i] = 1;
+        const expanded = revealAll(hierarchy, new Uint8Array(lines.length), matches);
+        const expected = new Uint8Array(lines.length);
+        matches.forEach((match, index) => {
+            if (match) for (const manager of pathToTop(hierarchy, index)) expected[manager] = 1;
+        });
+        expect([...expanded]).toEqual([...expected]);
     });
 });

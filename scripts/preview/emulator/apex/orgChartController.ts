@@ -175,7 +175,14 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
                   }))
             : null,
         heatSettings: firstPage ? heatSettings() : null,
-        picklists: firstPage ? picklists(org) : null
+        picklists: firstPage ? picklists(org) : null,
+        buyingCenters: firstPage
+            ? org
+                  .all('Buying_Center__c')
+                  .filter((center) => center.Account__c === account.Id)
+                  .map((center) => ({ id: center.Id, name: value(center, 'Name') }))
+                  .sort((a, b) => String(a.name).localeCompare(String(b.name)))
+            : null
     };
 }
 
