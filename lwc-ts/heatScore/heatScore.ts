@@ -51,7 +51,8 @@ export interface HeatResult {
     factors: HeatFactor[];
 }
 
-const STANCE_VALUES: Readonly<Record<string, number>> = {
+/** How warm each stance is, 0 (blocker) to 1 (champion): the one order of stances Keystone uses. */
+export const STANCE_VALUES: Readonly<Record<string, number>> = {
     Champion: 1,
     Supporter: 0.75,
     Neutral: 0.5,

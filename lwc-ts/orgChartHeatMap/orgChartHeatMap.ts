@@ -79,6 +79,12 @@ interface InsightItem {
 
 const PAGE_SIZE = 2000;
 
+interface FilterChoice {
+    value: string;
+    label: string;
+    selected: boolean;
+}
+
 function refusalText(refusal: MoveRefusal, person: string, manager: string): string {
     // unknown people cannot be dragged onto; the server's message covers those if they ever occur
     return refusal === 'self' ? moveSelfLabel : formatLabel(moveCycleLabel, person, manager);
@@ -107,10 +113,7 @@ export default class OrgChartHeatMap extends LightningElement {
         undoLabel,
         dragHintLabel,
         exportSvgLabel,
-        exportPngLabel,
-        decisionRoleLabel,
-        stanceLabel,
-        buyingCenterLabel
+        exportPngLabel
     };
 
     isLoading = true;
@@ -120,6 +123,8 @@ export default class OrgChartHeatMap extends LightningElement {
     issueCount = 0;
     insights: InsightItem[] = [];
     private model?: OrgChartModel;
+    /** Each person's searchable text, in hierarchy order, built once per model. */
+    private searchTexts: string[] = [];
     private settings?: HeatSettings;
     private links: LinkDto[] = [];
     private expanded: Uint8Array = new Uint8Array(0);
@@ -181,6 +186,7 @@ export default class OrgChartHeatMap extends LightningElement {
         const people = this.people;
         this.model = buildOrgChart(people, this.settings!, this.colourBy, isoToday());
         this.issueCount = this.model.hierarchy.issues.length;
+        this.searchTexts = this.model.cards.map((card) => card.searchText);
         this.matches = this.matchesFor(this.filter);
         const names = new Map(people.map((person) => [person.id, person.name ?? '']));
         this.insights = findInsights(people, this.links as unknown as InfluenceLink[]).map((insight) => ({
@@ -393,8 +399,7 @@ export default class OrgChartHeatMap extends LightningElement {
     readonly findPeople = (query: string): { id: string; name: string; title: string }[] => {
         const model = this.model;
         if (!model) return [];
-        const texts = model.cards.map((card) => card.searchText);
-        return search(model.hierarchy, texts, query, 8).map((index) => ({
+        return search(model.hierarchy, this.searchTexts, query, 8).map((index) => ({
             id: model.cards[index]!.id,
             name: model.cards[index]!.name,
             title: model.cards[index]!.title
@@ -529,43 +534,37 @@ export default class OrgChartHeatMap extends LightningElement {
         );
     }
 
-    private option(
-        value: string,
-        label: string,
-        current: string | undefined
-    ): { value: string; label: string; selected: boolean } {
-        return { value, label, selected: (current ?? '') === value };
-    }
-
-    get buyingCenterOptions(): { value: string; label: string; selected: boolean }[] {
-        return [
-            this.option('', allBuyingCentersLabel, this.filter.buyingCenterId),
-            ...this.buyingCenters.map((center) =>
-                this.option(center.id, center.name, this.filter.buyingCenterId)
-            )
+    /** The filter's choices: buying center (when the account has any), stance and role. */
+    get filters(): { key: keyof PersonFilter; label: string; choices: FilterChoice[] }[] {
+        const choices = (
+            key: keyof PersonFilter,
+            allLabel: string,
+            options: readonly { value: string; label: string }[]
+        ): FilterChoice[] =>
+            [{ value: '', label: allLabel }, ...options].map((option) => ({
+                ...option,
+                selected: (this.filter[key] ?? '') === option.value
+            }));
+        const centers = this.buyingCenters.map((center) => ({ value: center.id, label: center.name }));
+        const filters: { key: keyof PersonFilter; label: string; choices: FilterChoice[] }[] = [
+            {
+                key: 'stance',
+                label: stanceLabel,
+                choices: choices('stance', allStancesLabel, this.picklists.stance ?? [])
+            },
+            {
+                key: 'role',
+                label: decisionRoleLabel,
+                choices: choices('role', allRolesLabel, this.picklists.decisionRole ?? [])
+            }
         ];
-    }
-
-    get stanceOptions(): { value: string; label: string; selected: boolean }[] {
-        return [
-            this.option('', allStancesLabel, this.filter.stance),
-            ...(this.picklists.stance ?? []).map((choice) =>
-                this.option(choice.value, choice.label, this.filter.stance)
-            )
-        ];
-    }
-
-    get roleOptions(): { value: string; label: string; selected: boolean }[] {
-        return [
-            this.option('', allRolesLabel, this.filter.role),
-            ...(this.picklists.decisionRole ?? []).map((choice) =>
-                this.option(choice.value, choice.label, this.filter.role)
-            )
-        ];
-    }
-
-    get hasBuyingCenters(): boolean {
-        return this.buyingCenters.length > 0;
+        if (centers.length)
+            filters.unshift({
+                key: 'buyingCenterId',
+                label: buyingCenterLabel,
+                choices: choices('buyingCenterId', allBuyingCentersLabel, centers)
+            });
+        return filters;
     }
 
     get matchText(): string {
@@ -595,8 +594,7 @@ export default class OrgChartHeatMap extends LightningElement {
     handleSearch(event: Event): void {
         const query = (event.target as HTMLInputElement).value ?? '';
         if (!this.model || !query.trim()) return;
-        const texts = this.model.cards.map((card) => card.searchText);
-        const [first] = search(this.model.hierarchy, texts, query, 1);
+        const [first] = search(this.model.hierarchy, this.searchTexts, query, 1);
         if (first !== undefined) this.redraw(revealPerson(this.model.hierarchy, this.expanded, first), first);
     }
 }

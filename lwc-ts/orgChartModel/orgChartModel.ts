@@ -1,7 +1,7 @@
 // Turns the org chart controller's pages into what the chart draws: the hierarchy, and for each person
 // a card (name, title, role, colour by heat, stance or strength, flags a KAM must see), all DOM-free.
 import { buildHierarchy, type Hierarchy } from 'c/orgHierarchy';
-import { heatOf, type HeatFactorName, type HeatResult, type HeatSettings } from 'c/heatScore';
+import { heatOf, STANCE_VALUES, type HeatFactorName, type HeatResult, type HeatSettings } from 'c/heatScore';
 import decisionMakerLabel from '@salesforce/label/c.Keystone_Flag_Decision_Maker';
 import leavingLabel from '@salesforce/label/c.Keystone_Flag_Leaving';
 import competitorLabel from '@salesforce/label/c.Keystone_Flag_Competitor';
@@ -77,14 +77,6 @@ export interface OrgChartModel {
     cards: Card[];
 }
 
-const STANCE_RANK: Readonly<Record<string, number>> = {
-    Blocker: 0,
-    Detractor: 1,
-    Neutral: 2,
-    Supporter: 3,
-    Champion: 4
-};
-
 /** Initials of a person's name ("Alex Morgan" → "AM"), at most two letters. */
 export function initials(name: string | null | undefined): string {
     const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
@@ -97,7 +89,7 @@ export function initials(name: string | null | undefined): string {
 /** Whether the stance warmed or cooled across the recent observations (newest first). */
 export function stanceTrend(recent: readonly { stance: string }[] | null | undefined): Trend {
     const ranks = (recent ?? [])
-        .map((observation) => STANCE_RANK[observation.stance])
+        .map((observation) => STANCE_VALUES[observation.stance])
         .filter((rank): rank is number => rank !== undefined);
     if (ranks.length < 2) return 'none';
     const newest = ranks[0]!;
@@ -125,8 +117,8 @@ function colourOf(
     if (colourBy === 'heat') return heat.colour;
     const value =
         colourBy === 'stance'
-            ? person.stance && STANCE_RANK[person.stance] !== undefined
-                ? STANCE_RANK[person.stance]! / 4
+            ? person.stance && STANCE_VALUES[person.stance] !== undefined
+                ? STANCE_VALUES[person.stance]!
                 : null
             : typeof person.relationshipStrength === 'number'
               ? (person.relationshipStrength - 1) / 4

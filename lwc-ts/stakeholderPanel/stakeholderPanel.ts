@@ -115,8 +115,8 @@ export default class StakeholderPanel extends LightningElement {
         return value === null || value === undefined ? '' : String(value);
     }
 
-    private choices(options: readonly PicklistOption[], name: keyof StakeholderDto): Choice[] {
-        const value = this.current(name);
+    /** A picklist's choices with "none" first, the current value selected. */
+    private choices(options: readonly PicklistOption[], value: string): Choice[] {
         return [
             { value: '', label: noValueLabel, selected: value === '' },
             ...options.map((option) => ({ ...option, selected: option.value === value }))
@@ -126,7 +126,7 @@ export default class StakeholderPanel extends LightningElement {
     private scale(name: keyof StakeholderDto): Choice[] {
         return this.choices(
             SCALE.map((value) => ({ value, label: value })),
-            name
+            this.current(name)
         );
     }
 
@@ -160,16 +160,16 @@ export default class StakeholderPanel extends LightningElement {
                 'decisionRole',
                 decisionRoleLabel,
                 'select',
-                this.choices(picklist('decisionRole'), 'decisionRole')
+                this.choices(picklist('decisionRole'), this.current('decisionRole'))
             ],
-            ['stance', stanceLabel, 'select', this.choices(picklist('stance'), 'stance')],
+            ['stance', stanceLabel, 'select', this.choices(picklist('stance'), this.current('stance'))],
             ['influence', influenceLabel, 'select', this.scale('influence')],
             ['relationshipStrength', strengthLabel, 'select', this.scale('relationshipStrength')],
             [
                 'contactFrequency',
                 frequencyLabel,
                 'select',
-                this.choices(picklist('contactFrequency'), 'contactFrequency')
+                this.choices(picklist('contactFrequency'), this.current('contactFrequency'))
             ],
             ['competitorChampion', competitorLabel, 'text', []],
             ['leaving', leavingLabel, 'checkbox', []]
@@ -193,13 +193,7 @@ export default class StakeholderPanel extends LightningElement {
     }
 
     get stanceChoices(): Choice[] {
-        return [
-            { value: '', label: noValueLabel, selected: this.observedStance === '' },
-            ...(this.picklists?.stance ?? []).map((option) => ({
-                ...option,
-                selected: option.value === this.observedStance
-            }))
-        ];
+        return this.choices(this.picklists?.stance ?? [], this.observedStance);
     }
 
     get readOnly(): boolean {
