@@ -62,7 +62,9 @@ import allRolesLabel from '@salesforce/label/c.Keystone_Filter_Role';
 import matchesLabel from '@salesforce/label/c.Keystone_Filter_Matches';
 import decisionRoleLabel from '@salesforce/label/c.Keystone_Field_Decision_Role';
 import stanceLabel from '@salesforce/label/c.Keystone_Field_Stance';
-import buyingCenterLabel from '@salesforce/label/c.Keystone_Filter_Buying_Center';
+import buyingCenterLabel from '@salesforce/label/c.Keystone_Field_Buying_Center';
+import showAllInsightsLabel from '@salesforce/label/c.Keystone_Insights_Show_All';
+import showFewerInsightsLabel from '@salesforce/label/c.Keystone_Insights_Show_Fewer';
 
 const INSIGHT_LABELS: Record<InsightKind, string> = {
     'uncovered-decision-maker': uncoveredLabel,
@@ -85,11 +87,12 @@ interface FilterChoice {
     selected: boolean;
 }
 
-function refusalText(refusal: MoveRefusal, person: string, manager: string): string {
-    // unknown people cannot be dragged onto; the server's message covers those if they ever occur
-    return refusal === 'self' ? moveSelfLabel : formatLabel(moveCycleLabel, person, manager);
+/** The refusals the browser can word itself; the others (people it does not know) go to the server. */
+function refusalText(refusal: MoveRefusal | null, person: string, manager: string): string | null {
+    if (refusal === 'self') return moveSelfLabel;
+    if (refusal === 'cycle') return formatLabel(moveCycleLabel, person, manager);
+    return null;
 }
-
 export default class OrgChartHeatMap extends LightningElement {
     /** The Account's Id, set by the record page. */
     @api recordId?: string;
@@ -299,11 +302,15 @@ export default class OrgChartHeatMap extends LightningElement {
     /** Moves a person under a new manager: refused here at once when it would close a loop, else saved. */
     private async move(contactId: string, managerId: string | null, isUndo = false): Promise<void> {
         const managerOf = new Map(this.people.map((person) => [person.id, person.reportsToId]));
-        const refusal = moveRefusal(managerOf, contactId, managerId);
         const name = (id: string | null): string =>
             this.people.find((person) => person.id === id)?.name ?? '';
+        const refusal = refusalText(
+            moveRefusal(managerOf, contactId, managerId),
+            name(contactId),
+            name(managerId)
+        );
         if (refusal) {
-            this.showStatus(refusalText(refusal, name(contactId), name(managerId)), true);
+            this.showStatus(refusal, true);
             return;
         }
         try {
@@ -460,6 +467,32 @@ export default class OrgChartHeatMap extends LightningElement {
             { key: 'cold', label: coldLabel, style: `background: ${settings.coldColour}` },
             { key: 'unknown', label: unknownLabel, style: `background: ${settings.unknownColour}` }
         ];
+    }
+
+    /** Coverage gaps shown before "show all": enough to act on, short enough to keep the chart in view on a phone. */
+    private static readonly INSIGHTS_SHOWN = 4;
+    showAllInsights = false;
+
+    get shownInsights(): InsightItem[] {
+        return this.showAllInsights ? this.insights : this.insights.slice(0, OrgChartHeatMap.INSIGHTS_SHOWN);
+    }
+
+    get hasMoreInsights(): boolean {
+        return this.insights.length > OrgChartHeatMap.INSIGHTS_SHOWN;
+    }
+
+    get insightsToggleText(): string {
+        return this.showAllInsights
+            ? showFewerInsightsLabel
+            : formatLabel(showAllInsightsLabel, this.insights.length);
+    }
+
+    get insightsExpanded(): string {
+        return String(this.showAllInsights);
+    }
+
+    handleInsightsToggle(): void {
+        this.showAllInsights = !this.showAllInsights;
     }
 
     get hasInsights(): boolean {

@@ -90,6 +90,12 @@ describe('preview in Chromium', () => {
             'node heat-cold'
         );
         assert.ok((await page.locator(`${chart} path.influence`).count()) > 0, 'influence links drawn');
+        assert.equal(await page.locator(`${chart} [data-id="insights"] li`).count(), 4);
+        await page.locator(`${chart} [data-id="insights-toggle"]`).click();
+        assert.ok(
+            (await page.locator(`${chart} [data-id="insights"] li`).count()) > 4,
+            'all gaps on request'
+        );
         const insights = ((await page.locator(`${chart} [data-id="insights"]`).textContent()) ?? '').replace(
             /\s+/g,
             ' '
@@ -109,7 +115,7 @@ describe('preview in Chromium', () => {
             );
         assert.equal(
             (await page.locator(`${chart} [data-id="match-count"]`).textContent())?.trim(),
-            `${detractors.length} people match`
+            `Matching: ${detractors.length}`
         );
         assert.doesNotMatch(
             (await page.locator(`${chart} g.node[data-id="${victorId}"]`).getAttribute('class'))!,

@@ -158,4 +158,52 @@ describe('c-org-chart-heat-map', () => {
             'You do not have access to Keystone data here.'
         );
     });
+
+    it('shows the first four coverage gaps and the rest on request', async () => {
+        const uncovered = {
+            decisionRole: 'Decision Maker',
+            relationshipOwnerId: null,
+            relationshipOwnerName: null
+        };
+        getOrgChartMock.mockResolvedValue(
+            onePage([
+                person('ceo', null),
+                ...['a', 'b', 'c', 'd', 'e'].map((id) => person(id, 'ceo', uncovered))
+            ])
+        );
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        const toggle = root.querySelector('[data-id="insights-toggle"]') as HTMLElement;
+        expect(root.querySelectorAll('[data-id="insights"] li')).toHaveLength(4);
+        expect(toggle.textContent!.trim()).toBe('Show all 5');
+        expect(toggle.getAttribute('aria-expanded')).toBe('false');
+        toggle.click();
+        await settle();
+        expect(root.querySelectorAll('[data-id="insights"] li')).toHaveLength(5);
+        expect(toggle.textContent!.trim()).toBe('Show fewer');
+        expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    });
+
+    it('names each filter for screen readers and offers the buying centers the account has', async () => {
+        getOrgChartMock.mockResolvedValue({
+            ...onePage([person('ceo', null, { buyingCenterId: 'bc1' }), person('cio', 'ceo')]),
+            buyingCenters: [{ id: 'bc1', name: 'IT' }],
+            picklists: { stance: [{ value: 'Champion', label: 'Champion' }], decisionRole: [] }
+        });
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        const labels = Array.from(root.querySelectorAll('select[data-filter]')).map((select) =>
+            select.getAttribute('aria-label')
+        );
+        expect(labels).toEqual(['Buying center', 'Stance', 'Decision role']);
+        const centers = root.querySelector<HTMLSelectElement>('select[data-filter="buyingCenterId"]')!;
+        centers.value = 'bc1';
+        centers.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        expect(root.querySelector('[data-id="match-count"]')!.textContent!.trim()).toBe('Matching: 1');
+        expect(root.querySelector('g.node[data-id="cio"]')!.getAttribute('class')).toContain('dimmed');
+        expect(root.querySelector('g.node[data-id="ceo"]')!.getAttribute('class')).not.toContain('dimmed');
+    });
 });
