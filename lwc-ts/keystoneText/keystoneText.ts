@@ -10,6 +10,14 @@ export function formatLabel(template: string, ...values: (string | number)[]): s
     });
 }
 
+/** An ISO `YYYY-MM-DD` date as the reader's locale writes it ("22 Nov 2026"); the input when unreadable. */
+export function formatIsoDate(iso: string | null | undefined, locale?: string): string {
+    if (!iso) return '';
+    const time = Date.parse(`${iso}T00:00:00Z`);
+    if (Number.isNaN(time)) return iso;
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(time);
+}
+
 /** Today's date as ISO `YYYY-MM-DD` in the browser's time zone. */
 export function isoToday(now: Date = new Date()): string {
     const month = String(now.getMonth() + 1).padStart(2, '0');

@@ -217,6 +217,46 @@ describe('preview in Chromium', () => {
         await page.close();
     });
 
+    it("shows Aeronova's landscape: Salesforce Practice targets in Sales and Marketing, unmapped business, CSV", async () => {
+        const { page, problems } = await open('');
+        const grid = 'c-landscape-grid';
+        await page.locator(`${grid} table`).waitFor();
+        const named = (object: string, name: string): string =>
+            server.org.all(object).find((record) => record.Name === name)!.Id;
+        const salesforce = named('Offering__c', 'Salesforce Practice');
+        const cell = (center: string): Locator =>
+            page.locator(
+                `${grid} td[data-row="${named('Buying_Center__c', center)}"][data-column="${salesforce}"]`
+            );
+        assert.equal((await cell('Sales').textContent())?.trim(), '$1M target');
+        assert.equal((await cell('Marketing').textContent())?.trim(), '$1M target');
+        assert.equal(
+            (
+                await page.locator(`${grid} td[data-row="unmapped"][data-column="unmapped"]`).textContent()
+            )?.trim(),
+            '$250K pipeline'
+        );
+        await page.locator(`${grid} [data-view="status"] button`).click();
+        assert.equal((await cell('Sales').getAttribute('class'))?.includes('state-target'), true);
+        const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            page.locator(`${grid} [data-id="export-csv"] button`).click()
+        ]);
+        const csv = fs.readFileSync((await download.path())!, 'utf8');
+        const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+        assert.match(
+            lines[0]!,
+            /^Buying center,Engineering Consulting,.*Salesforce Practice,Unmapped,Total$/
+        );
+        assert.ok(
+            lines.some((line) => /^Sales,.*Whitespace target/.test(line)),
+            'the status view as shown'
+        );
+        assert.match(lines[lines.length - 1]!, /^Total,/);
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
     it('switches accounts with the account switcher', async () => {
         const { page, problems } = await open('');
         await page.locator(`${card} [data-id="plan"]`).waitFor();

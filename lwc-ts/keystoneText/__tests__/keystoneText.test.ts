@@ -1,4 +1,4 @@
-import { errorMessage, formatLabel, isoToday } from 'c/keystoneText';
+import { errorMessage, formatIsoDate, formatLabel, isoToday } from 'c/keystoneText';
 
 describe('formatLabel', () => {
     it.each([
@@ -42,5 +42,18 @@ describe('errorMessage', () => {
 describe('isoToday', () => {
     it('formats today in local time', () => {
         expect(isoToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    });
+});
+
+describe('formatIsoDate', () => {
+    it.each([
+        ['2026-11-22', 'en-GB', '22 Nov 2026'],
+        ['2026-01-01', 'en-US', 'Jan 1, 2026'],
+        ['2024-02-29', 'en-GB', '29 Feb 2024'],
+        ['', 'en-GB', ''],
+        [null, 'en-GB', ''],
+        ['soon', 'en-GB', 'soon']
+    ])('%s in %s is %s', (iso, locale, expected) => {
+        expect(formatIsoDate(iso, locale)).toBe(expected);
     });
 });

@@ -17,6 +17,7 @@ import { APEX_CONTROLLERS, invokeApex } from '../emulator/apex/registry';
 import { createOrg } from '../server';
 import { parsePreviewArgs } from '../serve';
 import type { PlanSummaryDto } from '../../../lwc-ts/planSummaryModel/planSummaryModel';
+import { buildLandscape, type LandscapeDto } from '../../../lwc-ts/landscapeModel/landscapeModel';
 
 const TODAY = '2026-11-22';
 const VECTORS = JSON.parse(
@@ -561,6 +562,94 @@ describe('OrgChartController in the preview', () => {
             assert.throws(add, {
                 message: 'This already exists: it can be recorded only once, so nothing was saved.'
             });
+        });
+    });
+});
+
+describe('LandscapeController in the preview', () => {
+    const accountNamed = (org: ReturnType<typeof createOrg>['org'], name: string): string =>
+        org.all('Account').find((account) => account.Name === name)!.Id;
+
+    it("returns Aeronova's landscape for its plan's period, with the Salesforce Practice targets", () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const dto = invokeApex(org, 'LandscapeController.getLandscape', {
+            accountId: accountNamed(org, 'Aeronova Group')
+        }) as LandscapeDto;
+        const plan = org.all('Account_Plan__c').find((record) => record.Id === dto.plan?.id)!;
+        assert.equal(dto.periodStart, plan.Period_Start__c);
+        const names = new Map([...dto.buyingCenters, ...dto.offerings].map((item) => [item.id, item.name]));
+        const salesforceTargets = dto.cells
+            .filter(
+                (cell) =>
+                    cell.status === 'Whitespace Target' &&
+                    names.get(cell.offeringId) === 'Salesforce Practice'
+            )
+            .map((cell) => `${names.get(cell.buyingCenterId)}: ${cell.potentialValue}`)
+            .sort();
+        assert.deepEqual(salesforceTargets, ['Marketing: 1000000', 'Sales: 1000000']);
+        assert.ok(
+            dto.business.some((group) => group.buyingCenterId === null),
+            'an unmapped deal'
+        );
+    });
+
+    it("keeps the grid's grand total equal to the account's business in the period", () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        for (const name of ['Aeronova Group', 'Meridian Bank', 'Globex Industries']) {
+            const accountId = accountNamed(org, name);
+            const dto = invokeApex(org, 'LandscapeController.getLandscape', { accountId }) as LandscapeDto;
+            const grid = buildLandscape(dto);
+            const sum = (won: boolean): number =>
+                org
+                    .all('Opportunity')
+                    .filter((deal) => deal.AccountId === accountId)
+                    .filter(
+                        (deal) =>
+                            String(deal.CloseDate) >= dto.periodStart &&
+                            String(deal.CloseDate) <= dto.periodEnd
+                    )
+                    .filter(
+                        (deal) =>
+                            (deal.StageName === 'Closed Won') === won &&
+                            (won || deal.StageName !== 'Closed Lost')
+                    )
+                    .reduce((total, deal) => total + Number(deal.Amount ?? 0), 0);
+            assert.equal(grid.grand.won, sum(true), `${name} won`);
+            assert.equal(grid.grand.pipeline, sum(false), `${name} pipeline`);
+        }
+    });
+
+    it('includes both edges of an asked period and compares with the same dates a year earlier', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const accountId = accountNamed(org, 'Aeronova Group');
+        const dto = invokeApex(org, 'LandscapeController.getLandscape', {
+            accountId,
+            periodStart: '2026-02-14',
+            periodEnd: '2026-04-30'
+        }) as LandscapeDto;
+        const won = dto.business.filter((group) => group.period === 'current' && group.outcome === 'won');
+        assert.equal(
+            won.reduce((total, group) => total + (group.amount ?? 0), 0),
+            2_100_000 + 1_600_000
+        );
+        assert.equal(dto.previousStart, '2025-02-14');
+        assert.equal(dto.previousEnd, '2025-04-30');
+    });
+
+    it('refuses a half or backwards period and a missing account with the Apex messages', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const accountId = accountNamed(org, 'Aeronova Group');
+        const call = (args: Record<string, unknown>): unknown =>
+            invokeApex(org, 'LandscapeController.getLandscape', args);
+        assert.throws(() => call({ accountId, periodStart: '2026-01-01' }), {
+            message: 'Choose both the start and the end of the period.'
+        });
+        assert.throws(() => call({ accountId, periodStart: '2026-12-31', periodEnd: '2026-01-01' }), {
+            message: 'The period must start before it ends.'
+        });
+        assert.throws(() => call({}), { message: 'Open an account to see its landscape.' });
+        assert.throws(() => call({ accountId, periodStart: 'soon', periodEnd: '2026-01-01' }), {
+            message: "Value provided is invalid for action parameter 'periodStart' of type 'Date'"
         });
     });
 });

@@ -42,14 +42,18 @@ function sumWonAmount(org: OrgStore, accountId: string, periodStart: string, per
         );
 }
 
+/** The account's current plan record, as AccountPlanService.chooseCurrentPlan picks it. */
+export function currentPlanRecord(org: OrgStore, accountId: string): SObjectRecord | undefined {
+    const plans = org.all('Account_Plan__c').filter((plan) => plan.Account__c === accountId);
+    const chosen = chooseCurrentPlan(plans.map(planView), org.today);
+    return chosen ? plans.find((plan) => plan.Id === chosen.id) : undefined;
+}
+
 export function getPlanSummary(org: OrgStore, args: Record<string, unknown>): PlanSummaryDto {
     const accountId = idParam(args, 'accountId');
     const account = requireAccount(org, accountId, 'Open an account to see its plan.');
-    const plans = org
-        .all('Account_Plan__c')
-        .filter((plan) => plan.Account__c === account.Id)
-        .map(planView);
-    const current = chooseCurrentPlan(plans, org.today);
+    const record = currentPlanRecord(org, account.Id);
+    const current = record ? planView(record) : null;
     return {
         accountId: account.Id,
         accountName: text(account, 'Name') ?? '',

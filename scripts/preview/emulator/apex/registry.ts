@@ -4,6 +4,7 @@ import { ApexError } from './apexError';
 import { toAuraError } from './errors';
 import { accountPlanController } from './accountPlanController';
 import { orgChartController } from './orgChartController';
+import { landscapeController } from './landscapeController';
 
 export interface ApexMethodHandler {
     /** The Apex method's parameter names, in order: the component's argument keys must match. */
@@ -16,7 +17,8 @@ export type ApexClassHandler = Record<string, ApexMethodHandler>;
 
 export const APEX_CONTROLLERS: Record<string, ApexClassHandler> = {
     AccountPlanController: accountPlanController,
-    OrgChartController: orgChartController
+    OrgChartController: orgChartController,
+    LandscapeController: landscapeController
 };
 
 /** Calls `Class.method` with the component's arguments; throws ApexError as the platform would. */

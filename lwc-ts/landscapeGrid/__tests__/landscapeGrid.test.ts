@@ -1,0 +1,177 @@
+import { createElement } from 'lwc';
+import LandscapeGrid from 'c/landscapeGrid';
+import getLandscape from '@salesforce/apex/LandscapeController.getLandscape';
+import type { LandscapeDto } from 'c/landscapeModel';
+
+jest.mock('@salesforce/apex/LandscapeController.getLandscape', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const getLandscapeMock = getLandscape as unknown as jest.Mock;
+
+function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
+    return {
+        accountId: '001000000000001AAA',
+        accountName: 'Aeronova Group',
+        currencyIsoCode: 'USD',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        previousStart: '2025-01-01',
+        previousEnd: '2025-12-31',
+        canEdit: true,
+        buyingCenters: [
+            { id: 'heli', name: 'Helicopters', parentId: null, kind: 'Division', active: true },
+            { id: 'heliEu', name: 'Helicopters Europe', parentId: 'heli', kind: 'Region', active: true },
+            { id: 'sales', name: 'Sales', parentId: null, kind: 'Function', active: true }
+        ],
+        offerings: [
+            { id: 'iot', name: 'IoT Platforms', family: 'Platforms', sortOrder: 1 },
+            { id: 'sf', name: 'Salesforce Practice', family: 'CRM', sortOrder: 2 }
+        ],
+        cells: [
+            {
+                id: 'c1',
+                buyingCenterId: 'sales',
+                offeringId: 'sf',
+                status: 'Whitespace Target',
+                potentialValue: 1_000_000,
+                targetDate: null,
+                competitor: null,
+                notes: null
+            }
+        ],
+        business: [
+            {
+                buyingCenterId: 'heliEu',
+                offeringId: 'iot',
+                period: 'current',
+                outcome: 'open',
+                amount: 800_000,
+                expected: 80_000,
+                deals: 1
+            },
+            {
+                buyingCenterId: null,
+                offeringId: null,
+                period: 'current',
+                outcome: 'won',
+                amount: 250_000,
+                expected: 250_000,
+                deals: 1
+            }
+        ],
+        coverage: [{ buyingCenterId: 'heli', stance: 'Supporter', contacts: 3 }],
+        openCases: [],
+        plan: null,
+        ...overrides
+    };
+}
+
+function mount(properties: Record<string, unknown> = {}): HTMLElement {
+    const element: HTMLElement = createElement('c-landscape-grid', { is: LandscapeGrid });
+    Object.assign(element, { recordId: '001000000000001AAA', ...properties });
+    document.body.appendChild(element);
+    return element;
+}
+
+async function settle(ticks = 8): Promise<void> {
+    await Promise.resolve();
+    if (ticks > 1) await settle(ticks - 1);
+}
+
+function cellText(element: HTMLElement, rowId: string, columnId: string): string {
+    return element
+        .shadowRoot!.querySelector(`td[data-row="${rowId}"][data-column="${columnId}"]`)!
+        .textContent!.trim();
+}
+
+afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+});
+
+describe('c-landscape-grid', () => {
+    it("asks for the plan's period and shows rows, columns, unmapped business and the grand total", async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        expect(getLandscapeMock).toHaveBeenCalledWith({
+            accountId: '001000000000001AAA',
+            periodStart: null,
+            periodEnd: null
+        });
+        const root = element.shadowRoot!;
+        const rows = Array.from(root.querySelectorAll('tbody tr')).map((row) => row.getAttribute('data-row'));
+        expect(rows).toEqual(['heli', 'heliEu', 'sales', 'unmapped']);
+        expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
+        expect(cellText(element, 'heliEu', 'iot')).toBe('$800K pipeline');
+        expect(cellText(element, 'unmapped', 'unmapped')).toBe('$250K won');
+        expect(root.querySelector('[data-id="grand-total"]')!.textContent).toBe('$1.1M');
+        expect(root.querySelector('[data-row="heli"] [data-id="coverage"]')!.textContent).toBe(
+            '3 people, best Supporter'
+        );
+    });
+
+    it('switches views, folds a division and groups offerings by family', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount({ defaultView: 'status' });
+        await settle();
+        const root = element.shadowRoot!;
+        expect(cellText(element, 'sales', 'iot')).toBe('Whitespace');
+        (root.querySelector('[data-view="change"]') as HTMLElement).click();
+        await settle();
+        expect(cellText(element, 'sales', 'sf')).toBe('$1M targeted');
+        (root.querySelector('lightning-button-icon[data-row="heli"]') as HTMLElement).click();
+        await settle();
+        expect(root.querySelector('tr[data-row="heliEu"]')).toBeNull();
+        expect(cellText(element, 'heli', 'iot')).toBe('$800K opened');
+        const family = root.querySelector('[data-id="by-family"]') as HTMLInputElement & { checked: boolean };
+        family.checked = true;
+        family.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        const headers = Array.from(root.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
+        expect(headers).toEqual(['Buying center', 'Platforms', 'CRM', 'Unmapped', 'Total']);
+    });
+
+    it('asks for calendar years when set in App Builder', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        mount({ period: 'lastYear' });
+        await settle();
+        const year = new Date().getFullYear() - 1;
+        expect(getLandscapeMock).toHaveBeenCalledWith({
+            accountId: '001000000000001AAA',
+            periodStart: `${year}-01-01`,
+            periodEnd: `${year}-12-31`
+        });
+    });
+
+    it('guides the first step when the account has no buying centers', async () => {
+        getLandscapeMock.mockResolvedValue(
+            landscape({ buyingCenters: [], business: [], cells: [], coverage: [] })
+        );
+        const element = mount();
+        await settle();
+        expect(element.shadowRoot!.querySelector('[data-id="empty"]')!.textContent).toContain(
+            'No buying centers yet'
+        );
+        expect(element.shadowRoot!.querySelector('table')).toBeNull();
+    });
+
+    it('says what went wrong when the landscape cannot load', async () => {
+        getLandscapeMock.mockRejectedValue({
+            body: { message: 'You do not have access to Keystone data here.' }
+        });
+        const element = mount();
+        await settle();
+        expect(element.shadowRoot!.querySelector('[data-id="error"]')!.textContent).toBe(
+            'You do not have access to Keystone data here.'
+        );
+    });
+
+    it('is accessible', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        await expect(element).toBeAccessible();
+    });
+});

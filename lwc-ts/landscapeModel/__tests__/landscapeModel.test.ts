@@ -1,0 +1,457 @@
+import {
+    buildLandscape,
+    cellState,
+    cellText,
+    cellTone,
+    compactMoney,
+    coverageBand,
+    landscapeCsv,
+    UNMAPPED,
+    valueIntensity,
+    type BusinessGroup,
+    type CellWords,
+    type GridRow,
+    type LandscapeDto,
+    type LandscapeView,
+    type LandscapeGrid,
+    type Totals
+} from 'c/landscapeModel';
+
+function totals(overrides: Partial<Totals> = {}): Totals {
+    return { won: 0, lost: 0, pipeline: 0, weighted: 0, deals: 0, targeted: 0, previousWon: 0, ...overrides };
+}
+
+function group(
+    buyingCenterId: string | null,
+    offeringId: string | null,
+    outcome: BusinessGroup['outcome'],
+    amount: number | null,
+    extra: Partial<BusinessGroup> = {}
+): BusinessGroup {
+    return {
+        buyingCenterId,
+        offeringId,
+        outcome,
+        amount,
+        expected: null,
+        deals: 1,
+        period: 'current',
+        ...extra
+    };
+}
+
+/** Aeronova in small: CIO Org sells consulting, Helicopters has IoT pipeline, Sales is a Salesforce target. */
+function aeronova(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
+    return {
+        accountId: 'acc',
+        accountName: 'Aeronova Group',
+        currencyIsoCode: 'USD',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        previousStart: '2025-01-01',
+        previousEnd: '2025-12-31',
+        canEdit: true,
+        buyingCenters: [
+            { id: 'cio', name: 'CIO Org', parentId: null, kind: 'Function', active: true },
+            { id: 'heli', name: 'Helicopters', parentId: null, kind: 'Division', active: true },
+            { id: 'heliEu', name: 'Helicopters Europe', parentId: 'heli', kind: 'Region', active: true },
+            { id: 'sales', name: 'Sales', parentId: null, kind: 'Function', active: true },
+            { id: 'defence', name: 'Defence & Space', parentId: null, kind: 'Division', active: true }
+        ],
+        offerings: [
+            { id: 'sf', name: 'Salesforce Practice', family: 'CRM', sortOrder: 6 },
+            { id: 'eng', name: 'Engineering Consulting', family: 'Consulting', sortOrder: 1 },
+            { id: 'iot', name: 'IoT Platforms', family: 'Platforms', sortOrder: 3 },
+            { id: 'cloud', name: 'Cloud Migration', family: 'Cloud', sortOrder: 4 }
+        ],
+        cells: [
+            {
+                id: 'c1',
+                buyingCenterId: 'sales',
+                offeringId: 'sf',
+                status: 'Whitespace Target',
+                potentialValue: 1_000_000,
+                targetDate: '2027-03-31',
+                competitor: null,
+                notes: null
+            },
+            {
+                id: 'c2',
+                buyingCenterId: 'defence',
+                offeringId: 'cloud',
+                status: 'Competitor Incumbent',
+                potentialValue: 2_000_000,
+                targetDate: null,
+                competitor: 'Brightwave Consulting',
+                notes: null
+            }
+        ],
+        business: [
+            group('cio', 'eng', 'won', 2_100_000),
+            group('cio', 'eng', 'won', 3_200_000, { period: 'previous' }),
+            group('heli', 'iot', 'open', 1_200_000, { expected: 900_000 }),
+            group('heliEu', 'iot', 'open', 800_000, { expected: 80_000 }),
+            group('defence', 'cloud', 'lost', 2_000_000),
+            group(null, null, 'open', 250_000, { expected: 225_000 })
+        ],
+        coverage: [
+            { buyingCenterId: 'cio', stance: 'Champion', contacts: 3 },
+            { buyingCenterId: 'cio', stance: 'Detractor', contacts: 1 },
+            { buyingCenterId: 'heli', stance: 'Neutral', contacts: 1 }
+        ],
+        openCases: [{ buyingCenterId: 'cio', cases: 2 }],
+        plan: { id: 'p', name: 'FY2026', miningTarget: 5_000_000, farmingTarget: 7_000_000 },
+        ...overrides
+    };
+}
+
+function cellAt(
+    grid: LandscapeGrid,
+    rowId: string,
+    columnId: string
+): LandscapeGrid['cells'][number][number] {
+    const r = grid.rows.findIndex((row) => row.id === rowId);
+    const c = grid.columns.findIndex((column) => column.id === columnId);
+    return grid.cells[r]![c]!;
+}
+
+describe('cellState', () => {
+    it.each([
+        [totals({ won: 1 }), 'Competitor Incumbent', 'existing'],
+        [totals({ won: 1, pipeline: 5 }), null, 'existing'],
+        [totals({ pipeline: 1 }), 'Whitespace Target', 'pipeline'],
+        [totals(), 'Whitespace Target', 'target'],
+        [totals(), 'Competitor Incumbent', 'competitor'],
+        [totals(), 'Not Applicable', 'not-applicable'],
+        [totals({ lost: 9 }), null, 'whitespace'],
+        [totals(), undefined, 'whitespace']
+    ])('%j with %s is %s', (figures, status, expected) => {
+        expect(cellState(figures, status)).toBe(expected);
+    });
+});
+
+describe('coverageBand', () => {
+    it.each([
+        [0, null, 'none'],
+        [1, 'Champion', 'single'],
+        [2, 'Neutral', 'covered'],
+        [2, null, 'covered'],
+        [3, 'Supporter', 'strong'],
+        [5, 'Champion', 'strong']
+    ])('%i people, best %s: %s', (contacts, stance, expected) => {
+        expect(coverageBand(contacts, stance)).toBe(expected);
+    });
+});
+
+describe('buildLandscape', () => {
+    it("tells Aeronova's story: existing business, pipeline, targets, a competitor and open whitespace", () => {
+        const grid = buildLandscape(aeronova());
+        expect(grid.rows.map((row) => row.name)).toEqual([
+            'CIO Org',
+            'Defence & Space',
+            'Helicopters',
+            'Helicopters Europe',
+            'Sales',
+            'Unmapped'
+        ]);
+        expect(grid.rows.map((row) => row.depth)).toEqual([0, 0, 0, 1, 0, 0]);
+        expect(grid.columns.map((column) => column.name)).toEqual([
+            'Engineering Consulting',
+            'IoT Platforms',
+            'Cloud Migration',
+            'Salesforce Practice',
+            'Unmapped'
+        ]);
+        expect(cellAt(grid, 'cio', 'eng')).toMatchObject({
+            state: 'existing',
+            won: 2_100_000,
+            previousWon: 3_200_000
+        });
+        expect(cellAt(grid, 'heli', 'iot')).toMatchObject({
+            state: 'pipeline',
+            pipeline: 1_200_000,
+            weighted: 900_000
+        });
+        expect(cellAt(grid, 'sales', 'sf')).toMatchObject({ state: 'target', targeted: 1_000_000 });
+        expect(cellAt(grid, 'sales', 'sf').record?.id).toBe('c1');
+        expect(cellAt(grid, 'defence', 'cloud')).toMatchObject({
+            state: 'competitor',
+            lost: 2_000_000,
+            competitor: 'Brightwave Consulting'
+        });
+        expect(cellAt(grid, 'sales', 'eng').state).toBe('whitespace');
+        expect(cellAt(grid, UNMAPPED, UNMAPPED).pipeline).toBe(250_000);
+    });
+
+    it('adds rows, columns and the grand total from the same cells', () => {
+        const grid = buildLandscape(aeronova());
+        expect(grid.grand).toMatchObject({
+            won: 2_100_000,
+            pipeline: 2_250_000,
+            weighted: 1_205_000,
+            lost: 2_000_000,
+            targeted: 1_000_000,
+            previousWon: 3_200_000
+        });
+        expect(grid.rows.find((row) => row.id === 'heli')!.totals.pipeline).toBe(1_200_000);
+        expect(grid.columns.find((column) => column.id === 'iot')!.totals.pipeline).toBe(2_000_000);
+    });
+
+    it('shows coverage and open cases per buying center', () => {
+        const grid = buildLandscape(aeronova());
+        expect(grid.rows[0]).toMatchObject({
+            contacts: 4,
+            bestStance: 'Champion',
+            coverage: 'strong',
+            openCases: 2
+        });
+        expect(grid.rows.find((row) => row.id === 'heli')).toMatchObject({ coverage: 'single' });
+        expect(grid.rows.find((row) => row.id === 'sales')).toMatchObject({ contacts: 0, coverage: 'none' });
+    });
+
+    it('folds a region into its division when the division is collapsed', () => {
+        const grid = buildLandscape(aeronova(), { collapsed: new Set(['heli']) });
+        expect(grid.rows.map((row) => row.id)).not.toContain('heliEu');
+        const heli = grid.rows.find((row) => row.id === 'heli')!;
+        expect(heli).toMatchObject({ collapsed: true, hasChildren: true });
+        expect(cellAt(grid, 'heli', 'iot')).toMatchObject({
+            pipeline: 2_000_000,
+            state: 'pipeline',
+            record: null
+        });
+        expect(grid.grand.pipeline).toBe(2_250_000);
+    });
+
+    it('groups offerings by family, the strongest state showing', () => {
+        const dto = aeronova({
+            offerings: [
+                ...aeronova().offerings,
+                { id: 'sec', name: 'Enterprise Security', family: 'Consulting', sortOrder: 2 }
+            ],
+            business: [...aeronova().business, group('sales', 'sec', 'won', 100)]
+        });
+        const grid = buildLandscape(dto, { byFamily: true });
+        expect(grid.columns.map((column) => column.name)).toEqual([
+            'Consulting',
+            'Platforms',
+            'Cloud',
+            'CRM',
+            'Unmapped'
+        ]);
+        expect(cellAt(grid, 'sales', 'family:Consulting')).toMatchObject({
+            won: 100,
+            state: 'existing',
+            record: null
+        });
+        expect(cellAt(grid, 'sales', 'family:CRM').state).toBe('target');
+    });
+
+    it('counts closed-lost business as lost only, and treats missing amounts as nothing', () => {
+        const grid = buildLandscape(
+            aeronova({
+                business: [
+                    group('cio', 'eng', 'lost', 500),
+                    group('cio', 'eng', 'open', null),
+                    group('cio', 'iot', 'won', null)
+                ]
+            })
+        );
+        expect(cellAt(grid, 'cio', 'eng')).toMatchObject({
+            lost: 500,
+            won: 0,
+            pipeline: 0,
+            deals: 2,
+            state: 'whitespace'
+        });
+        expect(cellAt(grid, 'cio', 'iot').state).toBe('whitespace');
+        expect(grid.rows.some((row) => row.unmapped)).toBe(false);
+    });
+
+    it('puts business of unknown or hidden buying centers and offerings in Unmapped, never dropping it', () => {
+        const grid = buildLandscape(
+            aeronova({ business: [group('gone', 'eng', 'won', 10), group('cio', 'retired', 'won', 20)] })
+        );
+        expect(cellAt(grid, UNMAPPED, 'eng').won).toBe(10);
+        expect(cellAt(grid, 'cio', UNMAPPED).won).toBe(20);
+        expect(grid.grand.won).toBe(30);
+    });
+
+    it('splits mining (new cells) from farming (cells we won in last period)', () => {
+        const grid = buildLandscape(aeronova());
+        // farming: CIO × Engineering (won before) 2.1M; mining: pipeline 2.25M and the 1M target
+        expect(grid.farming).toBe(2_100_000);
+        expect(grid.mining).toBe(3_250_000);
+    });
+
+    it('survives a loop of parent buying centers, showing each center once', () => {
+        const grid = buildLandscape(
+            aeronova({
+                buyingCenters: [
+                    { id: 'a', name: 'A', parentId: 'b', kind: null, active: true },
+                    { id: 'b', name: 'B', parentId: 'a', kind: null, active: true },
+                    { id: 'c', name: 'C', parentId: 'c', kind: null, active: true }
+                ],
+                business: [],
+                cells: [],
+                coverage: []
+            }),
+            { collapsed: new Set(['a', 'b']) }
+        );
+        expect(grid.rows.map((row) => row.id).sort()).toEqual(['a', 'c']);
+    });
+
+    it('keeps every total equal to the business on generated grids, with every option', () => {
+        let state = 17;
+        const random = (): number => {
+            state = (state * 1103515245 + 12345) % 2147483648;
+            return state / 2147483648;
+        };
+        for (let round = 0; round < 40; round++) {
+            const centers = Array.from({ length: 1 + Math.floor(random() * 30) }, (_, i) => ({
+                id: `bc${i}`,
+                name: `Center ${i}`,
+                parentId: i > 0 && random() < 0.4 ? `bc${Math.floor(random() * i)}` : null,
+                kind: null,
+                active: true
+            }));
+            const offerings = Array.from({ length: 1 + Math.floor(random() * 12) }, (_, i) => ({
+                id: `of${i}`,
+                name: `Offering ${i}`,
+                family: random() < 0.2 ? null : `F${i % 3}`,
+                sortOrder: random() < 0.3 ? null : i
+            }));
+            const pick = <T>(values: readonly T[]): T | null => {
+                if (random() < 0.1) return null;
+                // now and then an Id the grid does not know (a hidden or deleted record)
+                if (random() < 0.05) return 'unknown' as unknown as T;
+                return values[Math.floor(random() * values.length)]!;
+            };
+            const outcomes = ['won', 'lost', 'open'] as const;
+            const business = Array.from({ length: Math.floor(random() * 200) }, () =>
+                group(
+                    pick(centers)?.id ?? null,
+                    pick(offerings)?.id ?? null,
+                    outcomes[Math.floor(random() * 3)]!,
+                    random() < 0.05 ? null : Math.round(random() * 1_000_000) / 100,
+                    { period: random() < 0.2 ? 'previous' : 'current', expected: Math.round(random() * 1000) }
+                )
+            );
+            const dto = aeronova({ buyingCenters: centers, offerings, business, cells: [], coverage: [] });
+            const expected = (outcome: BusinessGroup['outcome']): number =>
+                business
+                    .filter((entry) => entry.period === 'current' && entry.outcome === outcome)
+                    .reduce((sum, entry) => sum + (entry.amount ?? 0), 0);
+            const collapsed = new Set(centers.filter(() => random() < 0.3).map((center) => center.id));
+            for (const options of [{}, { byFamily: true }, { collapsed }, { collapsed, byFamily: true }]) {
+                const grid = buildLandscape(dto, options);
+                expect(grid.grand.won).toBeCloseTo(expected('won'), 6);
+                expect(grid.grand.pipeline).toBeCloseTo(expected('open'), 6);
+                expect(grid.grand.lost).toBeCloseTo(expected('lost'), 6);
+                const rowSum = grid.rows.reduce((sum, row) => sum + row.totals.won + row.totals.pipeline, 0);
+                const columnSum = grid.columns.reduce(
+                    (sum, column) => sum + column.totals.won + column.totals.pipeline,
+                    0
+                );
+                expect(rowSum).toBeCloseTo(grid.grand.won + grid.grand.pipeline, 6);
+                expect(columnSum).toBeCloseTo(grid.grand.won + grid.grand.pipeline, 6);
+                expect(grid.mining + grid.farming).toBeCloseTo(
+                    grid.grand.won + grid.grand.pipeline + grid.grand.targeted,
+                    6
+                );
+                expect(new Set(grid.rows.map((row) => row.id)).size).toBe(grid.rows.length);
+            }
+        }
+    });
+});
+
+describe('valueIntensity and landscapeCsv', () => {
+    it('scales cells against the largest', () => {
+        const grid = buildLandscape(aeronova());
+        expect(valueIntensity(grid, cellAt(grid, 'cio', 'eng'))).toBe(1);
+        expect(valueIntensity(grid, cellAt(grid, 'heli', 'iot'))).toBeCloseTo(1_200_000 / 2_100_000);
+        expect(valueIntensity(grid, cellAt(grid, 'sales', 'eng'))).toBe(0);
+    });
+
+    it('writes the grid as shown, quoting commas and defusing spreadsheet formulas', () => {
+        const dto = aeronova();
+        dto.buyingCenters[0] = { ...dto.buyingCenters[0]!, name: '=HYPERLINK("x"), CIO' };
+        const grid = buildLandscape(dto);
+        const csv = landscapeCsv(grid, 'value', (cell) => String(cell.won + cell.pipeline), {
+            buyingCenter: 'Buying center',
+            total: 'Total'
+        });
+        const lines = csv.split('\r\n');
+        expect(lines[0]).toBe(
+            'Buying center,Engineering Consulting,IoT Platforms,Cloud Migration,Salesforce Practice,Unmapped,Total'
+        );
+        expect(lines[1]).toBe('"\'=HYPERLINK(""x""), CIO",2100000,0,0,0,0,2100000');
+        expect(lines[4]).toBe('  Helicopters Europe,0,800000,0,0,0,800000');
+        expect(lines[lines.length - 1]).toBe('Total,2100000,2000000,0,0,250000,4350000');
+    });
+});
+
+describe('cellText, cellTone and compactMoney', () => {
+    const words: CellWords = {
+        states: {
+            existing: 'Existing business',
+            pipeline: 'Pipeline',
+            target: 'Whitespace target',
+            competitor: 'Competitor',
+            'not-applicable': 'Not applicable',
+            whitespace: 'Whitespace'
+        },
+        won: '{0} won',
+        pipeline: '{0} pipeline',
+        target: '{0} target',
+        competitor: 'Competitor: {0}',
+        changeWon: '{0} won',
+        lost: '{0} lost',
+        opened: '{0} opened',
+        targeted: '{0} targeted'
+    };
+    const money = (amount: number): string => compactMoney(amount, 'USD', 'en-US');
+    const grid = buildLandscape(aeronova());
+    const text = (rowId: string, columnId: string, view: LandscapeView): string =>
+        cellText(cellAt(grid, rowId, columnId), view, words, money);
+
+    it.each([
+        ['cio', 'eng', 'value', '$2.1M won'],
+        ['heli', 'iot', 'value', '$1.2M pipeline'],
+        ['sales', 'sf', 'value', '$1M target'],
+        ['defence', 'cloud', 'value', 'Competitor: Brightwave Consulting'],
+        ['sales', 'eng', 'value', ''],
+        ['sales', 'eng', 'status', 'Whitespace'],
+        ['sales', 'sf', 'status', 'Whitespace target'],
+        ['cio', 'eng', 'change', '−$1.1M won'],
+        ['defence', 'cloud', 'change', '$2M lost'],
+        ['heli', 'iot', 'change', '$1.2M opened'],
+        ['sales', 'sf', 'change', '$1M targeted'],
+        [UNMAPPED, 'eng', 'status', ''],
+        [UNMAPPED, UNMAPPED, 'status', 'Pipeline']
+    ])('%s × %s in the %s view says "%s"', (rowId, columnId, view, expected) => {
+        expect(text(rowId, columnId, view as LandscapeView)).toBe(expected);
+    });
+
+    it('colours by amount, state, the row’s coverage or the change', () => {
+        const row = (id: string): GridRow => grid.rows.find((candidate) => candidate.id === id)!;
+        expect(cellTone(grid, row('cio'), cellAt(grid, 'cio', 'eng'), 'value').style).toBe(
+            'background-color: rgba(1, 118, 211, 0.580)'
+        );
+        expect(cellTone(grid, row('sales'), cellAt(grid, 'sales', 'eng'), 'value').style).toBe('');
+        expect(cellTone(grid, row('sales'), cellAt(grid, 'sales', 'sf'), 'status').className).toBe(
+            'cell state-target'
+        );
+        expect(cellTone(grid, row('heli'), cellAt(grid, 'heli', 'iot'), 'coverage').className).toBe(
+            'cell coverage-single'
+        );
+        expect(cellTone(grid, row('cio'), cellAt(grid, 'cio', 'eng'), 'change').className).toBe(
+            'cell change change-down'
+        );
+    });
+
+    it('writes amounts short in the currency, and survives an unknown currency code', () => {
+        expect(compactMoney(2_100_000, 'USD', 'en-US')).toBe('$2.1M');
+        expect(compactMoney(950, 'EUR', 'en-US')).toBe('€950');
+        expect(compactMoney(1_500, 'XYZ1', 'en-US')).toBe('1.5K');
+    });
+});

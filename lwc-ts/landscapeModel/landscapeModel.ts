@@ -1,0 +1,586 @@
+// The account landscape, DOM-free: rows are the customer's buying centers, columns our offerings, each cell
+// what is there (existing business, pipeline, a whitespace target, a competitor, not applicable, or open
+// whitespace). Business with no buying center or offering lands in an "Unmapped" row or column, so the grand
+// total always equals the account's business for the period.
+
+/** Opportunities of one buying center × offering × outcome × period, as LandscapeController sums them. */
+export interface BusinessGroup {
+    buyingCenterId: string | null;
+    offeringId: string | null;
+    period: 'current' | 'previous';
+    outcome: 'won' | 'lost' | 'open';
+    amount: number | null;
+    /** Probability-weighted amount (ExpectedRevenue). */
+    expected: number | null;
+    deals: number;
+}
+
+export interface BuyingCenterDto {
+    id: string;
+    name: string;
+    parentId: string | null;
+    kind: string | null;
+    active: boolean | null;
+}
+
+export interface OfferingDto {
+    id: string;
+    name: string;
+    family: string | null;
+    sortOrder: number | null;
+}
+
+export interface LandscapeCellDto {
+    id: string;
+    buyingCenterId: string;
+    offeringId: string;
+    status: string | null;
+    potentialValue: number | null;
+    targetDate: string | null;
+    competitor: string | null;
+    notes: string | null;
+}
+
+export interface CoverageDto {
+    buyingCenterId: string;
+    stance: string | null;
+    contacts: number;
+}
+
+export interface LandscapeDto {
+    accountId: string;
+    accountName: string;
+    currencyIsoCode: string;
+    periodStart: string;
+    periodEnd: string;
+    previousStart: string;
+    previousEnd: string;
+    canEdit: boolean;
+    buyingCenters: BuyingCenterDto[];
+    offerings: OfferingDto[];
+    cells: LandscapeCellDto[];
+    business: BusinessGroup[];
+    coverage: CoverageDto[];
+    openCases: { buyingCenterId: string; cases: number }[];
+    plan: { id: string; name: string; miningTarget: number | null; farmingTarget: number | null } | null;
+}
+
+export type CellState = 'existing' | 'pipeline' | 'target' | 'competitor' | 'not-applicable' | 'whitespace';
+export type CoverageBand = 'none' | 'single' | 'covered' | 'strong';
+
+export const UNMAPPED = 'unmapped';
+export const WHITESPACE_TARGET = 'Whitespace Target';
+export const COMPETITOR_INCUMBENT = 'Competitor Incumbent';
+export const NOT_APPLICABLE = 'Not Applicable';
+
+/** What a cell, row, column or the grid adds up to. */
+export interface Totals {
+    won: number;
+    lost: number;
+    pipeline: number;
+    weighted: number;
+    deals: number;
+    /** Potential value of whitespace targets. */
+    targeted: number;
+    previousWon: number;
+}
+
+export interface GridCell extends Totals {
+    key: string;
+    rowId: string;
+    columnId: string;
+    state: CellState;
+    /** The Landscape_Cell__c behind it, when one cell of one offering (not a family) is shown. */
+    record: LandscapeCellDto | null;
+    competitor: string | null;
+    /** In the Unmapped row or column: business without a home, never whitespace. */
+    unmapped: boolean;
+}
+
+export interface GridRow {
+    id: string;
+    name: string;
+    depth: number;
+    hasChildren: boolean;
+    collapsed: boolean;
+    unmapped: boolean;
+    contacts: number;
+    bestStance: string | null;
+    coverage: CoverageBand;
+    openCases: number;
+    totals: Totals;
+}
+
+export interface GridColumn {
+    id: string;
+    name: string;
+    family: string | null;
+    unmapped: boolean;
+    offeringIds: string[];
+    totals: Totals;
+}
+
+export interface LandscapeGrid {
+    rows: GridRow[];
+    columns: GridColumn[];
+    /** cells[row][column] */
+    cells: GridCell[][];
+    grand: Totals;
+    /** New business (cells without last period's wins) vs growth where we already sell. */
+    mining: number;
+    farming: number;
+}
+
+export interface GridOptions {
+    /** Buying centers whose sub-centers are folded into them. */
+    collapsed?: ReadonlySet<string>;
+    /** One column per offering family instead of per offering. */
+    byFamily?: boolean;
+    /** Label of the Unmapped row and column. */
+    unmappedLabel?: string;
+    /** Label of offerings without a family when grouped. */
+    noFamilyLabel?: string;
+}
+
+const STANCE_ORDER = ['Blocker', 'Detractor', 'Neutral', 'Supporter', 'Champion'];
+// a merged cell (a family, a folded buying center) shows the strongest thing in it
+const STATE_PRECEDENCE: CellState[] = [
+    'existing',
+    'pipeline',
+    'target',
+    'competitor',
+    'whitespace',
+    'not-applicable'
+];
+
+function zero(): Totals {
+    return { won: 0, lost: 0, pipeline: 0, weighted: 0, deals: 0, targeted: 0, previousWon: 0 };
+}
+
+function add(into: Totals, from: Totals): void {
+    into.won += from.won;
+    into.lost += from.lost;
+    into.pipeline += from.pipeline;
+    into.weighted += from.weighted;
+    into.deals += from.deals;
+    into.targeted += from.targeted;
+    into.previousWon += from.previousWon;
+}
+
+/** The state of one buying center × offering from its business and its landscape record. */
+export function cellState(totals: Totals, status: string | null | undefined): CellState {
+    if (totals.won > 0) return 'existing';
+    if (totals.pipeline > 0) return 'pipeline';
+    if (status === WHITESPACE_TARGET) return 'target';
+    if (status === COMPETITOR_INCUMBENT) return 'competitor';
+    if (status === NOT_APPLICABLE) return 'not-applicable';
+    return 'whitespace';
+}
+
+/** How well we know a buying center: nobody, one person, several, several with a supporter or better. */
+export function coverageBand(contacts: number, bestStance: string | null): CoverageBand {
+    if (contacts <= 0) return 'none';
+    if (contacts === 1) return 'single';
+    return bestStance === 'Supporter' || bestStance === 'Champion' ? 'strong' : 'covered';
+}
+
+function strongest(states: CellState[]): CellState {
+    for (const state of STATE_PRECEDENCE) if (states.includes(state)) return state;
+    return 'whitespace';
+}
+
+/** Buying centers in tree order (parents before children, by name); centers whose parent is unknown are tops. */
+function treeOrder(
+    centers: readonly BuyingCenterDto[]
+): { center: BuyingCenterDto; depth: number; top: string }[] {
+    const known = new Set(centers.map((center) => center.id));
+    const children = new Map<string, BuyingCenterDto[]>();
+    const tops: BuyingCenterDto[] = [];
+    for (const center of centers) {
+        const parent =
+            center.parentId && known.has(center.parentId) && center.parentId !== center.id
+                ? center.parentId
+                : null;
+        if (parent) children.set(parent, [...(children.get(parent) ?? []), center]);
+        else tops.push(center);
+    }
+    const byName = (a: BuyingCenterDto, b: BuyingCenterDto): number =>
+        a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+    const ordered: { center: BuyingCenterDto; depth: number; top: string }[] = [];
+    const seen = new Set<string>();
+    const visit = (center: BuyingCenterDto, depth: number, top: string): void => {
+        if (seen.has(center.id)) return;
+        seen.add(center.id);
+        ordered.push({ center, depth, top });
+        for (const child of [...(children.get(center.id) ?? [])].sort(byName)) visit(child, depth + 1, top);
+    };
+    for (const top of [...tops].sort(byName)) visit(top, 0, top.id);
+    // a loop of parents has no top: show its members at the top rather than lose them
+    for (const center of [...centers].sort(byName)) visit(center, 0, center.id);
+    return ordered;
+}
+
+/** Builds the grid shown for the options; every business group lands in exactly one cell. */
+export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): LandscapeGrid {
+    const collapsed = options.collapsed ?? new Set<string>();
+    const unmappedLabel = options.unmappedLabel ?? 'Unmapped';
+    const ordered = treeOrder(dto.buyingCenters);
+    const parentOf = new Map(ordered.map(({ center }) => [center.id, center.parentId]));
+
+    // the row each buying center's figures land in: itself, or the nearest folded ancestor
+    const rowOf = new Map<string, string>();
+    const rows: GridRow[] = [];
+    const hasChildren = new Set(
+        dto.buyingCenters.map((center) => center.parentId).filter((id): id is string => !!id)
+    );
+    for (const { center, depth } of ordered) {
+        let shownAs = center.id;
+        for (
+            let at = parentOf.get(center.id) ?? null, guard = 0;
+            at && guard < ordered.length;
+            at = parentOf.get(at) ?? null, guard++
+        )
+            if (collapsed.has(at) && rowOf.has(at)) shownAs = rowOf.get(at)!;
+        rowOf.set(center.id, shownAs);
+        if (shownAs !== center.id) continue;
+        rows.push({
+            id: center.id,
+            name: center.name,
+            depth,
+            hasChildren: hasChildren.has(center.id),
+            collapsed: collapsed.has(center.id) && hasChildren.has(center.id),
+            unmapped: false,
+            contacts: 0,
+            bestStance: null,
+            coverage: 'none',
+            openCases: 0,
+            totals: zero()
+        });
+    }
+
+    const offerings = [...dto.offerings].sort(
+        (a, b) =>
+            (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER) ||
+            a.name.localeCompare(b.name)
+    );
+    const columnOf = new Map<string, string>();
+    const columns: GridColumn[] = [];
+    for (const offering of offerings) {
+        const id = options.byFamily ? `family:${offering.family ?? ''}` : offering.id;
+        columnOf.set(offering.id, id);
+        const existing = columns.find((column) => column.id === id);
+        if (existing) existing.offeringIds.push(offering.id);
+        else
+            columns.push({
+                id,
+                name: options.byFamily ? (offering.family ?? options.noFamilyLabel ?? '—') : offering.name,
+                family: offering.family,
+                unmapped: false,
+                offeringIds: [offering.id],
+                totals: zero()
+            });
+    }
+
+    const rowKey = (buyingCenterId: string | null): string =>
+        (buyingCenterId && rowOf.get(buyingCenterId)) || UNMAPPED;
+    const columnKey = (offeringId: string | null): string =>
+        (offeringId && columnOf.get(offeringId)) || UNMAPPED;
+    const needsRow = dto.business.some((group) => rowKey(group.buyingCenterId) === UNMAPPED);
+    const needsColumn = dto.business.some((group) => columnKey(group.offeringId) === UNMAPPED);
+    if (needsRow) rows.push(unmappedRow(unmappedLabel));
+    if (needsColumn)
+        columns.push({
+            id: UNMAPPED,
+            name: unmappedLabel,
+            family: null,
+            unmapped: true,
+            offeringIds: [],
+            totals: zero()
+        });
+
+    const rowIndex = new Map(rows.map((row, index) => [row.id, index]));
+    const columnIndex = new Map(columns.map((column, index) => [column.id, index]));
+    const statesOf: CellState[][][] = rows.map(() => columns.map(() => []));
+    const cells: GridCell[][] = rows.map((row) =>
+        columns.map((column) => ({
+            ...zero(),
+            key: `${row.id}|${column.id}`,
+            rowId: row.id,
+            columnId: column.id,
+            state: 'whitespace' as CellState,
+            record: null,
+            competitor: null,
+            unmapped: row.unmapped || column.unmapped
+        }))
+    );
+
+    // per buying center × offering first, so each pair's state is judged on its own before merging
+    const pairs = new Map<
+        string,
+        { row: number; column: number; totals: Totals; record: LandscapeCellDto | null }
+    >();
+    const pairOf = (
+        buyingCenterId: string | null,
+        offeringId: string | null
+    ): { row: number; column: number; totals: Totals; record: LandscapeCellDto | null } => {
+        const key = `${buyingCenterId ?? ''}|${offeringId ?? ''}`;
+        let pair = pairs.get(key);
+        if (!pair) {
+            pair = {
+                row: rowIndex.get(rowKey(buyingCenterId))!,
+                column: columnIndex.get(columnKey(offeringId))!,
+                totals: zero(),
+                record: null
+            };
+            pairs.set(key, pair);
+        }
+        return pair;
+    };
+    for (const group of dto.business) {
+        const totals = pairOf(group.buyingCenterId, group.offeringId).totals;
+        const amount = group.amount ?? 0;
+        if (group.period === 'previous') {
+            if (group.outcome === 'won') totals.previousWon += amount;
+            continue;
+        }
+        totals.deals += group.deals;
+        if (group.outcome === 'won') totals.won += amount;
+        else if (group.outcome === 'lost') totals.lost += amount;
+        else {
+            totals.pipeline += amount;
+            totals.weighted += group.expected ?? 0;
+        }
+    }
+    for (const record of dto.cells) {
+        // a landscape record for a center or offering not on the grid has no business to lose: leave it out
+        if (!rowOf.has(record.buyingCenterId) || !columnOf.has(record.offeringId)) continue;
+        const pair = pairOf(record.buyingCenterId, record.offeringId);
+        pair.record = record;
+    }
+    for (const pair of pairs.values()) {
+        const { totals, record } = pair;
+        const state = cellState(totals, record?.status);
+        if (state === 'target') totals.targeted += record?.potentialValue ?? 0;
+        const cell = cells[pair.row]![pair.column]!;
+        add(cell, totals);
+        statesOf[pair.row]![pair.column]!.push(state);
+        if (record) {
+            cell.record = record;
+            if (record.status === COMPETITOR_INCUMBENT && record.competitor)
+                cell.competitor = record.competitor;
+        }
+    }
+    // a merged cell only carries a record when it stands for exactly one buying center × offering
+    rows.forEach((row, r) =>
+        columns.forEach((column, c) => {
+            const cell = cells[r]![c]!;
+            cell.state = strongest(statesOf[r]![c]!);
+            const single =
+                !row.collapsed && !column.unmapped && column.offeringIds.length === 1 && !row.unmapped;
+            if (!single) cell.record = null;
+        })
+    );
+
+    const grand = zero();
+    let mining = 0;
+    let farming = 0;
+    for (const pair of pairs.values()) {
+        const value = pair.totals.won + pair.totals.pipeline + pair.totals.targeted;
+        if (pair.totals.previousWon > 0) farming += value;
+        else mining += value;
+    }
+    rows.forEach((row, r) =>
+        columns.forEach((column, c) => {
+            const cell = cells[r]![c]!;
+            add(row.totals, cell);
+            add(column.totals, cell);
+            add(grand, cell);
+        })
+    );
+
+    const stanceRank = (stance: string | null): number => (stance ? STANCE_ORDER.indexOf(stance) : -1);
+    for (const entry of dto.coverage) {
+        const row = rows[rowIndex.get(rowKey(entry.buyingCenterId)) ?? -1];
+        if (!row || row.unmapped) continue;
+        row.contacts += entry.contacts;
+        if (entry.contacts > 0 && stanceRank(entry.stance) > stanceRank(row.bestStance))
+            row.bestStance = entry.stance;
+    }
+    for (const entry of dto.openCases) {
+        const row = rows[rowIndex.get(rowKey(entry.buyingCenterId)) ?? -1];
+        if (row && !row.unmapped) row.openCases += entry.cases;
+    }
+    for (const row of rows) row.coverage = coverageBand(row.contacts, row.bestStance);
+
+    return { rows, columns, cells, grand, mining, farming };
+}
+
+function unmappedRow(label: string): GridRow {
+    return {
+        id: UNMAPPED,
+        name: label,
+        depth: 0,
+        hasChildren: false,
+        collapsed: false,
+        unmapped: true,
+        contacts: 0,
+        bestStance: null,
+        coverage: 'none',
+        openCases: 0,
+        totals: zero()
+    };
+}
+
+export type LandscapeView = 'value' | 'status' | 'coverage' | 'change';
+
+/** 0 to 1: a cell's business (won + pipeline) against the largest cell's, for the value heat. */
+export function valueIntensity(grid: LandscapeGrid, cell: Totals): number {
+    let max = 0;
+    for (const row of grid.cells) for (const other of row) max = Math.max(max, other.won + other.pipeline);
+    return max > 0 ? (cell.won + cell.pipeline) / max : 0;
+}
+
+/** The figure a total shows: business (won + pipeline), or in the change view won against last period. */
+export function shownTotal(totals: Totals, view: LandscapeView): number {
+    return view === 'change' ? totals.won - totals.previousWon : totals.won + totals.pipeline;
+}
+
+/** The grid as CSV, as shown: one line per row with its cells' figures for the view, then the totals. */
+export function landscapeCsv(
+    grid: LandscapeGrid,
+    view: LandscapeView,
+    text: (cell: GridCell) => string,
+    headings: { buyingCenter: string; total: string }
+): string {
+    const quote = (value: string | number): string => {
+        const raw = String(value);
+        // a leading =, +, - or @ would run as a formula in a spreadsheet
+        const safe = /^[=+\-@]/.test(raw) && typeof value === 'string' ? `'${raw}` : raw;
+        return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    };
+    const total = (totals: Totals): number => shownTotal(totals, view);
+    const lines = [[headings.buyingCenter, ...grid.columns.map((column) => column.name), headings.total]];
+    grid.rows.forEach((row, r) =>
+        lines.push([
+            `${'  '.repeat(row.depth)}${row.name}`,
+            ...grid.cells[r]!.map((cell) => text(cell)),
+            String(total(row.totals))
+        ])
+    );
+    lines.push([
+        headings.total,
+        ...grid.columns.map((column) => String(total(column.totals))),
+        String(total(grid.grand))
+    ]);
+    return lines.map((line) => line.map(quote).join(',')).join('\r\n');
+}
+
+/** The words a cell is written with (custom labels, passed in so this module stays label-free). */
+export interface CellWords {
+    states: Record<CellState, string>;
+    /** "{0} won", "{0} pipeline", "{0} target", "Competitor: {0}" */
+    won: string;
+    pipeline: string;
+    target: string;
+    competitor: string;
+    /** change view: "{0} won", "{0} lost", "{0} opened", "{0} targeted" */
+    changeWon: string;
+    lost: string;
+    opened: string;
+    targeted: string;
+}
+
+function fill(template: string, value: string): string {
+    return template.replace('{0}', value);
+}
+
+/** What a cell says in a view; `money` formats an amount in the account's currency. */
+export function cellText(
+    cell: GridCell,
+    view: LandscapeView,
+    words: CellWords,
+    money: (amount: number) => string
+): string {
+    if (view === 'change') {
+        const delta = cell.won - cell.previousWon;
+        return [
+            delta ? fill(words.changeWon, `${delta > 0 ? '+' : '−'}${money(Math.abs(delta))}`) : '',
+            cell.lost ? fill(words.lost, money(cell.lost)) : '',
+            cell.pipeline ? fill(words.opened, money(cell.pipeline)) : '',
+            cell.targeted ? fill(words.targeted, money(cell.targeted)) : ''
+        ]
+            .filter(Boolean)
+            .join(' · ');
+    }
+    const competitor =
+        cell.state === 'competitor' && cell.competitor ? fill(words.competitor, cell.competitor) : null;
+    if (cell.unmapped && cell.state === 'whitespace') return '';
+    if (view !== 'value') return competitor ?? words.states[cell.state];
+    switch (cell.state) {
+        case 'existing':
+            return [
+                fill(words.won, money(cell.won)),
+                cell.pipeline ? fill(words.pipeline, money(cell.pipeline)) : ''
+            ]
+                .filter(Boolean)
+                .join(' · ');
+        case 'pipeline':
+            return fill(words.pipeline, money(cell.pipeline));
+        case 'target':
+            return fill(words.target, money(cell.targeted));
+        case 'competitor':
+            return competitor ?? words.states.competitor;
+        case 'not-applicable':
+            return words.states['not-applicable'];
+        default:
+            return '';
+    }
+}
+
+/** How a cell is coloured in a view: a class, and for the value heat an inline background. */
+export function cellTone(
+    grid: LandscapeGrid,
+    row: GridRow,
+    cell: GridCell,
+    view: LandscapeView
+): { className: string; style: string } {
+    switch (view) {
+        case 'value': {
+            const intensity = valueIntensity(grid, cell);
+            return {
+                className: `cell value${cell.state === 'not-applicable' ? ' state-not-applicable' : ''}`,
+                style:
+                    intensity > 0
+                        ? `background-color: rgba(1, 118, 211, ${(0.08 + 0.5 * intensity).toFixed(3)})`
+                        : ''
+            };
+        }
+        case 'status':
+            return { className: `cell state-${cell.state}`, style: '' };
+        case 'coverage':
+            return { className: `cell coverage-${row.unmapped ? 'unmapped' : row.coverage}`, style: '' };
+        default: {
+            const delta = cell.won - cell.previousWon;
+            const tone = delta > 0 ? ' change-up' : delta < 0 || cell.lost > 0 ? ' change-down' : '';
+            return { className: `cell change${tone}`, style: '' };
+        }
+    }
+}
+
+/** An amount in a currency, short ("$2.1M"), for cells; the locale is the browser's unless given. */
+export function compactMoney(amount: number, currency: string, locale?: string): string {
+    try {
+        return new Intl.NumberFormat(locale, {
+            style: 'currency',
+            currency: currency || 'USD',
+            notation: 'compact',
+            minimumFractionDigits: 0,
+            maximumFractionDigits: 1
+        }).format(amount);
+    } catch {
+        // an unknown ISO code: the number alone rather than nothing
+        return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(
+            amount
+        );
+    }
+}

@@ -1,0 +1,162 @@
+// LandscapeController's contract for the preview: the same landscape, sums, defaults and messages as the
+// Apex (LandscapeController → LandscapeService), over the in-memory org.
+import type { LandscapeDto, BusinessGroup } from '../../../../lwc-ts/landscapeModel/landscapeModel';
+import { OPPORTUNITY_STAGES } from '../standardObjects';
+import type { FieldValue, OrgStore, SObjectRecord } from '../store';
+import { ApexError } from './apexError';
+import { currentPlanRecord } from './accountPlanController';
+import { dateValue, idParam, requireAccount } from './params';
+import type { ApexClassHandler } from './registry';
+
+function text(record: SObjectRecord, field: string): string | null {
+    const value = record[field] as FieldValue | undefined;
+    return value === null || value === undefined ? null : String(value);
+}
+
+function number(record: SObjectRecord, field: string): number | null {
+    const value = record[field] as FieldValue | undefined;
+    return value === null || value === undefined ? null : Number(value);
+}
+
+/** Date.addYears(-1), as Apex does it (29 February becomes 28 February). */
+function yearEarlier(iso: string): string {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    const lastDay = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
+    return `${year - 1}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+/** OpportunitySelector.sumByBuyingCenterAndOffering: sums per buying center × offering × outcome. */
+function business(
+    org: OrgStore,
+    accountId: string,
+    from: string,
+    to: string,
+    period: BusinessGroup['period']
+): BusinessGroup[] {
+    const groups = new Map<string, BusinessGroup>();
+    for (const deal of org.all('Opportunity')) {
+        const closeDate = text(deal, 'CloseDate') ?? '';
+        if (deal.AccountId !== accountId || closeDate < from || closeDate > to) continue;
+        const stage = OPPORTUNITY_STAGES[String(deal.StageName)];
+        const outcome = stage?.isWon ? 'won' : stage?.isClosed ? 'lost' : 'open';
+        const buyingCenterId = text(deal, 'Buying_Center__c');
+        const offeringId = text(deal, 'Offering__c');
+        const key = `${buyingCenterId}|${offeringId}|${outcome}`;
+        const group = groups.get(key) ?? {
+            buyingCenterId,
+            offeringId,
+            period,
+            outcome,
+            amount: null,
+            expected: null,
+            deals: 0
+        };
+        const amount = number(deal, 'Amount');
+        if (amount !== null) {
+            // SUM() is null only when every amount is
+            group.amount = (group.amount ?? 0) + amount;
+            group.expected = (group.expected ?? 0) + (amount * (stage?.probability ?? 0)) / 100;
+        }
+        group.deals++;
+        groups.set(key, group);
+    }
+    return [...groups.values()];
+}
+
+export function getLandscape(org: OrgStore, args: Record<string, unknown>): LandscapeDto {
+    const accountId = idParam(args, 'accountId');
+    let periodStart = dateValue(args.periodStart, 'periodStart', 'Date');
+    let periodEnd = dateValue(args.periodEnd, 'periodEnd', 'Date');
+    const account = requireAccount(org, accountId, 'Open an account to see its landscape.');
+    if ((periodStart === null) !== (periodEnd === null))
+        throw new ApexError('Choose both the start and the end of the period.');
+    if (periodStart && periodEnd && periodStart > periodEnd)
+        throw new ApexError('The period must start before it ends.');
+    const plan = currentPlanRecord(org, account.Id);
+    if (!periodStart || !periodEnd) {
+        const year = org.today.slice(0, 4);
+        periodStart = (plan && text(plan, 'Period_Start__c')) ?? `${year}-01-01`;
+        periodEnd = (plan && text(plan, 'Period_End__c')) ?? `${year}-12-31`;
+    }
+    const previousStart = yearEarlier(periodStart);
+    const previousEnd = yearEarlier(periodEnd);
+    const centers = org
+        .all('Buying_Center__c')
+        .filter((center) => center.Account__c === account.Id)
+        .sort((a, b) => String(a.Name).localeCompare(String(b.Name)));
+    const centerIds = new Set(centers.map((center) => center.Id));
+    const coverage = new Map<string, { buyingCenterId: string; stance: string | null; contacts: number }>();
+    for (const contact of org.all('Contact')) {
+        const center = text(contact, 'Buying_Center__c');
+        if (contact.AccountId !== account.Id || !center) continue;
+        const stance = text(contact, 'Stance__c');
+        const key = `${center}|${stance}`;
+        const entry = coverage.get(key) ?? { buyingCenterId: center, stance, contacts: 0 };
+        entry.contacts++;
+        coverage.set(key, entry);
+    }
+    const openCases = new Map<string, number>();
+    for (const item of org.all('Case')) {
+        const contact = item.ContactId ? org.get(String(item.ContactId)) : undefined;
+        const center = contact ? text(contact, 'Buying_Center__c') : null;
+        if (item.AccountId !== account.Id || item.Status === 'Closed' || !center) continue;
+        openCases.set(center, (openCases.get(center) ?? 0) + 1);
+    }
+    return {
+        accountId: account.Id,
+        accountName: text(account, 'Name') ?? '',
+        currencyIsoCode: 'USD',
+        periodStart,
+        periodEnd,
+        previousStart,
+        previousEnd,
+        canEdit: true,
+        buyingCenters: centers.map((center) => ({
+            id: center.Id,
+            name: text(center, 'Name') ?? '',
+            parentId: text(center, 'Parent_Buying_Center__c'),
+            kind: text(center, 'Kind__c'),
+            active: center.Active__c === true
+        })),
+        offerings: org
+            .all('Offering__c')
+            .filter((offering) => offering.Active__c === true)
+            .map((offering) => ({
+                id: offering.Id,
+                name: text(offering, 'Name') ?? '',
+                family: text(offering, 'Family__c'),
+                sortOrder: number(offering, 'Sort_Order__c')
+            })),
+        cells: org
+            .all('Landscape_Cell__c')
+            .filter((cell) => centerIds.has(String(cell.Buying_Center__c)))
+            .map((cell) => ({
+                id: cell.Id,
+                buyingCenterId: String(cell.Buying_Center__c),
+                offeringId: String(cell.Offering__c),
+                status: text(cell, 'Status__c'),
+                potentialValue: number(cell, 'Potential_Value__c'),
+                targetDate: text(cell, 'Target_Date__c'),
+                competitor: text(cell, 'Competitor__c'),
+                notes: text(cell, 'Notes__c')
+            })),
+        business: [
+            ...business(org, account.Id, periodStart, periodEnd, 'current'),
+            ...business(org, account.Id, previousStart, previousEnd, 'previous')
+        ],
+        coverage: [...coverage.values()],
+        openCases: [...openCases].map(([buyingCenterId, cases]) => ({ buyingCenterId, cases })),
+        plan: plan
+            ? {
+                  id: plan.Id,
+                  name: text(plan, 'Name') ?? '',
+                  miningTarget: number(plan, 'Mining_Target__c'),
+                  farmingTarget: number(plan, 'Farming_Target__c')
+              }
+            : null
+    };
+}
+
+export const landscapeController: ApexClassHandler = {
+    getLandscape: { params: ['accountId', 'periodStart', 'periodEnd'], cacheable: true, invoke: getLandscape }
+};
