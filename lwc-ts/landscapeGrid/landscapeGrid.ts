@@ -1,6 +1,10 @@
 // The account landscape card: loads the landscape in one call, lets the rep switch views, fold buying
 // centers, group offerings by family and export the grid as shown; the figures come from c/landscapeModel.
 import { LightningElement, api } from 'lwc';
+import { NavigationMixin, type PageReference } from 'lightning/navigation';
+import saveCell from '@salesforce/apex/LandscapeController.saveCell';
+import removeCell from '@salesforce/apex/LandscapeController.removeCell';
+import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCenter';
 import getLandscape from '@salesforce/apex/LandscapeController.getLandscape';
 import {
     buildLandscape,
@@ -8,6 +12,12 @@ import {
     cellTone,
     compactMoney,
     landscapeCsv,
+    opportunityDefaults,
+    COMPETITOR_INCUMBENT,
+    NOT_APPLICABLE,
+    WHITESPACE_TARGET,
+    type BuyingCenterDto,
+    type LandscapeCellDto,
     shownTotal,
     type Totals,
     type CellWords,
@@ -53,6 +63,25 @@ import competitorNameLabel from '@salesforce/label/c.Keystone_Cell_Competitor_Na
 import lostLabel from '@salesforce/label/c.Keystone_Change_Lost';
 import openedLabel from '@salesforce/label/c.Keystone_Change_Opened';
 import targetedLabel from '@salesforce/label/c.Keystone_Change_Targeted';
+import editHintLabel from '@salesforce/label/c.Keystone_Landscape_Edit_Hint';
+import editorTitleLabel from '@salesforce/label/c.Keystone_Cell_Editor_Title';
+import markLabel from '@salesforce/label/c.Keystone_Cell_Mark';
+import markChooseLabel from '@salesforce/label/c.Keystone_Cell_Mark_Choose';
+import markCompetitorLabel from '@salesforce/label/c.Keystone_Cell_Mark_Competitor';
+import potentialLabel from '@salesforce/label/c.Keystone_Cell_Potential';
+import targetDateLabel from '@salesforce/label/c.Keystone_Cell_Target_Date';
+import competitorFieldLabel from '@salesforce/label/c.Keystone_Cell_Competitor_Field';
+import notesLabel from '@salesforce/label/c.Keystone_Cell_Notes';
+import clearLabel from '@salesforce/label/c.Keystone_Cell_Clear';
+import createOpportunityLabel from '@salesforce/label/c.Keystone_Cell_Create_Opportunity';
+import businessLabel from '@salesforce/label/c.Keystone_Cell_Business';
+import cancelLabel from '@salesforce/label/c.Keystone_Cancel';
+import saveLabel from '@salesforce/label/c.Keystone_Save';
+import addCenterLabel from '@salesforce/label/c.Keystone_Add_Buying_Center';
+import centerNameLabel from '@salesforce/label/c.Keystone_Buying_Center_Name';
+import centerKindLabel from '@salesforce/label/c.Keystone_Buying_Center_Kind';
+import centerParentLabel from '@salesforce/label/c.Keystone_Buying_Center_Parent';
+import noValueLabel from '@salesforce/label/c.Keystone_No_Value';
 
 const WORDS: CellWords = {
     states: {
@@ -82,6 +111,8 @@ const VIEWS: { view: LandscapeView; label: string }[] = [
 
 interface CellItem {
     key: string;
+    editable: boolean;
+    tabindex: string;
     rowId: string;
     columnId: string;
     text: string;
@@ -116,7 +147,30 @@ export function periodDates(
     return { periodStart: null, periodEnd: null };
 }
 
-export default class LandscapeGrid extends LightningElement {
+/** What the rep is editing: one buying center × offering. */
+interface Editing {
+    buyingCenterId: string;
+    offeringId: string;
+    title: string;
+    business: string;
+    record: LandscapeCellDto | null;
+}
+
+interface CellForm {
+    status: string;
+    potentialValue: string;
+    targetDate: string;
+    competitor: string;
+    notes: string;
+}
+
+interface Choice {
+    value: string;
+    label: string;
+    selected: boolean;
+}
+
+export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     /** The Account's Id, set by the record page. */
     @api recordId?: string;
     /** plan (the current plan's period), thisYear or lastYear (App Builder). */
@@ -134,8 +188,30 @@ export default class LandscapeGrid extends LightningElement {
         groupFamilyLabel,
         exportCsvLabel,
         emptyLabel,
-        buyingCenterLabel
+        buyingCenterLabel,
+        editHintLabel,
+        markLabel,
+        potentialLabel,
+        targetDateLabel,
+        competitorFieldLabel,
+        notesLabel,
+        clearLabel,
+        createOpportunityLabel,
+        cancelLabel,
+        saveLabel,
+        addCenterLabel,
+        centerNameLabel,
+        centerKindLabel,
+        centerParentLabel
     };
+
+    editing?: Editing;
+    form: CellForm = { status: '', potentialValue: '', targetDate: '', competitor: '', notes: '' };
+    saving = false;
+    editError = '';
+    adding = false;
+    newCenter = { name: '', kind: '', parentId: '' };
+    addError = '';
 
     isLoading = true;
     error = '';
@@ -276,13 +352,16 @@ export default class LandscapeGrid extends LightningElement {
             openCases: row.openCases ? formatLabel(openCasesLabel, row.openCases) : '',
             cells: grid.cells[r]!.map((cell, c) => {
                 const tone = cellTone(grid, row, cell, view);
+                const editable = this.canEdit && this.isSingle(r, c);
                 const text = cellText(cell, view, WORDS, (amount) => this.money(amount));
                 return {
                     key: cell.key,
+                    editable,
+                    tabindex: editable ? '0' : '-1',
                     rowId: row.id,
                     columnId: cell.columnId,
                     text,
-                    className: tone.className,
+                    className: editable ? `${tone.className} editable` : tone.className,
                     style: tone.style,
                     label: `${row.name} × ${grid.columns[c]!.name}: ${text || WORDS.states[cell.state]}`
                 };
@@ -318,6 +397,217 @@ export default class LandscapeGrid extends LightningElement {
         else next.add(id);
         this.collapsed = next;
         this.rebuild();
+    }
+
+    get canEdit(): boolean {
+        return !!this.dto?.canEdit;
+    }
+
+    get canAddBuyingCenter(): boolean {
+        return !!this.dto?.canAddBuyingCenter;
+    }
+
+    /** A cell stands for one buying center × one offering (not a folded row, a family or Unmapped). */
+    private isSingle(r: number, c: number): boolean {
+        const grid = this.grid!;
+        const row = grid.rows[r]!;
+        const column = grid.columns[c]!;
+        return !row.unmapped && !row.collapsed && !column.unmapped && column.offeringIds.length === 1;
+    }
+
+    handleCellKey(event: KeyboardEvent): void {
+        if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            this.handleCellClick(event);
+        }
+    }
+
+    handleCellClick(event: Event): void {
+        const target = event.currentTarget as HTMLElement;
+        const grid = this.grid;
+        if (!grid || !this.canEdit) return;
+        const r = grid.rows.findIndex((row) => row.id === target.dataset.row);
+        const c = grid.columns.findIndex((column) => column.id === target.dataset.column);
+        if (r < 0 || c < 0 || !this.isSingle(r, c)) return;
+        const row = grid.rows[r]!;
+        const column = grid.columns[c]!;
+        const cell = grid.cells[r]![c]!;
+        const record = cell.record;
+        this.editing = {
+            buyingCenterId: row.id,
+            offeringId: column.offeringIds[0]!,
+            title: formatLabel(editorTitleLabel, row.name, column.name),
+            business: formatLabel(businessLabel, this.money(cell.won), this.money(cell.pipeline)),
+            record
+        };
+        this.form = {
+            status: record?.status ?? '',
+            potentialValue:
+                record?.potentialValue === null || record?.potentialValue === undefined
+                    ? ''
+                    : String(record.potentialValue),
+            targetDate: record?.targetDate ?? '',
+            competitor: record?.competitor ?? '',
+            notes: record?.notes ?? ''
+        };
+        this.editError = '';
+    }
+
+    get statusChoices(): Choice[] {
+        return [
+            { value: '', label: markChooseLabel },
+            { value: WHITESPACE_TARGET, label: targetLabel },
+            { value: COMPETITOR_INCUMBENT, label: markCompetitorLabel },
+            { value: NOT_APPLICABLE, label: notApplicableLabel }
+        ].map((choice) => ({ ...choice, selected: choice.value === this.form.status }));
+    }
+
+    get isTargetForm(): boolean {
+        return this.form.status === WHITESPACE_TARGET;
+    }
+
+    get isCompetitorForm(): boolean {
+        return this.form.status === COMPETITOR_INCUMBENT;
+    }
+
+    get showsValue(): boolean {
+        return this.form.status === WHITESPACE_TARGET || this.form.status === COMPETITOR_INCUMBENT;
+    }
+
+    get canClear(): boolean {
+        return !!this.editing?.record;
+    }
+
+    get canCreateOpportunity(): boolean {
+        return this.editing?.record?.status === WHITESPACE_TARGET;
+    }
+
+    handleFormChange(event: Event): void {
+        const target = event.target as HTMLInputElement;
+        this.form = { ...this.form, [target.dataset.field!]: target.value ?? '' };
+    }
+
+    handleCancelEdit(): void {
+        this.editing = undefined;
+        this.editError = '';
+    }
+
+    async handleSaveCell(): Promise<void> {
+        const editing = this.editing;
+        if (!editing) return;
+        await this.runEdit(async () => {
+            const saved = (await saveCell({
+                accountId: this.recordId ?? null,
+                buyingCenterId: editing.buyingCenterId,
+                offeringId: editing.offeringId,
+                cell: {
+                    status: this.form.status || null,
+                    potentialValue: this.form.potentialValue === '' ? null : Number(this.form.potentialValue),
+                    targetDate: this.form.targetDate || null,
+                    competitor: this.form.competitor || null,
+                    notes: this.form.notes || null
+                }
+            })) as LandscapeCellDto;
+            const others = this.dto!.cells.filter((cell) => cell.id !== saved.id);
+            this.dto = { ...this.dto!, cells: [...others, saved] };
+        });
+    }
+
+    async handleClearCell(): Promise<void> {
+        const record = this.editing?.record;
+        if (!record) return;
+        await this.runEdit(async () => {
+            await removeCell({ cellId: record.id });
+            this.dto = { ...this.dto!, cells: this.dto!.cells.filter((cell) => cell.id !== record.id) };
+        });
+    }
+
+    /** Opens a new Opportunity for the target, prefilled with its buying center, offering and value. */
+    handleCreateOpportunity(): void {
+        const editing = this.editing;
+        const record = editing?.record;
+        if (!editing || !record) return;
+        const reference: PageReference = {
+            type: 'standard__objectPage',
+            attributes: { objectApiName: 'Opportunity', actionName: 'new' },
+            state: {
+                defaultFieldValues: opportunityDefaults({
+                    AccountId: this.dto?.accountId,
+                    Name: `${this.dto?.accountName ?? ''} — ${editing.title}`,
+                    Buying_Center__c: editing.buyingCenterId,
+                    Offering__c: editing.offeringId,
+                    Amount: record.potentialValue,
+                    CloseDate: record.targetDate
+                })
+            }
+        };
+        (this as unknown as Record<symbol, (page: PageReference) => void>)[NavigationMixin.Navigate](
+            reference
+        );
+    }
+
+    /** One save at a time; the grid redraws from the saved record; a refusal stays in the editor. */
+    private async runEdit(work: () => Promise<void>): Promise<void> {
+        this.saving = true;
+        this.editError = '';
+        try {
+            await work();
+            this.rebuild();
+            this.editing = undefined;
+        } catch (error) {
+            this.editError = errorMessage(error);
+        } finally {
+            this.saving = false;
+        }
+    }
+
+    get kindChoices(): Choice[] {
+        return [{ value: '', label: noValueLabel }, ...(this.dto?.kinds ?? [])].map((choice) => ({
+            ...choice,
+            selected: choice.value === this.newCenter.kind
+        }));
+    }
+
+    get parentChoices(): Choice[] {
+        return [
+            { value: '', label: noValueLabel },
+            ...(this.dto?.buyingCenters ?? []).map((center) => ({ value: center.id, label: center.name }))
+        ].map((choice) => ({ ...choice, selected: choice.value === this.newCenter.parentId }));
+    }
+
+    handleStartAdd(): void {
+        this.adding = true;
+        this.addError = '';
+        this.newCenter = { name: '', kind: '', parentId: '' };
+    }
+
+    handleCancelAdd(): void {
+        this.adding = false;
+    }
+
+    handleCenterChange(event: Event): void {
+        const target = event.target as HTMLInputElement;
+        this.newCenter = { ...this.newCenter, [target.dataset.field!]: target.value ?? '' };
+    }
+
+    async handleAddCenter(): Promise<void> {
+        this.saving = true;
+        this.addError = '';
+        try {
+            const center = (await addBuyingCenter({
+                accountId: this.recordId ?? null,
+                name: this.newCenter.name,
+                kind: this.newCenter.kind || null,
+                parentId: this.newCenter.parentId || null
+            })) as BuyingCenterDto;
+            this.dto = { ...this.dto!, buyingCenters: [...this.dto!.buyingCenters, center] };
+            this.rebuild();
+            this.adding = false;
+        } catch (error) {
+            this.addError = errorMessage(error);
+        } finally {
+            this.saving = false;
+        }
     }
 
     handleExport(): void {

@@ -56,6 +56,9 @@ export interface LandscapeDto {
     previousStart: string;
     previousEnd: string;
     canEdit: boolean;
+    canAddBuyingCenter?: boolean;
+    /** The buying center kinds an admin allows (Kind__c). */
+    kinds?: { value: string; label: string }[];
     buyingCenters: BuyingCenterDto[];
     offerings: OfferingDto[];
     cells: LandscapeCellDto[];
@@ -583,4 +586,15 @@ export function compactMoney(amount: number, currency: string, locale?: string):
             amount
         );
     }
+}
+
+/**
+ * Default field values for a new Opportunity page, encoded as the platform's `defaultFieldValues` state
+ * expects ("Field=value,Field=value", values URI-encoded); empty values are left out.
+ */
+export function opportunityDefaults(fields: Record<string, string | number | null | undefined>): string {
+    return Object.entries(fields)
+        .filter(([, value]) => value !== null && value !== undefined && value !== '')
+        .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
+        .join(',');
 }

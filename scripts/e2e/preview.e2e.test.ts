@@ -257,6 +257,71 @@ describe('preview in Chromium', () => {
         await page.close();
     });
 
+    it('marks landscape cells, refuses a competitor without a name, opens an opportunity and adds a buying center', async () => {
+        const { page, problems } = await open('');
+        const grid = 'c-landscape-grid';
+        await page.locator(`${grid} table`).waitFor();
+        const named = (object: string, name: string): string =>
+            server.org.all(object).find((record) => record.Name === name)!.Id;
+        const heli = named('Buying_Center__c', 'Helicopters');
+        const salesforce = named('Offering__c', 'Salesforce Practice');
+        const cell = page.locator(`${grid} td[data-row="${heli}"][data-column="${salesforce}"]`);
+        const editor = page.locator(`${grid} [data-id="cell-editor"]`);
+        await cell.click();
+        await editor.locator('select[data-field="status"]').selectOption('Competitor Incumbent');
+        await editor.locator('[data-id="save-cell"] button').click();
+        await editor.locator('[data-id="edit-error"]').waitFor();
+        assert.equal(
+            (await editor.locator('[data-id="edit-error"]').textContent())?.trim(),
+            'Name the competitor that holds this business.'
+        );
+        await editor.locator('select[data-field="status"]').selectOption('Whitespace Target');
+        await editor.locator('lightning-input[data-field="potentialValue"] input').fill('750000');
+        // the date field reads dates as the user's locale writes them
+        await editor.locator('lightning-input[data-field="targetDate"] input').fill('Sep 30, 2027');
+        await editor.locator('lightning-input[data-field="targetDate"] input').blur();
+        await editor.locator('[data-id="save-cell"] button').click();
+        await editor.waitFor({ state: 'detached' });
+        assert.equal((await cell.textContent())?.trim(), '$750K target');
+        const saved = server.org
+            .all('Landscape_Cell__c')
+            .find((record) => record.Buying_Center__c === heli && record.Offering__c === salesforce)!;
+        assert.equal(saved.Target_Date__c, '2027-09-30');
+
+        await cell.click();
+        await page.evaluate(() => {
+            const store = window as unknown as { navigations: unknown[] };
+            store.navigations = [];
+            window.addEventListener('preview__navigate', (event) =>
+                store.navigations.push((event as CustomEvent).detail)
+            );
+        });
+        await editor.locator('[data-id="create-opportunity"] button').click();
+        const [reference] = (await page.evaluate(
+            () => (window as unknown as { navigations: unknown[] }).navigations
+        )) as { attributes: Record<string, string>; state: { defaultFieldValues: string } }[];
+        assert.equal(reference?.attributes.objectApiName, 'Opportunity');
+        assert.equal(reference?.attributes.actionName, 'new');
+        assert.match(reference!.state.defaultFieldValues, new RegExp(`Buying_Center__c=${heli}`));
+        assert.match(reference!.state.defaultFieldValues, /Amount=750000,CloseDate=2027-09-30/);
+        await page.locator(`${grid} table`).waitFor();
+        await cell.click();
+        await editor.locator('[data-id="clear-cell"] button').click();
+        await editor.waitFor({ state: 'detached' });
+        assert.equal((await cell.textContent())?.trim(), '');
+
+        await page.locator(`${grid} [data-id="add-center-button"] button`).click();
+        const form = page.locator(`${grid} [data-id="add-center"]`);
+        await form.locator('lightning-input input').fill('Procurement');
+        await form.locator('select[data-field="kind"]').selectOption('Function');
+        await form.locator('[data-id="save-center"] button').click();
+        await form.waitFor({ state: 'detached' });
+        const procurement = named('Buying_Center__c', 'Procurement');
+        await page.locator(`${grid} tr[data-row="${procurement}"]`).waitFor();
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
     it('switches accounts with the account switcher', async () => {
         const { page, problems } = await open('');
         await page.locator(`${card} [data-id="plan"]`).waitFor();

@@ -1,13 +1,22 @@
 import { createElement } from 'lwc';
 import LandscapeGrid from 'c/landscapeGrid';
 import getLandscape from '@salesforce/apex/LandscapeController.getLandscape';
+import saveCell from '@salesforce/apex/LandscapeController.saveCell';
 import type { LandscapeDto } from 'c/landscapeModel';
 
 jest.mock('@salesforce/apex/LandscapeController.getLandscape', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/LandscapeController.saveCell', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LandscapeController.removeCell', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/LandscapeController.addBuyingCenter', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 const getLandscapeMock = getLandscape as unknown as jest.Mock;
+const saveCellMock = saveCell as unknown as jest.Mock;
 
 function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
     return {
@@ -166,6 +175,59 @@ describe('c-landscape-grid', () => {
         expect(element.shadowRoot!.querySelector('[data-id="error"]')!.textContent).toBe(
             'You do not have access to Keystone data here.'
         );
+    });
+
+    it('edits a single cell and redraws it from the saved record; refusals stay in the editor', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        // a folded or merged cell is not editable; a single buying center × offering is
+        expect(
+            root.querySelector('td[data-row="unmapped"][data-column="unmapped"]')!.getAttribute('tabindex')
+        ).toBe('-1');
+        (root.querySelector('td[data-row="heli"][data-column="sf"]') as HTMLElement).click();
+        await settle();
+        const editor = root.querySelector('[data-id="cell-editor"]')!;
+        expect(editor.querySelector('h3')!.textContent).toBe('Helicopters × Salesforce Practice');
+        const status = editor.querySelector<HTMLSelectElement>('select[data-field="status"]')!;
+        status.value = 'Competitor Incumbent';
+        status.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        saveCellMock.mockRejectedValueOnce({
+            body: { message: 'Name the competitor that holds this business.' }
+        });
+        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        await settle();
+        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
+            'Name the competitor that holds this business.'
+        );
+        saveCellMock.mockResolvedValueOnce({
+            id: 'c9',
+            buyingCenterId: 'heli',
+            offeringId: 'sf',
+            status: 'Competitor Incumbent',
+            potentialValue: 300_000,
+            targetDate: null,
+            competitor: 'Brightwave Consulting',
+            notes: null
+        });
+        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        await settle();
+        expect(saveCellMock).toHaveBeenLastCalledWith({
+            accountId: '001000000000001AAA',
+            buyingCenterId: 'heli',
+            offeringId: 'sf',
+            cell: {
+                status: 'Competitor Incumbent',
+                potentialValue: null,
+                targetDate: null,
+                competitor: null,
+                notes: null
+            }
+        });
+        expect(root.querySelector('[data-id="cell-editor"]')).toBeNull();
+        expect(cellText(element, 'heli', 'sf')).toBe('Competitor: Brightwave Consulting');
     });
 
     it('is accessible', async () => {

@@ -6,6 +6,7 @@ import {
     compactMoney,
     coverageBand,
     landscapeCsv,
+    opportunityDefaults,
     UNMAPPED,
     valueIntensity,
     type BusinessGroup,
@@ -453,5 +454,21 @@ describe('cellText, cellTone and compactMoney', () => {
         expect(compactMoney(2_100_000, 'USD', 'en-US')).toBe('$2.1M');
         expect(compactMoney(950, 'EUR', 'en-US')).toBe('€950');
         expect(compactMoney(1_500, 'XYZ1', 'en-US')).toBe('1.5K');
+    });
+});
+
+describe('opportunityDefaults', () => {
+    it('encodes field values as the new-record page expects and leaves out empty ones', () => {
+        expect(
+            opportunityDefaults({
+                AccountId: '001A',
+                Name: 'Aeronova — Sales × Salesforce, phase 1',
+                Amount: 1_000_000,
+                CloseDate: null,
+                Description: ''
+            })
+        ).toBe(
+            'AccountId=001A,Name=Aeronova%20%E2%80%94%20Sales%20%C3%97%20Salesforce%2C%20phase%201,Amount=1000000'
+        );
     });
 });

@@ -653,3 +653,113 @@ describe('LandscapeController in the preview', () => {
         });
     });
 });
+
+describe('editing the landscape in the preview', () => {
+    const setUp = (): {
+        org: ReturnType<typeof createOrg>['org'];
+        accountId: string;
+        call: (method: string, args: Record<string, unknown>) => unknown;
+        named: (object: string, name: string) => string;
+    } => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const named = (object: string, name: string): string =>
+            org.all(object).find((record) => record.Name === name)!.Id;
+        return {
+            org,
+            accountId: named('Account', 'Aeronova Group'),
+            call: (method, args) => invokeApex(org, `LandscapeController.${method}`, args),
+            named
+        };
+    };
+
+    it('marks a cell once, changes the mark in place and clears it', () => {
+        const { org, accountId, call, named } = setUp();
+        const args = {
+            accountId,
+            buyingCenterId: named('Buying_Center__c', 'Sales'),
+            offeringId: named('Offering__c', 'Data & Analytics')
+        };
+        const before = org.all('Landscape_Cell__c').length;
+        const target = call('saveCell', {
+            ...args,
+            cell: {
+                status: 'Whitespace Target',
+                potentialValue: 500000,
+                targetDate: '2027-06-30',
+                notes: '  Pilot '
+            }
+        }) as { id: string; potentialValue: number; notes: string };
+        assert.equal(target.potentialValue, 500000);
+        assert.equal(target.notes, 'Pilot');
+        const changed = call('saveCell', {
+            ...args,
+            cell: { status: 'Not Applicable', potentialValue: 9 }
+        }) as {
+            id: string;
+            potentialValue: number | null;
+        };
+        assert.equal(changed.id, target.id);
+        assert.equal(changed.potentialValue, null);
+        assert.equal(org.all('Landscape_Cell__c').length, before + 1);
+        call('removeCell', { cellId: target.id });
+        assert.equal(org.all('Landscape_Cell__c').length, before);
+    });
+
+    it('refuses bad marks with the Apex and validation messages, saving nothing', () => {
+        const { org, accountId, call, named } = setUp();
+        const before = org.all('Landscape_Cell__c').length;
+        const save = (buyingCenter: string, cell: Record<string, unknown>): unknown =>
+            call('saveCell', {
+                accountId,
+                buyingCenterId: named('Buying_Center__c', buyingCenter),
+                offeringId: named('Offering__c', 'IoT Platforms'),
+                cell
+            });
+        assert.throws(() => save('Sales', { status: 'Competitor Incumbent', competitor: ' ' }), {
+            message: 'Name the competitor that holds this business.'
+        });
+        assert.throws(() => save('Sales', { status: 'Whitespace Target', potentialValue: -1 }), {
+            message: 'The potential value cannot be negative.'
+        });
+        assert.throws(() => save('Sales', {}), {
+            message:
+                "Choose what this cell is: a whitespace target, a competitor's business or not applicable."
+        });
+        assert.throws(() => save('Retail Banking Europe', { status: 'Whitespace Target' }), {
+            message: 'That buying center belongs to another account.'
+        });
+        assert.equal(org.all('Landscape_Cell__c').length, before);
+        assert.throws(() => call('removeCell', { cellId: accountId }), {
+            message: 'Choose the cell to clear.'
+        });
+    });
+
+    it('adds a buying center under a parent and refuses one without a name', () => {
+        const { org, accountId, call, named } = setUp();
+        const heli = named('Buying_Center__c', 'Helicopters');
+        const added = call('addBuyingCenter', {
+            accountId,
+            name: ' Helicopters Asia ',
+            kind: 'Region',
+            parentId: heli
+        }) as {
+            id: string;
+            name: string;
+            parentId: string;
+        };
+        assert.equal(added.name, 'Helicopters Asia');
+        assert.equal(org.get(added.id)!.Parent_Buying_Center__c, heli);
+        assert.throws(() => call('addBuyingCenter', { accountId, name: ' ' }), {
+            message: 'Give the buying center a name.'
+        });
+        assert.throws(
+            () =>
+                call('addBuyingCenter', {
+                    accountId,
+                    name: 'Stray',
+                    parentId: named('Buying_Center__c', 'Retail Banking Europe')
+                }),
+            { message: 'The parent buying center must belong to the same account.' }
+        );
+    });
+});

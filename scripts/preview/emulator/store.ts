@@ -100,6 +100,14 @@ export class OrgStore {
         for (const behaviour of this.behaviours[sobject] ?? []) behaviour.afterSave?.(this, next, existing);
     }
 
+    /** Deletes a record (no cascade: the preview deletes only records nothing depends on). */
+    delete(id: string): void {
+        const existing = this.get(id);
+        if (!existing) throw new DmlError('ENTITY_IS_DELETED', 'entity is deleted');
+        this.records.get(existing.attributes.type)?.delete(existing.Id);
+        this.byId.delete(existing.Id);
+    }
+
     private readonly autoNumbers = new Map<string, number>();
 
     /** "CELL-{00000}" → CELL-00001, CELL-00002… per object, as the platform numbers names. */

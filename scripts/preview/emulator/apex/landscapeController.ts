@@ -5,7 +5,8 @@ import { OPPORTUNITY_STAGES } from '../standardObjects';
 import type { FieldValue, OrgStore, SObjectRecord } from '../store';
 import { ApexError } from './apexError';
 import { currentPlanRecord } from './accountPlanController';
-import { dateValue, idParam, requireAccount } from './params';
+import { dateValue, decimalValue, idParam, objectParam, requireAccount, stringValue } from './params';
+import { toAuraError } from './errors';
 import type { ApexClassHandler } from './registry';
 
 function text(record: SObjectRecord, field: string): string | null {
@@ -63,6 +64,19 @@ function business(
     return [...groups.values()];
 }
 
+function cellView(cell: SObjectRecord): LandscapeDto['cells'][number] {
+    return {
+        id: cell.Id,
+        buyingCenterId: String(cell.Buying_Center__c),
+        offeringId: String(cell.Offering__c),
+        status: text(cell, 'Status__c'),
+        potentialValue: number(cell, 'Potential_Value__c'),
+        targetDate: text(cell, 'Target_Date__c'),
+        competitor: text(cell, 'Competitor__c'),
+        notes: text(cell, 'Notes__c')
+    };
+}
+
 export function getLandscape(org: OrgStore, args: Record<string, unknown>): LandscapeDto {
     const accountId = idParam(args, 'accountId');
     let periodStart = dateValue(args.periodStart, 'periodStart', 'Date');
@@ -111,6 +125,13 @@ export function getLandscape(org: OrgStore, args: Record<string, unknown>): Land
         previousStart,
         previousEnd,
         canEdit: true,
+        canAddBuyingCenter: true,
+        kinds: (org.schemas.get('Buying_Center__c')?.fields.get('Kind__c')?.picklistValues ?? []).map(
+            (value) => ({
+                value,
+                label: value
+            })
+        ),
         buyingCenters: centers.map((center) => ({
             id: center.Id,
             name: text(center, 'Name') ?? '',
@@ -130,16 +151,7 @@ export function getLandscape(org: OrgStore, args: Record<string, unknown>): Land
         cells: org
             .all('Landscape_Cell__c')
             .filter((cell) => centerIds.has(String(cell.Buying_Center__c)))
-            .map((cell) => ({
-                id: cell.Id,
-                buyingCenterId: String(cell.Buying_Center__c),
-                offeringId: String(cell.Offering__c),
-                status: text(cell, 'Status__c'),
-                potentialValue: number(cell, 'Potential_Value__c'),
-                targetDate: text(cell, 'Target_Date__c'),
-                competitor: text(cell, 'Competitor__c'),
-                notes: text(cell, 'Notes__c')
-            })),
+            .map(cellView),
         business: [
             ...business(org, account.Id, periodStart, periodEnd, 'current'),
             ...business(org, account.Id, previousStart, previousEnd, 'previous')
@@ -157,6 +169,107 @@ export function getLandscape(org: OrgStore, args: Record<string, unknown>): Land
     };
 }
 
+const CELL_INPUT = 'LandscapeService.CellInput';
+
+function trimmed(value: string | null): string | null {
+    return value && value.trim() ? value.trim() : null;
+}
+
+function guarded<T>(work: () => T): T {
+    try {
+        return work();
+    } catch (error) {
+        throw toAuraError(error);
+    }
+}
+
+export function saveCell(org: OrgStore, args: Record<string, unknown>): LandscapeDto['cells'][number] {
+    const accountId = idParam(args, 'accountId');
+    const buyingCenterId = idParam(args, 'buyingCenterId');
+    const offeringId = idParam(args, 'offeringId');
+    const input = objectParam(args, 'cell', CELL_INPUT);
+    const account = requireAccount(org, accountId, 'Open an account to change its landscape.');
+    if (!buyingCenterId || !offeringId) throw new ApexError('Choose the cell to mark.');
+    const status = stringValue(input?.status, 'cell', CELL_INPUT);
+    if (!status || !status.trim())
+        throw new ApexError(
+            "Choose what this cell is: a whitespace target, a competitor's business or not applicable."
+        );
+    if (org.get(buyingCenterId)?.Account__c !== account.Id)
+        throw new ApexError('That buying center belongs to another account.');
+    const potential = decimalValue(input?.potentialValue, 'cell', CELL_INPUT);
+    const targetDate = dateValue(input?.targetDate, 'cell', CELL_INPUT);
+    const values = {
+        Status__c: status,
+        Potential_Value__c: status === 'Not Applicable' ? null : potential,
+        Target_Date__c: status === 'Whitespace Target' ? targetDate : null,
+        Competitor__c:
+            status === 'Competitor Incumbent'
+                ? trimmed(stringValue(input?.competitor, 'cell', CELL_INPUT))
+                : null,
+        Notes__c: trimmed(stringValue(input?.notes, 'cell', CELL_INPUT))
+    };
+    const existing = org
+        .all('Landscape_Cell__c')
+        .find((cell) => cell.Buying_Center__c === buyingCenterId && cell.Offering__c === offeringId);
+    return guarded(() => {
+        const id = existing
+            ? (org.update(existing.Id, values), existing.Id)
+            : org.insert('Landscape_Cell__c', {
+                  Buying_Center__c: buyingCenterId,
+                  Offering__c: offeringId,
+                  ...values
+              });
+        return cellView(org.get(id)!);
+    });
+}
+
+export function removeCell(org: OrgStore, args: Record<string, unknown>): null {
+    const cellId = idParam(args, 'cellId');
+    const cell = cellId ? org.get(cellId) : undefined;
+    if (!cell || cell.attributes.type !== 'Landscape_Cell__c')
+        throw new ApexError('Choose the cell to clear.');
+    guarded(() => org.delete(cell.Id));
+    return null;
+}
+
+export function addBuyingCenter(
+    org: OrgStore,
+    args: Record<string, unknown>
+): LandscapeDto['buyingCenters'][number] {
+    const accountId = idParam(args, 'accountId');
+    const name = stringValue(args.name, 'name', 'String');
+    const kind = stringValue(args.kind, 'kind', 'String');
+    const parentId = idParam(args, 'parentId');
+    const account = requireAccount(org, accountId, 'Open an account to add a buying center.');
+    if (!name || !name.trim()) throw new ApexError('Give the buying center a name.');
+    return guarded(() => {
+        const id = org.insert('Buying_Center__c', {
+            Account__c: account.Id,
+            Name: name.trim(),
+            Kind__c: kind && kind.trim() ? kind : null,
+            Parent_Buying_Center__c: parentId,
+            Active__c: true
+        });
+        return { id, name: name.trim(), parentId, kind: kind && kind.trim() ? kind : null, active: true };
+    });
+}
+
 export const landscapeController: ApexClassHandler = {
-    getLandscape: { params: ['accountId', 'periodStart', 'periodEnd'], cacheable: true, invoke: getLandscape }
+    getLandscape: {
+        params: ['accountId', 'periodStart', 'periodEnd'],
+        cacheable: true,
+        invoke: getLandscape
+    },
+    saveCell: {
+        params: ['accountId', 'buyingCenterId', 'offeringId', 'cell'],
+        cacheable: false,
+        invoke: saveCell
+    },
+    removeCell: { params: ['cellId'], cacheable: false, invoke: removeCell },
+    addBuyingCenter: {
+        params: ['accountId', 'name', 'kind', 'parentId'],
+        cacheable: false,
+        invoke: addBuyingCenter
+    }
 };
