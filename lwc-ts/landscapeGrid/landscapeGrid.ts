@@ -19,6 +19,9 @@ import {
     type BuyingCenterDto,
     type LandscapeCellDto,
     shownTotal,
+    gridWindow,
+    WINDOWED_CELLS,
+    type GridWindow,
     type Totals,
     type CellWords,
     type LandscapeDto,
@@ -102,6 +105,10 @@ const WORDS: CellWords = {
     targeted: targetedLabel
 };
 
+// fixed sizes (see the .windowed styles) so a scroll position says which rows and columns show
+const METRICS = { rowHeight: 64, columnWidth: 128, headerWidth: 224, overscanRows: 6, overscanColumns: 2 };
+const FULL_VIEWPORT = { top: 0, left: 0, height: Number.MAX_SAFE_INTEGER, width: Number.MAX_SAFE_INTEGER };
+
 const VIEWS: { view: LandscapeView; label: string }[] = [
     { view: 'value', label: valueLabel },
     { view: 'status', label: statusLabel },
@@ -123,6 +130,7 @@ interface CellItem {
 
 interface RowItem {
     id: string;
+    rowIndex: number;
     name: string;
     headerClass: string;
     indentStyle: string;
@@ -220,6 +228,8 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     byFamily = false;
     private collapsed = new Set<string>();
     private grid?: Grid;
+    /** The drawn window of a large grid, set as the rep scrolls. */
+    private scrollWindow?: GridWindow;
     private loadedFor?: string;
 
     override connectedCallback(): void {
@@ -246,6 +256,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
 
     private rebuild(): void {
         if (!this.dto) return;
+        this.scrollWindow = undefined;
         this.grid = buildLandscape(this.dto, {
             collapsed: this.collapsed,
             byFamily: this.byFamily,
@@ -321,8 +332,96 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         return formatLabel(splitNoPlanLabel, this.money(grid.mining), this.money(grid.farming));
     }
 
+    /** Large grids draw only the rows and columns around the scroll position (c/landscapeModel gridWindow). */
+    get isWindowed(): boolean {
+        const grid = this.grid;
+        return !!grid && grid.rows.length * grid.columns.length > WINDOWED_CELLS;
+    }
+
+    private currentWindow(): GridWindow {
+        const grid = this.grid!;
+        if (!this.isWindowed)
+            return gridWindow(grid.rows.length, grid.columns.length, FULL_VIEWPORT, METRICS);
+        return (
+            this.scrollWindow ??
+            gridWindow(
+                grid.rows.length,
+                grid.columns.length,
+                { top: 0, left: 0, height: Math.max(240, Number(this.height) || 480), width: 1600 },
+                METRICS
+            )
+        );
+    }
+
+    handleScroll(event: Event): void {
+        const grid = this.grid;
+        if (!grid || !this.isWindowed) return;
+        const scroller = event.currentTarget as HTMLElement;
+        const next = gridWindow(
+            grid.rows.length,
+            grid.columns.length,
+            {
+                top: scroller.scrollTop,
+                left: scroller.scrollLeft,
+                height: scroller.clientHeight,
+                width: scroller.clientWidth
+            },
+            METRICS
+        );
+        const current = this.currentWindow();
+        // redraw only when the drawn rows or columns change, not on every scrolled pixel
+        if (
+            next.firstRow !== current.firstRow ||
+            next.endRow !== current.endRow ||
+            next.firstColumn !== current.firstColumn ||
+            next.endColumn !== current.endColumn
+        )
+            this.scrollWindow = next;
+    }
+
+    get tableClass(): string {
+        return this.isWindowed
+            ? 'slds-table slds-table_bordered slds-table_col-bordered grid windowed'
+            : 'slds-table slds-table_bordered slds-table_col-bordered grid';
+    }
+
+    get pads(): {
+        left: boolean;
+        right: boolean;
+        top: boolean;
+        bottom: boolean;
+        leftStyle: string;
+        rightStyle: string;
+        topStyle: string;
+        bottomStyle: string;
+        span: number;
+    } {
+        const window = this.grid ? this.currentWindow() : undefined;
+        const width = (px: number): string => `width: ${px}px; min-width: ${px}px; max-width: ${px}px`;
+        return {
+            left: !!window?.leftPad,
+            right: !!window?.rightPad,
+            top: !!window?.topPad,
+            bottom: !!window?.bottomPad,
+            leftStyle: width(window?.leftPad ?? 0),
+            rightStyle: width(window?.rightPad ?? 0),
+            topStyle: `height: ${window?.topPad ?? 0}px`,
+            bottomStyle: `height: ${window?.bottomPad ?? 0}px`,
+            span: (this.grid?.columns.length ?? 0) + 2
+        };
+    }
+
+    get gridRowCount(): number {
+        return (this.grid?.rows.length ?? 0) + 2;
+    }
+
     get columns(): { id: string; name: string }[] {
-        return (this.grid?.columns ?? []).map((column) => ({ id: column.id, name: column.name }));
+        const grid = this.grid;
+        if (!grid) return [];
+        const { firstColumn, endColumn } = this.currentWindow();
+        return grid.columns
+            .slice(firstColumn, endColumn)
+            .map((column) => ({ id: column.id, name: column.name }));
     }
 
     private totalOf(totals: Totals): string {
@@ -333,45 +432,54 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         const grid = this.grid;
         if (!grid) return [];
         const view = this.view;
-        return grid.rows.map((row, r) => ({
-            id: row.id,
-            name: row.name,
-            headerClass: row.unmapped ? 'row-header unmapped' : 'row-header',
-            indentStyle: `padding-left: ${0.25 + row.depth * 1}rem`,
-            hasToggle: row.hasChildren,
-            toggleIcon: row.collapsed ? 'utility:chevronright' : 'utility:chevrondown',
-            toggleLabel: formatLabel(row.collapsed ? expandLabel : collapseLabel, row.name),
-            expanded: String(!row.collapsed),
-            coverage: row.unmapped
-                ? ''
-                : row.contacts === 0
-                  ? nobodyLabel
-                  : row.bestStance
-                    ? formatLabel(peopleLabel, row.contacts, row.bestStance)
-                    : formatLabel(peopleNoStanceLabel, row.contacts),
-            openCases: row.openCases ? formatLabel(openCasesLabel, row.openCases) : '',
-            cells: grid.cells[r]!.map((cell, c) => {
-                const tone = cellTone(grid, row, cell, view);
-                const editable = this.canEdit && this.isSingle(r, c);
-                const text = cellText(cell, view, WORDS, (amount) => this.money(amount));
-                return {
-                    key: cell.key,
-                    editable,
-                    tabindex: editable ? '0' : '-1',
-                    rowId: row.id,
-                    columnId: cell.columnId,
-                    text,
-                    className: editable ? `${tone.className} editable` : tone.className,
-                    style: tone.style,
-                    label: `${row.name} × ${grid.columns[c]!.name}: ${text || WORDS.states[cell.state]}`
-                };
-            }),
-            total: this.totalOf(row.totals)
-        }));
+        const { firstRow, endRow, firstColumn, endColumn } = this.currentWindow();
+        return grid.rows.slice(firstRow, endRow).map((row, offset) => {
+            const r = firstRow + offset;
+            return {
+                id: row.id,
+                rowIndex: r + 2,
+                name: row.name,
+                headerClass: row.unmapped ? 'row-header unmapped' : 'row-header',
+                indentStyle: `padding-left: ${0.25 + row.depth * 1}rem`,
+                hasToggle: row.hasChildren,
+                toggleIcon: row.collapsed ? 'utility:chevronright' : 'utility:chevrondown',
+                toggleLabel: formatLabel(row.collapsed ? expandLabel : collapseLabel, row.name),
+                expanded: String(!row.collapsed),
+                coverage: row.unmapped
+                    ? ''
+                    : row.contacts === 0
+                      ? nobodyLabel
+                      : row.bestStance
+                        ? formatLabel(peopleLabel, row.contacts, row.bestStance)
+                        : formatLabel(peopleNoStanceLabel, row.contacts),
+                openCases: row.openCases ? formatLabel(openCasesLabel, row.openCases) : '',
+                cells: grid.cells[r]!.slice(firstColumn, endColumn).map((cell, offsetColumn) => {
+                    const c = firstColumn + offsetColumn;
+                    const tone = cellTone(grid, row, cell, view);
+                    const editable = this.canEdit && this.isSingle(r, c);
+                    const text = cellText(cell, view, WORDS, (amount) => this.money(amount));
+                    return {
+                        key: cell.key,
+                        editable,
+                        tabindex: editable ? '0' : '-1',
+                        rowId: row.id,
+                        columnId: cell.columnId,
+                        text,
+                        className: editable ? `${tone.className} editable` : tone.className,
+                        style: tone.style,
+                        label: `${row.name} × ${grid.columns[c]!.name}: ${text || WORDS.states[cell.state]}`
+                    };
+                }),
+                total: this.totalOf(row.totals)
+            };
+        });
     }
 
     get columnTotals(): { id: string; total: string }[] {
-        return (this.grid?.columns ?? []).map((column) => ({
+        const grid = this.grid;
+        if (!grid) return [];
+        const { firstColumn, endColumn } = this.currentWindow();
+        return grid.columns.slice(firstColumn, endColumn).map((column) => ({
             id: column.id,
             total: this.totalOf(column.totals)
         }));

@@ -129,6 +129,8 @@ export interface LandscapeGrid {
     /** cells[row][column] */
     cells: GridCell[][];
     grand: Totals;
+    /** The largest cell's business (won + pipeline), the top of the value heat. */
+    maxBusiness: number;
     /** New business (cells without last period's wins) vs growth where we already sell. */
     mining: number;
     farming: number;
@@ -392,9 +394,11 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
         if (pair.totals.previousWon > 0) farming += value;
         else mining += value;
     }
+    let maxBusiness = 0;
     rows.forEach((row, r) =>
         columns.forEach((column, c) => {
             const cell = cells[r]![c]!;
+            maxBusiness = Math.max(maxBusiness, cell.won + cell.pipeline);
             add(row.totals, cell);
             add(column.totals, cell);
             add(grand, cell);
@@ -415,7 +419,7 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
     }
     for (const row of rows) row.coverage = coverageBand(row.contacts, row.bestStance);
 
-    return { rows, columns, cells, grand, mining, farming };
+    return { rows, columns, cells, grand, maxBusiness, mining, farming };
 }
 
 function unmappedRow(label: string): GridRow {
@@ -438,9 +442,7 @@ export type LandscapeView = 'value' | 'status' | 'coverage' | 'change';
 
 /** 0 to 1: a cell's business (won + pipeline) against the largest cell's, for the value heat. */
 export function valueIntensity(grid: LandscapeGrid, cell: Totals): number {
-    let max = 0;
-    for (const row of grid.cells) for (const other of row) max = Math.max(max, other.won + other.pipeline);
-    return max > 0 ? (cell.won + cell.pipeline) / max : 0;
+    return grid.maxBusiness > 0 ? (cell.won + cell.pipeline) / grid.maxBusiness : 0;
 }
 
 /** The figure a total shows: business (won + pipeline), or in the change view won against last period. */
@@ -597,4 +599,62 @@ export function opportunityDefaults(fields: Record<string, string | number | nul
         .filter(([, value]) => value !== null && value !== undefined && value !== '')
         .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
         .join(',');
+}
+
+/** The part of a large grid worth drawing: rows and columns on screen plus a margin, and the space around them. */
+export interface GridWindow {
+    firstRow: number;
+    /** One past the last row drawn. */
+    endRow: number;
+    firstColumn: number;
+    endColumn: number;
+    topPad: number;
+    bottomPad: number;
+    leftPad: number;
+    rightPad: number;
+}
+
+export interface GridMetrics {
+    rowHeight: number;
+    columnWidth: number;
+    /** Width of the sticky buying-center column, which covers the left of the scrolled area. */
+    headerWidth: number;
+    /** Rows and columns drawn beyond the screen on each side, so a scroll does not show blanks. */
+    overscanRows: number;
+    overscanColumns: number;
+}
+
+/** Grids with more cells than this draw only their window; smaller ones draw everything. */
+export const WINDOWED_CELLS = 400;
+
+/**
+ * Which rows and columns to draw for a scroll position: every row and column that is at least partly in
+ * the viewport (below the sticky header column), plus the overscan; pads hold the place of the rest.
+ */
+export function gridWindow(
+    rowCount: number,
+    columnCount: number,
+    viewport: { top: number; left: number; height: number; width: number },
+    metrics: GridMetrics
+): GridWindow {
+    const clamp = (value: number, max: number): number => Math.max(0, Math.min(max, value));
+    const { rowHeight: h, columnWidth: w } = metrics;
+    const firstRow = clamp(Math.floor(viewport.top / h) - metrics.overscanRows, rowCount);
+    const endRow = clamp(Math.ceil((viewport.top + viewport.height) / h) + metrics.overscanRows, rowCount);
+    const visibleWidth = Math.max(0, viewport.width - metrics.headerWidth);
+    const firstColumn = clamp(Math.floor(viewport.left / w) - metrics.overscanColumns, columnCount);
+    const endColumn = clamp(
+        Math.ceil((viewport.left + visibleWidth) / w) + metrics.overscanColumns,
+        columnCount
+    );
+    return {
+        firstRow,
+        endRow: Math.max(firstRow, endRow),
+        firstColumn,
+        endColumn: Math.max(firstColumn, endColumn),
+        topPad: firstRow * h,
+        bottomPad: (rowCount - Math.max(firstRow, endRow)) * h,
+        leftPad: firstColumn * w,
+        rightPad: (columnCount - Math.max(firstColumn, endColumn)) * w
+    };
 }

@@ -3,7 +3,8 @@
 // tests.
 //   bench layout n=20000 …     Node: hierarchy + layout vs d3-hierarchy stratify + tree
 //   bench orgchart n=5000 …    Chromium: first render, expand-all, collapse-all vs d3-org-chart
-// Options: --only layout|orgchart, --sizes 1000,5000
+//   bench landscape rows=200 … Chromium: first render and view switch vs lightning-datatable
+// Options: --only layout|orgchart|landscape, --sizes 1000,5000 (org chart sizes)
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
 import { stratify, tree } from 'd3-hierarchy';
@@ -13,6 +14,10 @@ import { expandAll } from '../../lwc-ts/orgVisibility/orgVisibility';
 import { launchBrowser } from '../preview/browser';
 import { generatedLines } from './lines';
 import { runOrgChartBench } from './orgChartBench';
+import { runLandscapeBench } from './landscapeBench';
+import { buildBenchPage, buildPreview } from '../preview/bundle';
+import { startPreviewServer } from '../preview/server';
+import { DATA_DIR } from '../lib/project';
 
 const SIZES = [1000, 5000, 20000];
 const ROUNDS = 7;
@@ -61,13 +66,22 @@ async function main(): Promise<void> {
     const only = option('only');
     const sizes = option('sizes')?.split(',').map(Number) ?? SIZES;
     if (!only || only === 'layout') layoutBench(sizes);
-    if (!only || only === 'orgchart') {
-        const browser = await launchBrowser();
-        try {
-            await runOrgChartBench(browser, sizes);
-        } finally {
-            await browser.close();
+    if (only === 'layout') return;
+    const browser = await launchBrowser();
+    try {
+        if (!only || only === 'orgchart') await runOrgChartBench(browser, sizes);
+        if (!only || only === 'landscape') {
+            await buildPreview();
+            await buildBenchPage();
+            const server = await startPreviewServer({ port: 0, dataDir: DATA_DIR });
+            try {
+                await runLandscapeBench(browser, server.url);
+            } finally {
+                await server.close();
+            }
         }
+    } finally {
+        await browser.close();
     }
 }
 

@@ -65,8 +65,13 @@ export async function buildPreview(): Promise<string> {
             transpile(fs.readFileSync(file, 'utf8'), file)
         );
     }
+    return bundleEntry(path.join(CLIENT, 'main.js'), 'app.js');
+}
+
+/** Bundles one of the transpiled client entries (main.js, bench.js) with the components and stand-ins. */
+async function bundleEntry(input: string, name: string): Promise<string> {
     const bundle = await rollup({
-        input: path.join(CLIENT, 'main.js'),
+        input,
         plugins: [
             standIns(),
             replace({
@@ -85,11 +90,21 @@ export async function buildPreview(): Promise<string> {
         ],
         onwarn(warning, warn) {
             if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+            // lightning-base-components' own template warnings are not ours to fix
+            if (
+                warning.id?.includes(`${path.sep}node_modules${path.sep}lightning-base-components${path.sep}`)
+            )
+                return;
             warn(warning);
         }
     });
-    const output = path.join(PREVIEW_BUILD, 'app.js');
+    const output = path.join(PREVIEW_BUILD, name);
     await bundle.write({ file: output, format: 'esm', sourcemap: false, inlineDynamicImports: true });
     await bundle.close();
     return output;
+}
+
+/** The benchmark page's script (.preview-build/bench.js), after buildPreview: components mounted on demand. */
+export async function buildBenchPage(): Promise<string> {
+    return bundleEntry(path.join(CLIENT, 'bench.js'), 'bench.js');
 }

@@ -217,6 +217,13 @@ async function route(
         return;
     }
     if (url.pathname === '/app.js') return serveFile(response, path.join(PREVIEW_BUILD, 'app.js'));
+    // the benchmark's page: SLDS and the bench script (built only by npm run bench)
+    if (url.pathname === '/bench.html') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(PAGE.replace('/app.js', '/bench.js'));
+        return;
+    }
+    if (url.pathname === '/bench.js') return serveFile(response, path.join(PREVIEW_BUILD, 'bench.js'));
     if (url.pathname.startsWith('/assets/')) {
         const file = path.normalize(path.join(SLDS_ASSETS, url.pathname.slice('/assets/'.length)));
         if (!file.startsWith(SLDS_ASSETS)) return send(response, 403, { error: { message: 'Forbidden' } });

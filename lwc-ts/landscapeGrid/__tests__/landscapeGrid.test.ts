@@ -230,6 +230,41 @@ describe('c-landscape-grid', () => {
         expect(cellText(element, 'heli', 'sf')).toBe('Competitor: Brightwave Consulting');
     });
 
+    it('draws only the window of a large grid and follows the scroll', async () => {
+        const buyingCenters = Array.from({ length: 60 }, (_, i) => ({
+            id: `bc${i}`,
+            name: `Center ${String(i).padStart(2, '0')}`,
+            parentId: null,
+            kind: null,
+            active: true
+        }));
+        const offerings = Array.from({ length: 40 }, (_, i) => ({
+            id: `of${i}`,
+            name: `Offering ${i}`,
+            family: null,
+            sortOrder: i
+        }));
+        getLandscapeMock.mockResolvedValue(landscape({ buyingCenters, offerings, business: [], cells: [] }));
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        const drawnRows = (): string[] =>
+            Array.from(root.querySelectorAll('tbody tr[data-row]')).map((row) =>
+                row.getAttribute('data-row')!
+            );
+        expect(root.querySelector('table')!.getAttribute('aria-rowcount')).toBe('62');
+        expect(drawnRows().length).toBeLessThan(30);
+        expect(drawnRows()[0]).toBe('bc0');
+        expect(root.querySelectorAll('thead th.column-header').length).toBeLessThan(20);
+        const scroller = root.querySelector('[data-id="grid"]') as HTMLElement;
+        scroller.scrollTop = 64 * 40;
+        scroller.dispatchEvent(new CustomEvent('scroll'));
+        await settle();
+        expect(drawnRows()).toContain('bc40');
+        expect(drawnRows()).not.toContain('bc0');
+        expect(root.querySelector('tr.pad-row')).not.toBeNull();
+    });
+
     it('is accessible', async () => {
         getLandscapeMock.mockResolvedValue(landscape());
         const element = mount();

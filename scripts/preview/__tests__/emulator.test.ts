@@ -636,6 +636,22 @@ describe('LandscapeController in the preview', () => {
         assert.equal(dto.previousEnd, '2025-04-30');
     });
 
+    it('answers for the account of a plan when placed on an Account Plan page', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const accountId = accountNamed(org, 'Aeronova Group');
+        const plan = org.all('Account_Plan__c').find((record) => record.Account__c === accountId)!;
+        const dto = invokeApex(org, 'LandscapeController.getLandscape', {
+            accountId: plan.Id
+        }) as LandscapeDto;
+        assert.equal(dto.accountId, accountId);
+        const page = invokeApex(org, 'OrgChartController.getOrgChart', { accountId: plan.Id }) as {
+            accountId: string;
+            stakeholders: unknown[];
+        };
+        assert.equal(page.accountId, accountId);
+        assert.equal(page.stakeholders.length, 60);
+    });
+
     it('refuses a half or backwards period and a missing account with the Apex messages', () => {
         const { org } = createOrg(DATA_DIR, TODAY);
         const accountId = accountNamed(org, 'Aeronova Group');

@@ -43,10 +43,13 @@ export function stringValue(value: unknown, name: string, type: string): string 
     return value;
 }
 
-/** The account a view is for, as AccountAccessService.requireAccount answers: a message when missing or hidden. */
+/** The account a view is for (given the account or one of its plans), as AccountAccessService.requireAccount answers. */
 export function requireAccount(org: OrgStore, accountId: string | null, openMessage: string): SObjectRecord {
     if (!accountId) throw new ApexError(openMessage);
-    const account = org.get(accountId);
+    // a view on an Account Plan page passes the plan: its account is the account
+    const record = org.get(accountId);
+    const account =
+        record?.attributes.type === 'Account_Plan__c' ? org.get(String(record.Account__c)) : record;
     if (!account || account.attributes.type !== 'Account') {
         throw new ApexError('This account does not exist or you do not have access to it.');
     }
