@@ -85,6 +85,7 @@ import centerNameLabel from '@salesforce/label/c.Keystone_Buying_Center_Name';
 import centerKindLabel from '@salesforce/label/c.Keystone_Buying_Center_Kind';
 import centerParentLabel from '@salesforce/label/c.Keystone_Buying_Center_Parent';
 import noValueLabel from '@salesforce/label/c.Keystone_No_Value';
+import detailLabel from '@salesforce/label/c.Keystone_Cell_Detail';
 
 const WORDS: CellWords = {
     states: {
@@ -118,6 +119,7 @@ const VIEWS: { view: LandscapeView; label: string }[] = [
 
 interface CellItem {
     key: string;
+    detail: string;
     editable: boolean;
     tabindex: string;
     rowId: string;
@@ -467,7 +469,15 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                         text,
                         className: editable ? `${tone.className} editable` : tone.className,
                         style: tone.style,
-                        label: `${row.name} × ${grid.columns[c]!.name}: ${text || WORDS.states[cell.state]}`
+                        label: `${row.name} × ${grid.columns[c]!.name}: ${text || WORDS.states[cell.state]}`,
+                        // the figures behind the cell, on hover and for screen readers
+                        detail: formatLabel(
+                            detailLabel,
+                            this.money(cell.won),
+                            this.money(cell.pipeline),
+                            cell.deals,
+                            this.money(cell.weighted)
+                        )
                     };
                 }),
                 total: this.totalOf(row.totals)

@@ -114,6 +114,9 @@ describe('c-landscape-grid', () => {
         expect(rows).toEqual(['heli', 'heliEu', 'sales', 'unmapped']);
         expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
         expect(cellText(element, 'heliEu', 'iot')).toBe('$800K pipeline');
+        expect(root.querySelector('td[data-row="heliEu"][data-column="iot"]')!.getAttribute('title')).toBe(
+            '$0 won · $800K pipeline ($80K weighted) · deals: 1'
+        );
         expect(cellText(element, 'unmapped', 'unmapped')).toBe('$250K won');
         expect(root.querySelector('[data-id="grand-total"]')!.textContent).toBe('$1.1M');
         expect(root.querySelector('[data-row="heli"] [data-id="coverage"]')!.textContent).toBe(
