@@ -86,6 +86,7 @@ import centerKindLabel from '@salesforce/label/c.Keystone_Buying_Center_Kind';
 import centerParentLabel from '@salesforce/label/c.Keystone_Buying_Center_Parent';
 import noValueLabel from '@salesforce/label/c.Keystone_No_Value';
 import detailLabel from '@salesforce/label/c.Keystone_Cell_Detail';
+import hiddenFieldsLabel from '@salesforce/label/c.Keystone_Landscape_Hidden_Fields';
 
 const WORDS: CellWords = {
     states: {
@@ -305,6 +306,11 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             formatIsoDate(iso)
         );
         return formatLabel(periodLabel, ...dates);
+    }
+
+    get hiddenText(): string {
+        const hidden = this.dto?.hiddenFields ?? [];
+        return hidden.length ? formatLabel(hiddenFieldsLabel, hidden.join(', ')) : '';
     }
 
     get summaryText(): string {

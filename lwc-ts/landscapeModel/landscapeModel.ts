@@ -59,6 +59,8 @@ export interface LandscapeDto {
     canAddBuyingCenter?: boolean;
     /** The buying center kinds an admin allows (Kind__c). */
     kinds?: { value: string; label: string }[];
+    /** Labels of the fields the user cannot read (their figures are empty). */
+    hiddenFields?: string[];
     buyingCenters: BuyingCenterDto[];
     offerings: OfferingDto[];
     cells: LandscapeCellDto[];

@@ -268,6 +268,18 @@ describe('c-landscape-grid', () => {
         expect(root.querySelector('tr.pad-row')).not.toBeNull();
     });
 
+    it('says which fields the user cannot read', async () => {
+        getLandscapeMock.mockResolvedValue(
+            landscape({ hiddenFields: ['Potential Value', 'Opportunity Amount'] })
+        );
+        const element = mount();
+        await settle();
+        expect(element.shadowRoot!.querySelector('[data-id="hidden-fields"]')!.textContent).toBe(
+            'Your access hides Potential Value, Opportunity Amount: those figures show as empty.'
+        );
+        expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
+    });
+
     it('is accessible', async () => {
         getLandscapeMock.mockResolvedValue(landscape());
         const element = mount();

@@ -126,6 +126,7 @@ export function getLandscape(org: OrgStore, args: Record<string, unknown>): Land
         previousEnd,
         canEdit: true,
         canAddBuyingCenter: true,
+        hiddenFields: [],
         kinds: (org.schemas.get('Buying_Center__c')?.fields.get('Kind__c')?.picklistValues ?? []).map(
             (value) => ({
                 value,
