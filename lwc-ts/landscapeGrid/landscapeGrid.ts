@@ -23,12 +23,12 @@ import {
     WINDOWED_CELLS,
     type GridWindow,
     type Totals,
-    type CellWords,
     type LandscapeDto,
     type LandscapeGrid as Grid,
     type LandscapeView
 } from 'c/landscapeModel';
 import { errorMessage, formatIsoDate, formatLabel } from 'c/keystoneText';
+import { CELL_WORDS } from 'c/landscapeWords';
 import titleLabel from '@salesforce/label/c.Keystone_Landscape_Title';
 import loadingLabel from '@salesforce/label/c.Keystone_Landscape_Loading';
 import totalLabel from '@salesforce/label/c.Keystone_Landscape_Total';
@@ -53,19 +53,6 @@ import peopleLabel from '@salesforce/label/c.Keystone_Coverage_People';
 import peopleNoStanceLabel from '@salesforce/label/c.Keystone_Coverage_People_No_Stance';
 import nobodyLabel from '@salesforce/label/c.Keystone_Coverage_Nobody';
 import openCasesLabel from '@salesforce/label/c.Keystone_Open_Cases';
-import existingLabel from '@salesforce/label/c.Keystone_Cell_Existing';
-import pipelineLabel from '@salesforce/label/c.Keystone_Cell_Pipeline';
-import targetLabel from '@salesforce/label/c.Keystone_Cell_Target';
-import competitorLabel from '@salesforce/label/c.Keystone_Cell_Competitor';
-import notApplicableLabel from '@salesforce/label/c.Keystone_Cell_Not_Applicable';
-import whitespaceLabel from '@salesforce/label/c.Keystone_Cell_Whitespace';
-import wonValueLabel from '@salesforce/label/c.Keystone_Cell_Won';
-import openValueLabel from '@salesforce/label/c.Keystone_Cell_Open';
-import targetValueLabel from '@salesforce/label/c.Keystone_Cell_Target_Value';
-import competitorNameLabel from '@salesforce/label/c.Keystone_Cell_Competitor_Name';
-import lostLabel from '@salesforce/label/c.Keystone_Change_Lost';
-import openedLabel from '@salesforce/label/c.Keystone_Change_Opened';
-import targetedLabel from '@salesforce/label/c.Keystone_Change_Targeted';
 import editHintLabel from '@salesforce/label/c.Keystone_Landscape_Edit_Hint';
 import editorTitleLabel from '@salesforce/label/c.Keystone_Cell_Editor_Title';
 import markLabel from '@salesforce/label/c.Keystone_Cell_Mark';
@@ -88,24 +75,7 @@ import noValueLabel from '@salesforce/label/c.Keystone_No_Value';
 import detailLabel from '@salesforce/label/c.Keystone_Cell_Detail';
 import hiddenFieldsLabel from '@salesforce/label/c.Keystone_Landscape_Hidden_Fields';
 
-const WORDS: CellWords = {
-    states: {
-        existing: existingLabel,
-        pipeline: pipelineLabel,
-        target: targetLabel,
-        competitor: competitorLabel,
-        'not-applicable': notApplicableLabel,
-        whitespace: whitespaceLabel
-    },
-    won: wonValueLabel,
-    pipeline: openValueLabel,
-    target: targetValueLabel,
-    competitor: competitorNameLabel,
-    changeWon: wonValueLabel,
-    lost: lostLabel,
-    opened: openedLabel,
-    targeted: targetedLabel
-};
+const WORDS = CELL_WORDS;
 
 // fixed sizes (see the .windowed styles) so a scroll position says which rows and columns show
 const METRICS = { rowHeight: 64, columnWidth: 128, headerWidth: 224, overscanRows: 6, overscanColumns: 2 };
@@ -580,9 +550,9 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     get statusChoices(): Choice[] {
         return [
             { value: '', label: markChooseLabel },
-            { value: WHITESPACE_TARGET, label: targetLabel },
+            { value: WHITESPACE_TARGET, label: WORDS.states.target },
             { value: COMPETITOR_INCUMBENT, label: markCompetitorLabel },
-            { value: NOT_APPLICABLE, label: notApplicableLabel }
+            { value: NOT_APPLICABLE, label: WORDS.states['not-applicable'] }
         ].map((choice) => ({ ...choice, selected: choice.value === this.form.status }));
     }
 

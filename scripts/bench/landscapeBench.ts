@@ -1,16 +1,17 @@
 // The landscape in headless Chromium: our landscapeGrid against lightning-datatable showing the same
 // matrix, on generated grids, each case in a fresh page. One line per grid size and measure:
 //   bench landscape rows=200 cols=100 mode=first-render keystone_ms=… peer_ms=… ratio=…
+import '../lib/lwcModules';
 import type { Browser } from 'playwright-core';
 import {
     buildLandscape,
     cellText,
     compactMoney,
     type BusinessGroup,
-    type CellWords,
     type LandscapeDto,
     type LandscapeView
 } from '../../lwc-ts/landscapeModel/landscapeModel';
+import { CELL_WORDS as WORDS } from '../../lwc-ts/landscapeWords/landscapeWords';
 import { seededRandom } from '../data/generate';
 
 export const GRID_SIZES: readonly [number, number][] = [
@@ -19,26 +20,6 @@ export const GRID_SIZES: readonly [number, number][] = [
 ];
 const ROUNDS = 3;
 const ACCOUNT_ID = '001000000000001AAA';
-
-// the component's English labels, so the datatable shows the very texts our grid shows
-const WORDS: CellWords = {
-    states: {
-        existing: 'Existing business',
-        pipeline: 'Pipeline',
-        target: 'Whitespace target',
-        competitor: 'Competitor',
-        'not-applicable': 'Not applicable',
-        whitespace: 'Whitespace'
-    },
-    won: '{0} won',
-    pipeline: '{0} pipeline',
-    target: '{0} target',
-    competitor: 'Competitor: {0}',
-    changeWon: '{0} won',
-    lost: '{0} lost',
-    opened: '{0} opened',
-    targeted: '{0} targeted'
-};
 
 /** A generated account: buying centers in divisions and regions, offerings in families, business in a third of the cells. */
 export function generatedLandscape(rows: number, columns: number, seed: number): LandscapeDto {

@@ -11,13 +11,13 @@ import {
     UNMAPPED,
     valueIntensity,
     type BusinessGroup,
-    type CellWords,
     type GridRow,
     type LandscapeDto,
     type LandscapeView,
     type LandscapeGrid,
     type Totals
 } from 'c/landscapeModel';
+import { CELL_WORDS } from 'c/landscapeWords';
 
 function totals(overrides: Partial<Totals> = {}): Totals {
     return { won: 0, lost: 0, pipeline: 0, weighted: 0, deals: 0, targeted: 0, previousWon: 0, ...overrides };
@@ -393,24 +393,8 @@ describe('valueIntensity and landscapeCsv', () => {
 });
 
 describe('cellText, cellTone and compactMoney', () => {
-    const words: CellWords = {
-        states: {
-            existing: 'Existing business',
-            pipeline: 'Pipeline',
-            target: 'Whitespace target',
-            competitor: 'Competitor',
-            'not-applicable': 'Not applicable',
-            whitespace: 'Whitespace'
-        },
-        won: '{0} won',
-        pipeline: '{0} pipeline',
-        target: '{0} target',
-        competitor: 'Competitor: {0}',
-        changeWon: '{0} won',
-        lost: '{0} lost',
-        opened: '{0} opened',
-        targeted: '{0} targeted'
-    };
+    // the component's own words, from the custom labels
+    const words = CELL_WORDS;
     const money = (amount: number): string => compactMoney(amount, 'USD', 'en-US');
     const grid = buildLandscape(aeronova());
     const text = (rowId: string, columnId: string, view: LandscapeView): string =>
