@@ -43,8 +43,22 @@ interface PlanDraft {
 type DraftField = keyof PlanDraft;
 
 export default class AccountPlanSummary extends LightningElement {
-    /** The Account's Id, set by the record page. */
-    @api recordId?: string;
+    private accountId?: string;
+
+    /**
+     * The Account's Id, set by the record page. Lightning reuses this component when the user moves to
+     * another record of the same type: the wire reloads, and a half-filled form for the old one is dropped.
+     */
+    @api
+    get recordId(): string | undefined {
+        return this.accountId;
+    }
+    set recordId(value: string | undefined) {
+        if (value === this.accountId) return;
+        this.accountId = value;
+        this.isCreating = false;
+        this.formError = '';
+    }
 
     /** Card title, set in Lightning App Builder. */
     @api cardTitle = 'Account Plan';

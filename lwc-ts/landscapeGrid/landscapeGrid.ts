@@ -152,8 +152,24 @@ interface Choice {
 }
 
 export default class LandscapeGrid extends NavigationMixin(LightningElement) {
-    /** The Account's Id, set by the record page. */
-    @api recordId?: string;
+    private accountId?: string;
+    private connected = false;
+    /** Counts loads, so an answer that arrives for an earlier record is dropped. */
+    private loadCount = 0;
+
+    /**
+     * The Account's (or Account Plan's) Id, set by the record page. Lightning reuses this component when
+     * the user moves to another record of the same type, so a new Id starts a new load.
+     */
+    @api
+    get recordId(): string | undefined {
+        return this.accountId;
+    }
+    set recordId(value: string | undefined) {
+        if (value === this.accountId) return;
+        this.accountId = value;
+        if (this.connected) this.load(value);
+    }
     /** plan (the current plan's period), thisYear or lastYear (App Builder). */
     @api period = 'plan';
     /** The view shown first (App Builder). */
@@ -206,24 +222,42 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     private loadedFor?: string;
 
     override connectedCallback(): void {
-        if (this.recordId && this.loadedFor !== this.recordId) this.load(this.recordId);
+        this.connected = true;
+        if (this.loadedFor !== this.accountId) this.load(this.accountId);
     }
 
-    private async load(accountId: string): Promise<void> {
+    override disconnectedCallback(): void {
+        this.connected = false;
+    }
+
+    private async load(accountId: string | undefined): Promise<void> {
+        const loadNumber = ++this.loadCount;
         this.loadedFor = accountId;
-        this.isLoading = true;
+        // nothing of the previous record stays on screen or in an open editor
+        this.dto = undefined;
+        this.grid = undefined;
+        this.scrollWindow = undefined;
+        this.collapsed = new Set<string>();
+        this.editing = undefined;
+        this.editError = '';
+        this.adding = false;
+        this.addError = '';
         this.error = '';
+        this.isLoading = !!accountId;
+        if (!accountId) return;
         try {
             const { periodStart, periodEnd } = periodDates(
                 this.period,
                 new Date().toISOString().slice(0, 10)
             );
-            this.dto = (await getLandscape({ accountId, periodStart, periodEnd })) as LandscapeDto;
+            const dto = (await getLandscape({ accountId, periodStart, periodEnd })) as LandscapeDto;
+            if (loadNumber !== this.loadCount) return;
+            this.dto = dto;
             this.rebuild();
         } catch (error) {
-            this.error = errorMessage(error);
+            if (loadNumber === this.loadCount) this.error = errorMessage(error);
         } finally {
-            this.isLoading = false;
+            if (loadNumber === this.loadCount) this.isLoading = false;
         }
     }
 
@@ -589,6 +623,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     async handleSaveCell(): Promise<void> {
         const editing = this.editing;
         if (!editing) return;
+        const loadNumber = this.loadCount;
         await this.runEdit(async () => {
             const saved = (await saveCell({
                 accountId: this.recordId ?? null,
@@ -602,6 +637,8 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                     notes: this.form.notes || null
                 }
             })) as LandscapeCellDto;
+            // an answer for the record the rep has left must not land in the one now shown
+            if (loadNumber !== this.loadCount || !this.dto) return;
             const others = this.dto!.cells.filter((cell) => cell.id !== saved.id);
             this.dto = { ...this.dto!, cells: [...others, saved] };
         });
@@ -610,8 +647,10 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     async handleClearCell(): Promise<void> {
         const record = this.editing?.record;
         if (!record) return;
+        const loadNumber = this.loadCount;
         await this.runEdit(async () => {
             await removeCell({ cellId: record.id });
+            if (loadNumber !== this.loadCount || !this.dto) return;
             this.dto = { ...this.dto!, cells: this.dto!.cells.filter((cell) => cell.id !== record.id) };
         });
     }
@@ -644,12 +683,14 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     private async runEdit(work: () => Promise<void>): Promise<void> {
         this.saving = true;
         this.editError = '';
+        const loadNumber = this.loadCount;
         try {
             await work();
+            if (loadNumber !== this.loadCount) return;
             this.rebuild();
             this.editing = undefined;
         } catch (error) {
-            this.editError = errorMessage(error);
+            if (loadNumber === this.loadCount) this.editError = errorMessage(error);
         } finally {
             this.saving = false;
         }
@@ -687,6 +728,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     async handleAddCenter(): Promise<void> {
         this.saving = true;
         this.addError = '';
+        const loadNumber = this.loadCount;
         try {
             const center = (await addBuyingCenter({
                 accountId: this.recordId ?? null,
@@ -694,11 +736,12 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                 kind: this.newCenter.kind || null,
                 parentId: this.newCenter.parentId || null
             })) as BuyingCenterDto;
+            if (loadNumber !== this.loadCount || !this.dto) return;
             this.dto = { ...this.dto!, buyingCenters: [...this.dto!.buyingCenters, center] };
             this.rebuild();
             this.adding = false;
         } catch (error) {
-            this.addError = errorMessage(error);
+            if (loadNumber === this.loadCount) this.addError = errorMessage(error);
         } finally {
             this.saving = false;
         }

@@ -94,8 +94,24 @@ function refusalText(refusal: MoveRefusal | null, person: string, manager: strin
     return null;
 }
 export default class OrgChartHeatMap extends LightningElement {
-    /** The Account's Id, set by the record page. */
-    @api recordId?: string;
+    private accountId?: string;
+    private connected = false;
+    /** Counts loads, so an answer that arrives for an earlier record is dropped. */
+    private loadCount = 0;
+
+    /**
+     * The Account's (or Account Plan's) Id, set by the record page. Lightning reuses this component when
+     * the user moves to another record of the same type, so a new Id starts a new load.
+     */
+    @api
+    get recordId(): string | undefined {
+        return this.accountId;
+    }
+    set recordId(value: string | undefined) {
+        if (value === this.accountId) return;
+        this.accountId = value;
+        if (this.connected) this.load(value);
+    }
     /** Chart height in pixels (App Builder). */
     @api height = 600;
     /** Levels of people shown at first (App Builder). */
@@ -151,23 +167,56 @@ export default class OrgChartHeatMap extends LightningElement {
     private matches: Uint8Array | null = null;
 
     override connectedCallback(): void {
-        if (this.recordId && this.loadedFor !== this.recordId) {
-            this.load(this.recordId);
-        }
+        this.connected = true;
+        if (this.loadedFor !== this.accountId) this.load(this.accountId);
     }
 
     override disconnectedCallback(): void {
+        this.connected = false;
         this.view?.destroy();
         this.view = undefined;
     }
 
-    private async load(accountId: string): Promise<void> {
+    /** Forgets everything shown for the previous record: people, selection, filters, status, view. */
+    private reset(): void {
+        this.view?.destroy();
+        this.view = undefined;
+        this.model = undefined;
+        this.people = [];
+        this.links = [];
+        this.searchTexts = [];
+        this.settings = undefined;
+        this.layout = undefined;
+        this.expanded = new Uint8Array(0);
+        this.insights = [];
+        this.issueCount = 0;
+        this.selectedIndex = undefined;
+        this.focusIndex = undefined;
+        this.filter = {};
+        this.matches = null;
+        this.buyingCenters = [];
+        this.hiddenFields = [];
+        this.picklists = {};
+        this.canEdit = false;
+        this.status = '';
+        this.undo = undefined;
+        this.showAllInsights = false;
+        this.loaded = 0;
+        this.total = 0;
+    }
+
+    private async load(accountId: string | undefined): Promise<void> {
+        const loadNumber = ++this.loadCount;
         this.loadedFor = accountId;
-        this.isLoading = true;
+        this.reset();
         this.error = '';
+        this.isLoading = !!accountId;
+        if (!accountId) return;
         const people: StakeholderDto[] = [];
+        const isCurrent = (): boolean => loadNumber === this.loadCount;
         try {
-            await this.loadPages(accountId, null, people);
+            await this.loadPages(accountId, null, people, isCurrent);
+            if (!isCurrent()) return;
             this.people = people;
             if (this.settings && people.length) {
                 this.rebuild();
@@ -178,9 +227,9 @@ export default class OrgChartHeatMap extends LightningElement {
                 this.needsDraw = true;
             }
         } catch (error) {
-            this.error = errorMessage(error);
+            if (isCurrent()) this.error = errorMessage(error);
         } finally {
-            this.isLoading = false;
+            if (isCurrent()) this.isLoading = false;
         }
     }
 
@@ -224,9 +273,11 @@ export default class OrgChartHeatMap extends LightningElement {
     private async loadPages(
         accountId: string,
         afterId: string | null,
-        people: StakeholderDto[]
+        people: StakeholderDto[],
+        isCurrent: () => boolean
     ): Promise<void> {
         const page = (await getOrgChart({ accountId, afterId, pageSize: PAGE_SIZE })) as OrgChartPageDto;
+        if (!isCurrent()) return;
         if (afterId === null) {
             this.total = page.totalContacts ?? 0;
             this.settings = page.heatSettings ?? undefined;
@@ -238,7 +289,7 @@ export default class OrgChartHeatMap extends LightningElement {
         }
         people.push(...page.stakeholders);
         this.loaded = people.length;
-        if (page.nextAfterId) await this.loadPages(accountId, page.nextAfterId, people);
+        if (page.nextAfterId) await this.loadPages(accountId, page.nextAfterId, people, isCurrent);
     }
 
     override renderedCallback(): void {
@@ -313,12 +364,15 @@ export default class OrgChartHeatMap extends LightningElement {
             this.showStatus(refusal, true);
             return;
         }
+        const loadNumber = this.loadCount;
         try {
             const previous = (await moveStakeholder({
                 accountId: this.recordId ?? null,
                 contactId,
                 newManagerId: managerId
             })) as string | null;
+            // the rep moved on to another record while this was saving: nothing here to update
+            if (loadNumber !== this.loadCount) return;
             this.people = this.people.map((person) => {
                 return person.id === contactId ? { ...person, reportsToId: managerId } : person;
             });
@@ -331,7 +385,7 @@ export default class OrgChartHeatMap extends LightningElement {
             );
             this.refresh(contactId);
         } catch (error) {
-            this.showStatus(errorMessage(error), true);
+            if (loadNumber === this.loadCount) this.showStatus(errorMessage(error), true);
         }
     }
 

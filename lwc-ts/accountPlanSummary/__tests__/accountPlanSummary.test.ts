@@ -135,6 +135,20 @@ describe('c-account-plan-summary', () => {
         expect(byId(element, 'create-form')).not.toBeNull();
     });
 
+    it('drops a half-filled create form when the page moves to another account', async () => {
+        const element = mount();
+        wire.emit(summaryWithoutPlan);
+        await flush();
+        byId(element, 'create')?.click();
+        await flush();
+        expect(byId(element, 'create-form')).not.toBeNull();
+        element.recordId = '001000000000002AAA';
+        wire.emit(summaryWithoutPlan);
+        await flush();
+        expect(byId(element, 'create-form')).toBeNull();
+        expect(byId(element, 'empty')).not.toBeNull();
+    });
+
     it('closes the form after a successful create', async () => {
         const element = mount();
         wire.emit(summaryWithoutPlan);

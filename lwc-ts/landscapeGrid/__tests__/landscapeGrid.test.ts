@@ -124,6 +124,50 @@ describe('c-landscape-grid', () => {
         );
     });
 
+    it('follows the record: a new recordId loads that account and a late answer for the old one is dropped', async () => {
+        let answerFirst: (value: unknown) => void = () => undefined;
+        getLandscapeMock
+            .mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)))
+            .mockResolvedValueOnce(
+                landscape({
+                    accountId: '001000000000002AAA',
+                    accountName: 'Meridian Bank',
+                    buyingCenters: [
+                        {
+                            id: 'retail',
+                            name: 'Retail Banking Europe',
+                            parentId: null,
+                            kind: null,
+                            active: true
+                        }
+                    ],
+                    cells: [],
+                    business: []
+                })
+            );
+        const element = mount() as HTMLElement & { recordId?: string };
+        await settle();
+        element.recordId = '001000000000002AAA';
+        await settle();
+        expect(getLandscapeMock).toHaveBeenLastCalledWith({
+            accountId: '001000000000002AAA',
+            periodStart: null,
+            periodEnd: null
+        });
+        answerFirst(landscape());
+        await settle();
+        const rows = (): (string | null)[] =>
+            Array.from(element.shadowRoot!.querySelectorAll('tbody tr')).map((row) =>
+                row.getAttribute('data-row')
+            );
+        expect(rows()).toEqual(['retail']);
+
+        getLandscapeMock.mockResolvedValueOnce(landscape());
+        element.recordId = '001000000000001AAA';
+        await settle();
+        expect(rows()).toEqual(['heli', 'heliEu', 'sales', 'unmapped']);
+    });
+
     it('switches views, folds a division and groups offerings by family', async () => {
         getLandscapeMock.mockResolvedValue(landscape());
         const element = mount({ defaultView: 'status' });

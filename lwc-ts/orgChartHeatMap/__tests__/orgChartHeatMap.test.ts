@@ -109,6 +109,38 @@ describe('c-org-chart-heat-map', () => {
         expect(element.shadowRoot!.querySelectorAll('[data-id="legend"] li')).toHaveLength(4);
     });
 
+    it('follows the record: a new recordId loads that account and a late answer for the old one is dropped', async () => {
+        let answerFirst: (value: unknown) => void = () => undefined;
+        getOrgChartMock
+            .mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)))
+            .mockResolvedValueOnce(
+                onePage([person('meridianCeo', null), person('meridianCto', 'meridianCeo')])
+            );
+        const element = mount() as HTMLElement & { recordId?: string };
+        await settle();
+        element.recordId = '001000000000002AAA';
+        await settle();
+        expect(getOrgChartMock).toHaveBeenLastCalledWith({
+            accountId: '001000000000002AAA',
+            afterId: null,
+            pageSize: 2000
+        });
+        // the first account's answer arrives last and must not replace the second
+        answerFirst(onePage([person('aeronovaCeo', null)]));
+        await settle();
+        const ids = (): (string | null)[] =>
+            Array.from(element.shadowRoot!.querySelectorAll('g.node')).map((node) =>
+                node.getAttribute('data-id')
+            );
+        expect(ids()).toEqual(['meridianCeo', 'meridianCto']);
+
+        // and back: the chart shows the first account again, with nothing of the second left
+        getOrgChartMock.mockResolvedValueOnce(onePage([person('aeronovaCeo', null)]));
+        element.recordId = '001000000000001AAA';
+        await settle();
+        expect(ids()).toEqual(['aeronovaCeo']);
+    });
+
     it('collapses and expands on request', async () => {
         getOrgChartMock.mockResolvedValueOnce(onePage([person('ceo', null), person('cio', 'ceo')]));
         const element = mount();
