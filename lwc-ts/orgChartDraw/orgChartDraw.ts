@@ -13,8 +13,13 @@ import {
     fitTransform,
     MAX_SCALE,
     MIN_SCALE,
+    openingTransform,
+    READABLE_SCALE,
+    showPeople,
+    viewRect,
     type ViewTransform
 } from 'c/orgViewport';
+import { CARD_TEXT, cardFlags, truncate } from 'c/orgChartExport';
 
 export interface LinkDto {
     id?: string | null;
@@ -47,6 +52,10 @@ export interface DrawOptions {
 export interface ChartView {
     /** Fits the whole chart into the visible area. */
     fit(): void;
+    /** The opening view: the whole chart if it is readable so, else its top at a readable zoom. */
+    open(): void;
+    /** Brings these people into view (all when readable so, else the first); false when none is visible. */
+    show(people: readonly number[]): boolean;
     /** Centres one person, draws their card and gives it the keyboard focus stop. */
     focus(index: number): void;
     /** Marks one person as selected and highlights their path to the top. */
@@ -64,9 +73,12 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const DIMMED = '#e5e5e5';
 const INFREQUENT = new Set(['Quarterly', 'Yearly', 'Rarely']);
 const TREND_ARROW: Record<string, string> = { warming: '▲', cooling: '▼', steady: '▶', none: '' };
+/** The minimap's longer side, in pixels. */
+const MINIMAP_SIZE = 160;
 
-function truncate(text: string, max: number): string {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** An influence link's curve between two card centres, bowed above both. */
+function linkPath(x1: number, y1: number, x2: number, y2: number): string {
+    return `M${x1},${y1} Q${(x1 + x2) / 2},${Math.min(y1, y2) - 80} ${x2},${y2}`;
 }
 
 /** Every reporting line of the visible people as one path (one DOM node for the whole chart). */
@@ -138,30 +150,41 @@ export function drawOrgChart(
         .attr('d', edgePath(model, layout, layout.visible, w, h));
     const highlight = viewport.append('path').attr('class', 'edge edge-highlight');
 
+    // influence links between two visible people; drawn only while an end is on screen (c/orgViewport)
+    const linkEnds: { link: LinkDto; from: number; to: number }[] = [];
     if (options.showLinks) {
-        const links = viewport.append('g').attr('class', 'influence-links');
         for (const link of options.links) {
             const from = link.fromId ? hierarchy.indexById.get(link.fromId) : undefined;
             const to = link.toContactId ? hierarchy.indexById.get(link.toContactId) : undefined;
             if (
-                from === undefined ||
-                to === undefined ||
-                Number.isNaN(layout.x[from]!) ||
-                Number.isNaN(layout.x[to]!)
+                from !== undefined &&
+                to !== undefined &&
+                !Number.isNaN(layout.x[from]!) &&
+                !Number.isNaN(layout.x[to]!)
             )
-                continue;
-            const x1 = layout.x[from]! + w / 2;
-            const y1 = layout.y[from]! + h / 2;
-            const x2 = layout.x[to]! + w / 2;
-            const y2 = layout.y[to]! + h / 2;
-            links
-                .append('path')
-                .attr('class', link.type === 'Dotted Line' ? 'influence dotted-line' : 'influence')
-                .attr('d', `M${x1},${y1} Q${(x1 + x2) / 2},${Math.min(y1, y2) - 80} ${x2},${y2}`)
-                .attr('stroke-width', 1 + (link.strength ?? 1))
-                .attr('stroke-dasharray', link.frequency && INFREQUENT.has(link.frequency) ? '6 4' : null);
+                linkEnds.push({ link, from, to });
         }
     }
+    const linkLayer = viewport.append('g').attr('class', 'influence-links');
+    const drawnLinks = new Map<number, SVGPathElement>();
+    const drawLink = (position: number): SVGPathElement => {
+        const { link, from, to } = linkEnds[position]!;
+        return linkLayer
+            .append('path')
+            .attr('class', link.type === 'Dotted Line' ? 'influence dotted-line' : 'influence')
+            .attr(
+                'd',
+                linkPath(
+                    layout.x[from]! + w / 2,
+                    layout.y[from]! + h / 2,
+                    layout.x[to]! + w / 2,
+                    layout.y[to]! + h / 2
+                )
+            )
+            .attr('stroke-width', 1 + (link.strength ?? 1))
+            .attr('stroke-dasharray', link.frequency && INFREQUENT.has(link.frequency) ? '6 4' : null)
+            .node()!;
+    };
 
     const overview = viewport.append('g').attr('class', 'overview');
     if (detailLevel(layout.visible.length, MIN_SCALE) !== 'all') {
@@ -251,29 +274,33 @@ export function drawOrgChart(
         group
             .append('text')
             .attr('class', 'name')
-            .attr('x', 14)
-            .attr('y', 22)
+            .attr('x', CARD_TEXT.left)
+            .attr('y', CARD_TEXT.nameY)
             .text(truncate(card.name || '—', 26));
         group
             .append('text')
             .attr('class', 'title')
-            .attr('x', 14)
-            .attr('y', 40)
+            .attr('x', CARD_TEXT.left)
+            .attr('y', CARD_TEXT.titleY)
             .text(truncate(card.title, 32));
         if (card.role)
             group
                 .append('text')
-                .attr('class', 'role')
-                .attr('x', 14)
-                .attr('y', 58)
+                .attr(
+                    'class',
+                    card.flags.some((flag) => flag.kind === 'decision-maker') ? 'role key-role' : 'role'
+                )
+                .attr('x', CARD_TEXT.left)
+                .attr('y', CARD_TEXT.roleY)
                 .text(truncate(card.role, 30));
-        if (card.flags.length) {
+        const flags = cardFlags(card);
+        if (flags) {
             group
                 .append('text')
                 .attr('class', 'flags')
-                .attr('x', 14)
-                .attr('y', 78)
-                .text(truncate(card.flags.map((flag) => flag.label).join(' · '), 36));
+                .attr('x', CARD_TEXT.left)
+                .attr('y', CARD_TEXT.flagsY)
+                .text(flags);
         }
         if (card.ownerInitials) {
             group
@@ -324,6 +351,40 @@ export function drawOrgChart(
         height: container.clientHeight || 600
     });
 
+    /** How the view was last placed for the rep, so a change of size (a side panel opening) can place it again. */
+    let placement: (() => void) | undefined;
+    let minimap: Minimap | undefined;
+    let resizeObserver: ResizeObserver | undefined;
+
+    /**
+     * Links whose ends are both off screen cost the frame and show nothing: keep only those with an end in
+     * view; when zoomed out to blocks, links are dropped (a thousand curves across the account are noise).
+     */
+    const renderLinks = (level: ReturnType<typeof detailLevel>): void => {
+        if (!linkEnds.length) return;
+        const wanted = new Set<number>();
+        if (level !== 'overview') {
+            const rect = level === 'all' ? undefined : viewRect(transform, size(), w, h);
+            const inRect = (index: number): boolean =>
+                !rect ||
+                (layout.x[index]! >= rect.left &&
+                    layout.x[index]! <= rect.right &&
+                    layout.y[index]! >= rect.top &&
+                    layout.y[index]! <= rect.bottom);
+            linkEnds.forEach(({ from, to }, position) => {
+                if (inRect(from) || inRect(to)) wanted.add(position);
+            });
+        }
+        for (const [position, element] of drawnLinks) {
+            if (!wanted.has(position)) {
+                element.remove();
+                drawnLinks.delete(position);
+            }
+        }
+        for (const position of wanted)
+            if (!drawnLinks.has(position)) drawnLinks.set(position, drawLink(position));
+    };
+
     /** Brings the drawn cards in line with the transform: adds those now on screen, drops the rest. */
     const render = (): void => {
         const level = detailLevel(layout.visible.length, transform.k);
@@ -344,6 +405,8 @@ export function drawOrgChart(
             }
         }
         for (const index of keep) if (!drawn.has(index)) drawn.set(index, drawCard(index));
+        renderLinks(level);
+        minimap?.update(transform, size());
     };
 
     const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
@@ -367,28 +430,51 @@ export function drawOrgChart(
                 [width, height]
             ];
         })
-        .on('zoom', (event: { transform: ViewTransform & { toString(): string } }) => {
-            transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
-            viewport.attr('transform', event.transform.toString());
-            // synchronous: finding the cards on screen is one pass over the visible people
-            render();
-        });
+        .on(
+            'zoom',
+            (event: { transform: ViewTransform & { toString(): string }; sourceEvent?: Event | null }) => {
+                // a rep's own pan or zoom ends the placement a resize would restore
+                if (event.sourceEvent) placement = undefined;
+                transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+                viewport.attr('transform', event.transform.toString());
+                // synchronous: finding the cards on screen is one pass over the visible people
+                render();
+            }
+        );
     const svgSelection = svg as unknown as Selection<SVGSVGElement, unknown, null, undefined>;
     svgSelection.call(behaviour);
     const moveTo = (next: ViewTransform): void => {
         svgSelection.call(behaviour.transform, zoomIdentity.translate(next.x, next.y).scale(next.k));
         render();
     };
+    const place = (how: () => ViewTransform): void => {
+        placement = () => moveTo(how());
+        placement();
+    };
+    minimap = drawMinimap(container, model, layout, w, h, options.matches, (x, y) => {
+        placement = undefined;
+        const { width, height } = size();
+        moveTo({ x: width / 2 - x * transform.k, y: height / 2 - y * transform.k, k: transform.k });
+    });
 
     const view: ChartView = {
         fit() {
-            moveTo(fitTransform(layout, size()));
+            place(() => fitTransform(layout, size()));
+        },
+        open() {
+            place(() => openingTransform(layout, size(), w));
+        },
+        show(people: readonly number[]) {
+            if (!showPeople(layout, people, size(), w, h)) return false;
+            place(() => showPeople(layout, people, size(), w, h)!);
+            return true;
         },
         focus(index: number) {
             const previous = focusIndex === undefined ? undefined : drawn.get(focusIndex);
             focusIndex = index;
             previous?.setAttribute('tabindex', '-1');
-            moveTo(centreOn(layout, index, size(), w, h, Math.max(1, transform.k)));
+            // readable, but no closer than the rep has zoomed: a narrow view (side panel open) keeps its neighbours
+            place(() => centreOn(layout, index, size(), w, h, Math.max(READABLE_SCALE, transform.k)));
             drawn.get(index)?.setAttribute('tabindex', '0');
         },
         select(index: number | undefined) {
@@ -417,10 +503,25 @@ export function drawOrgChart(
             return svg.node()!;
         },
         destroy() {
+            resizeObserver?.disconnect();
             svg.on('.zoom', null);
             svg.remove();
+            minimap?.remove();
         }
     };
+    // the chart area changes size when the side panel opens or the window turns: place the view again
+    let lastSize = size();
+    resizeObserver =
+        typeof ResizeObserver === 'undefined'
+            ? undefined
+            : new ResizeObserver(() => {
+                  const now = size();
+                  if (now.width === lastSize.width && now.height === lastSize.height) return;
+                  lastSize = now;
+                  if (placement) placement();
+                  else render();
+              });
+    resizeObserver?.observe(container);
     // a click on the zoomed-out blocks zooms in on that person
     overview.on('click', (event: MouseEvent) => {
         const [x, y] = pointer(event, viewport.node());
@@ -435,6 +536,79 @@ export function drawOrgChart(
     else render();
     if (selectedIndex !== undefined) view.select(selectedIndex);
     return view;
+}
+
+interface Minimap {
+    /** Outlines the part of the chart on screen; hides the map when the whole chart is on screen. */
+    update(transform: ViewTransform, view: { width: number; height: number }): void;
+    remove(): void;
+}
+
+/**
+ * A small map of the whole chart in a corner, with the part on screen outlined; a click or drag on it
+ * moves the view there. Shown only while the chart is larger than the view.
+ */
+function drawMinimap(
+    container: HTMLElement,
+    model: OrgChartModel,
+    layout: Layout,
+    w: number,
+    h: number,
+    matches: Uint8Array | null | undefined,
+    moveCentreTo: (worldX: number, worldY: number) => void
+): Minimap {
+    const width = Math.max(layout.width, 1);
+    const height = Math.max(layout.height, 1);
+    const scale = MINIMAP_SIZE / Math.max(width, height);
+    const map = select(container)
+        .append('svg')
+        .attr('xmlns', SVG_NS)
+        .attr('class', 'minimap')
+        .attr('data-id', 'minimap')
+        .attr('aria-hidden', 'true')
+        .attr('width', Math.max(24, width * scale))
+        .attr('height', Math.max(24, height * scale));
+    const world = map.append('g').attr('transform', `scale(${scale})`);
+    for (const [colour, d] of overviewPaths(model, layout, w, h, matches))
+        world.append('path').attr('fill', colour).attr('d', d);
+    const frame = world
+        .append('rect')
+        .attr('class', 'minimap-view')
+        .attr('stroke-width', 2 / scale);
+    const toWorld = (event: PointerEvent): [number, number] => {
+        const [x, y] = pointer(event, map.node());
+        return [x / scale, y / scale];
+    };
+    let dragging = false;
+    map.on('pointerdown', (event: PointerEvent) => {
+        dragging = true;
+        map.node()!.setPointerCapture?.(event.pointerId);
+        moveCentreTo(...toWorld(event));
+    })
+        .on('pointermove', (event: PointerEvent) => {
+            if (dragging) moveCentreTo(...toWorld(event));
+        })
+        .on('pointerup pointercancel', () => {
+            dragging = false;
+        });
+    return {
+        update(transform, view) {
+            const k = transform.k > 0 ? transform.k : 1;
+            const left = -transform.x / k;
+            const top = -transform.y / k;
+            const right = left + view.width / k;
+            const bottom = top + view.height / k;
+            map.classed('minimap-hidden', left <= 0 && top <= 0 && right >= width && bottom >= height);
+            frame
+                .attr('x', left)
+                .attr('y', top)
+                .attr('width', right - left)
+                .attr('height', bottom - top);
+        },
+        remove() {
+            map.remove();
+        }
+    };
 }
 
 /** The presentation properties the chart's stylesheet sets, copied inline so an export looks the same. */

@@ -25,11 +25,12 @@ import {
     toggle,
     type PersonFilter
 } from 'c/orgVisibility';
-import { drawOrgChart, exportSvg, type ChartView, type LinkDto } from 'c/orgChartDraw';
+import { drawOrgChart, type ChartView, type LinkDto } from 'c/orgChartDraw';
+import { exportChart, pngScale, type LegendEntry } from 'c/orgChartExport';
 import { keyMove } from 'c/orgKeyboard';
 import { findInsights, type InfluenceLink, type InsightKind } from 'c/orgInsights';
 import type { HeatResult, HeatSettings } from 'c/heatScore';
-import { errorMessage, formatLabel, isoToday } from 'c/keystoneText';
+import { errorMessage, formatIsoDate, formatLabel, isoToday } from 'c/keystoneText';
 import titleLabel from '@salesforce/label/c.Keystone_Org_Chart_Title';
 import loadingLabel from '@salesforce/label/c.Keystone_Org_Chart_Loading';
 import emptyLabel from '@salesforce/label/c.Keystone_Org_Chart_Empty';
@@ -42,6 +43,23 @@ import neutralLabel from '@salesforce/label/c.Keystone_Heat_Neutral';
 import coldLabel from '@salesforce/label/c.Keystone_Heat_Cold';
 import unknownLabel from '@salesforce/label/c.Keystone_Heat_Unknown';
 import issuesLabel from '@salesforce/label/c.Keystone_Hierarchy_Issues';
+import issuesOneLabel from '@salesforce/label/c.Keystone_Hierarchy_Issues_One';
+import searchCountLabel from '@salesforce/label/c.Keystone_Search_Count';
+import searchCountOneLabel from '@salesforce/label/c.Keystone_Search_Count_One';
+import searchNoneLabel from '@salesforce/label/c.Keystone_Search_None';
+import legendReportingLabel from '@salesforce/label/c.Keystone_Legend_Reporting_Line';
+import legendInfluenceLabel from '@salesforce/label/c.Keystone_Legend_Influence';
+import legendDottedLabel from '@salesforce/label/c.Keystone_Legend_Dotted_Line';
+import legendOwnerLabel from '@salesforce/label/c.Keystone_Legend_Owner';
+import legendTrendLabel from '@salesforce/label/c.Keystone_Legend_Trend';
+import exportTitleLabel from '@salesforce/label/c.Keystone_Org_Chart_Export_Title';
+import exportDateLabel from '@salesforce/label/c.Keystone_Org_Chart_Export_Date';
+import kindUncoveredLabel from '@salesforce/label/c.Keystone_Insight_Kind_Uncovered';
+import kindLeavingLabel from '@salesforce/label/c.Keystone_Insight_Kind_Leaving';
+import kindDetractorLabel from '@salesforce/label/c.Keystone_Insight_Kind_Detractor';
+import kindSingleThreadedLabel from '@salesforce/label/c.Keystone_Insight_Kind_Single_Threaded';
+import kindCountLabel from '@salesforce/label/c.Keystone_Insight_Kind_Count';
+import insightsFilterHint from '@salesforce/label/c.Keystone_Insights_Filter_Hint';
 import insightsTitle from '@salesforce/label/c.Keystone_Insights_Title';
 import uncoveredLabel from '@salesforce/label/c.Keystone_Insight_Uncovered_Decision_Maker';
 import leavingLabel from '@salesforce/label/c.Keystone_Insight_Leaving_No_Backup';
@@ -63,8 +81,6 @@ import matchesLabel from '@salesforce/label/c.Keystone_Filter_Matches';
 import decisionRoleLabel from '@salesforce/label/c.Keystone_Field_Decision_Role';
 import stanceLabel from '@salesforce/label/c.Keystone_Field_Stance';
 import buyingCenterLabel from '@salesforce/label/c.Keystone_Field_Buying_Center';
-import showAllInsightsLabel from '@salesforce/label/c.Keystone_Insights_Show_All';
-import showFewerInsightsLabel from '@salesforce/label/c.Keystone_Insights_Show_Fewer';
 
 const INSIGHT_LABELS: Record<InsightKind, string> = {
     'uncovered-decision-maker': uncoveredLabel,
@@ -73,10 +89,23 @@ const INSIGHT_LABELS: Record<InsightKind, string> = {
     'single-threaded': singleThreadedLabel
 };
 
+const INSIGHT_KIND_LABELS: Record<InsightKind, string> = {
+    'uncovered-decision-maker': kindUncoveredLabel,
+    'leaving-without-backup': kindLeavingLabel,
+    'influential-detractor': kindDetractorLabel,
+    'single-threaded': kindSingleThreadedLabel
+};
+
 interface InsightItem {
     key: string;
+    kind: InsightKind;
     contactId: string;
     text: string;
+}
+
+/** A count a number of people says, in the reader's digits ("5,762"). */
+function formatCount(value: number): string {
+    return new Intl.NumberFormat().format(value);
 }
 
 const PAGE_SIZE = 2000;
@@ -132,7 +161,8 @@ export default class OrgChartHeatMap extends LightningElement {
         undoLabel,
         dragHintLabel,
         exportSvgLabel,
-        exportPngLabel
+        exportPngLabel,
+        insightsFilterHint
     };
 
     isLoading = true;
@@ -165,6 +195,11 @@ export default class OrgChartHeatMap extends LightningElement {
     private buyingCenters: { id: string; name: string }[] = [];
     filter: PersonFilter = {};
     private matches: Uint8Array | null = null;
+    /** The coverage-gap group shown alone on the chart, if the rep asked for one. */
+    insightFilter?: InsightKind;
+    /** What the last search found: "3 matches", "No one matches"; empty when nothing is searched. */
+    searchStatus = '';
+    private accountName = '';
 
     override connectedCallback(): void {
         this.connected = true;
@@ -194,13 +229,15 @@ export default class OrgChartHeatMap extends LightningElement {
         this.focusIndex = undefined;
         this.filter = {};
         this.matches = null;
+        this.insightFilter = undefined;
+        this.searchStatus = '';
+        this.accountName = '';
         this.buyingCenters = [];
         this.hiddenFields = [];
         this.picklists = {};
         this.canEdit = false;
         this.status = '';
         this.undo = undefined;
-        this.showAllInsights = false;
         this.loaded = 0;
         this.total = 0;
     }
@@ -239,13 +276,14 @@ export default class OrgChartHeatMap extends LightningElement {
         this.model = buildOrgChart(people, this.settings!, this.colourBy, isoToday());
         this.issueCount = this.model.hierarchy.issues.length;
         this.searchTexts = this.model.cards.map((card) => card.searchText);
-        this.matches = this.matchesFor(this.filter);
         const names = new Map(people.map((person) => [person.id, person.name ?? '']));
         this.insights = findInsights(people, this.links as unknown as InfluenceLink[]).map((insight) => ({
             key: `${insight.kind}:${insight.contactId}`,
+            kind: insight.kind,
             contactId: insight.contactId,
             text: formatLabel(INSIGHT_LABELS[insight.kind], names.get(insight.contactId) ?? '')
         }));
+        this.matches = this.matchesFor(this.filter);
     }
 
     /** Rebuilds after a change to the people, keeping what was open, the selection and the view. */
@@ -280,6 +318,7 @@ export default class OrgChartHeatMap extends LightningElement {
         if (!isCurrent()) return;
         if (afterId === null) {
             this.total = page.totalContacts ?? 0;
+            this.accountName = page.accountName ?? '';
             this.settings = page.heatSettings ?? undefined;
             this.links = (page.links ?? []) as LinkDto[];
             this.canEdit = !!page.canEdit;
@@ -303,7 +342,7 @@ export default class OrgChartHeatMap extends LightningElement {
         }
         const firstDraw = !this.view;
         this.draw(container);
-        if (firstDraw) this.view?.fit();
+        if (firstDraw) this.view?.open();
     }
 
     private draw(container: HTMLElement, keepView = false): void {
@@ -332,13 +371,14 @@ export default class OrgChartHeatMap extends LightningElement {
         });
     }
 
+    /** Draws again for what is open; centres `focus` from the current zoom, else keeps or opens the view. */
     private redraw(expanded: Uint8Array, focus?: number, keepView = false): void {
         this.expanded = expanded;
         const container = this.template?.querySelector<HTMLElement>('[data-id="chart"]');
         if (!container || !this.model) return;
-        this.draw(container, keepView);
+        this.draw(container, keepView || focus !== undefined);
         if (focus !== undefined) this.view?.focus(focus);
-        else if (!keepView) this.view?.fit();
+        else if (!keepView) this.view?.open();
     }
 
     private selectPerson(index: number | undefined): void {
@@ -479,12 +519,10 @@ export default class OrgChartHeatMap extends LightningElement {
         );
         if (!move) return;
         event.preventDefault();
-        const toggled =
-            move.toggle ??
-            (move.activate && this.model.hierarchy.children[move.focus]!.length ? move.focus : undefined);
         this.focusIndex = move.focus;
-        if (toggled !== undefined) this.redraw(toggle(this.expanded, toggled), move.focus);
+        if (move.toggle !== undefined) this.redraw(toggle(this.expanded, move.toggle), move.focus);
         else this.view?.focus(move.focus);
+        if (move.activate) this.selectPerson(move.focus);
         this.view?.cardElement(move.focus)?.focus();
     }
 
@@ -501,7 +539,9 @@ export default class OrgChartHeatMap extends LightningElement {
     }
 
     get issuesText(): string {
-        return formatLabel(issuesLabel, this.issueCount);
+        return this.issueCount === 1
+            ? issuesOneLabel
+            : formatLabel(issuesLabel, formatCount(this.issueCount));
     }
 
     get progressText(): string {
@@ -512,41 +552,66 @@ export default class OrgChartHeatMap extends LightningElement {
         return `height: ${Math.max(240, Number(this.height) || 600)}px`;
     }
 
-    get legend(): { key: string; label: string; style: string }[] {
+    /** What each colour, line and mark on the chart means, for the screen and the exported picture. */
+    private legendEntries(): (LegendEntry & { key: string })[] {
         const settings = this.settings;
         if (!settings) return [];
-        return [
-            { key: 'warm', label: warmLabel, style: `background: ${settings.warmColour}` },
-            { key: 'neutral', label: neutralLabel, style: `background: ${settings.neutralColour}` },
-            { key: 'cold', label: coldLabel, style: `background: ${settings.coldColour}` },
-            { key: 'unknown', label: unknownLabel, style: `background: ${settings.unknownColour}` }
+        const entries: (LegendEntry & { key: string })[] = [
+            { key: 'warm', label: warmLabel, colour: settings.warmColour },
+            { key: 'neutral', label: neutralLabel, colour: settings.neutralColour },
+            { key: 'cold', label: coldLabel, colour: settings.coldColour },
+            { key: 'unknown', label: unknownLabel, colour: settings.unknownColour },
+            { key: 'reporting', label: legendReportingLabel, shape: 'reporting-line' }
         ];
+        if (this.showLinks) {
+            entries.push({ key: 'influence', label: legendInfluenceLabel, shape: 'influence-link' });
+            entries.push({ key: 'dotted', label: legendDottedLabel, shape: 'dotted-line' });
+        }
+        entries.push({ key: 'owner', label: legendOwnerLabel, shape: 'initials' });
+        entries.push({ key: 'trend', label: legendTrendLabel, shape: 'trend' });
+        return entries;
     }
 
-    /** Coverage gaps shown before "show all": enough to act on, short enough to keep the chart in view on a phone. */
+    get legend(): { key: string; label: string; className: string; style: string }[] {
+        return this.legendEntries().map((entry) => ({
+            key: entry.key,
+            label: entry.label,
+            className: `legend-mark legend-${entry.shape ?? 'swatch'}`,
+            style: entry.colour ? `background: ${entry.colour}` : ''
+        }));
+    }
+
+    /** Coverage gaps named one by one: enough to act on, short enough to keep the chart in view on a phone. */
     private static readonly INSIGHTS_SHOWN = 4;
-    showAllInsights = false;
 
     get shownInsights(): InsightItem[] {
-        return this.showAllInsights ? this.insights : this.insights.slice(0, OrgChartHeatMap.INSIGHTS_SHOWN);
+        return this.insights.slice(0, OrgChartHeatMap.INSIGHTS_SHOWN);
     }
 
-    get hasMoreInsights(): boolean {
+    /**
+     * Past the first few, gaps are counted by kind; each count shows just those people on the chart (a
+     * large account has thousands, and a list of thousands is not something a rep can act on).
+     */
+    get insightGroups(): { kind: InsightKind; text: string; pressed: string }[] {
+        if (this.insights.length <= OrgChartHeatMap.INSIGHTS_SHOWN) return [];
+        const counts = new Map<InsightKind, number>();
+        for (const insight of this.insights) counts.set(insight.kind, (counts.get(insight.kind) ?? 0) + 1);
+        return [...counts].map(([kind, total]) => ({
+            kind,
+            text: formatLabel(kindCountLabel, INSIGHT_KIND_LABELS[kind], formatCount(total)),
+            pressed: String(this.insightFilter === kind)
+        }));
+    }
+
+    get hasInsightGroups(): boolean {
         return this.insights.length > OrgChartHeatMap.INSIGHTS_SHOWN;
     }
 
-    get insightsToggleText(): string {
-        return this.showAllInsights
-            ? showFewerInsightsLabel
-            : formatLabel(showAllInsightsLabel, this.insights.length);
-    }
-
-    get insightsExpanded(): string {
-        return String(this.showAllInsights);
-    }
-
-    handleInsightsToggle(): void {
-        this.showAllInsights = !this.showAllInsights;
+    /** Shows only one kind of gap on the chart; the same button again shows everyone. */
+    handleInsightGroup(event: Event): void {
+        const kind = (event.currentTarget as HTMLElement).dataset.kind as InsightKind;
+        this.insightFilter = this.insightFilter === kind ? undefined : kind;
+        this.applyFilter();
     }
 
     get hasInsights(): boolean {
@@ -556,8 +621,14 @@ export default class OrgChartHeatMap extends LightningElement {
     handleInsight(event: Event): void {
         const contactId = (event.currentTarget as HTMLElement).dataset.contact;
         const index = contactId && this.model ? this.model.hierarchy.indexById.get(contactId) : undefined;
-        if (index !== undefined && this.model)
-            this.redraw(revealPerson(this.model.hierarchy, this.expanded, index), index);
+        if (index !== undefined) this.showPerson(index);
+    }
+
+    /** Opens the chart down to a person, centres them and selects them (their card marked, the panel open). */
+    private showPerson(index: number): void {
+        if (!this.model) return;
+        this.redraw(revealPerson(this.model.hierarchy, this.expanded, index), index);
+        this.selectPerson(index);
     }
 
     handleExpandAll(): void {
@@ -568,57 +639,106 @@ export default class OrgChartHeatMap extends LightningElement {
         if (this.model) this.redraw(collapseAll(this.model.hierarchy));
     }
 
-    /** The chart as shown now, as an SVG document the rep can download or turn into a PNG. */
-    private currentSvg(): { markup: string; width: number; height: number } | undefined {
-        const container = this.template?.querySelector<HTMLElement>('[data-id="chart"]');
-        if (!this.view || !container) return undefined;
-        const width = container.clientWidth || 800;
-        const height = container.clientHeight || 600;
-        return { markup: exportSvg(this.view.svgElement(), width, height), width, height };
+    /** The whole chart as it is open now, with a title, the date and the legend, as an SVG document. */
+    private chartPicture(): { markup: string; width: number; height: number } | undefined {
+        const model = this.model;
+        if (!model || !this.layout) return undefined;
+        const indexOf = (id: string | null): number | undefined => {
+            return id ? model.hierarchy.indexById.get(id) : undefined;
+        };
+        const links = this.showLinks
+            ? this.links.flatMap((link) => {
+                  const fromIndex = indexOf(link.fromId);
+                  const toIndex = indexOf(link.toContactId);
+                  if (fromIndex === undefined || toIndex === undefined) return [];
+                  return [
+                      {
+                          fromIndex,
+                          toIndex,
+                          strength: link.strength,
+                          dotted: link.type === 'Dotted Line',
+                          dashed: ['Quarterly', 'Yearly', 'Rarely'].includes(link.frequency ?? '')
+                      }
+                  ];
+              })
+            : [];
+        return exportChart(model, this.layout, this.expanded, {
+            title: formatLabel(exportTitleLabel, this.accountName),
+            subtitle: formatLabel(exportDateLabel, formatIsoDate(isoToday())),
+            legend: this.legendEntries(),
+            nodeWidth: DEFAULT_LAYOUT.nodeWidth,
+            nodeHeight: DEFAULT_LAYOUT.nodeHeight,
+            links,
+            matches: this.matches
+        });
     }
 
     private download(href: string, extension: string): void {
         const link = document.createElement('a');
         link.href = href;
-        link.download = `org-chart.${extension}`;
+        link.download = `${(this.accountName || 'org-chart').replace(/[^\p{L}\p{N}]+/gu, '-')}-org-chart.${extension}`;
         link.click();
     }
 
     handleExportSvg(): void {
-        const svg = this.currentSvg();
-        if (svg) this.download(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.markup)}`, 'svg');
+        const picture = this.chartPicture();
+        if (picture)
+            this.download(
+                URL.createObjectURL(new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' })),
+                'svg'
+            );
     }
 
     handleExportPng(): void {
-        const svg = this.currentSvg();
-        if (!svg) return;
+        const picture = this.chartPicture();
+        if (!picture) return;
         const image = new Image();
+        const source = URL.createObjectURL(
+            new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' })
+        );
         image.onload = () => {
-            // twice the screen size, so the names stay sharp when the image is zoomed or printed
+            // sharper than the screen for print, within the canvas size browsers allow
+            const scale = pngScale(picture.width, picture.height);
             const canvas = document.createElement('canvas');
-            canvas.width = svg.width * 2;
-            canvas.height = svg.height * 2;
+            canvas.width = Math.round(picture.width * scale);
+            canvas.height = Math.round(picture.height * scale);
             const context = canvas.getContext('2d');
+            URL.revokeObjectURL(source);
             if (!context) {
                 this.showStatus(exportFailedLabel, true);
                 return;
             }
-            context.scale(2, 2);
+            context.scale(scale, scale);
             context.drawImage(image, 0, 0);
             this.download(canvas.toDataURL('image/png'), 'png');
         };
-        image.onerror = () => this.showStatus(exportFailedLabel, true);
-        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.markup)}`;
+        image.onerror = () => {
+            URL.revokeObjectURL(source);
+            this.showStatus(exportFailedLabel, true);
+        };
+        image.src = source;
     }
 
+    /** Who the filters keep: the attribute filters and the coverage-gap group, together. */
     private matchesFor(filter: PersonFilter): Uint8Array | null {
         const model = this.model;
         if (!model) return null;
         const byId = new Map(this.people.map((person) => [person.id, person]));
-        return matchFilter(
+        const matches = matchFilter(
             model.hierarchy.ids.map((id) => byId.get(id)!),
-            filter
+            filter,
+            this.buyingCenters
         );
+        if (!this.insightFilter) return matches;
+        const inGroup = new Uint8Array(model.hierarchy.ids.length);
+        for (const insight of this.insights) {
+            const index =
+                insight.kind === this.insightFilter
+                    ? model.hierarchy.indexById.get(insight.contactId)
+                    : undefined;
+            if (index !== undefined && (!matches || matches[index])) inGroup[index] = 1;
+        }
+        return inGroup;
     }
 
     /** The filter's choices: buying center (when the account has any), stance and role. */
@@ -667,21 +787,47 @@ export default class OrgChartHeatMap extends LightningElement {
     handleFilter(event: Event): void {
         const target = event.target as HTMLSelectElement;
         this.filter = { ...this.filter, [target.dataset.filter!]: target.value };
+        this.applyFilter();
+    }
+
+    /** Redraws for the filters now set and brings what they keep into view. */
+    private applyFilter(): void {
         this.matches = this.matchesFor(this.filter);
-        if (!this.model) return;
+        const model = this.model;
+        if (!model) return;
+        const matches = this.matches;
         this.redraw(
-            this.matches ? revealAll(this.model.hierarchy, this.expanded, this.matches) : this.expanded
+            matches ? revealAll(model.hierarchy, this.expanded, matches) : this.expanded,
+            undefined,
+            !!matches
         );
+        if (!matches) return;
+        const kept: number[] = [];
+        matches.forEach((match, index) => {
+            if (match) kept.push(index);
+        });
+        this.view?.show(kept);
     }
 
     handleFit(): void {
         this.view?.fit();
     }
 
+    /** Finds people by name, title or role: says how many match, and shows and selects the first. */
     handleSearch(event: Event): void {
         const query = (event.target as HTMLInputElement).value ?? '';
-        if (!this.model || !query.trim()) return;
-        const [first] = search(this.model.hierarchy, this.searchTexts, query, 1);
-        if (first !== undefined) this.redraw(revealPerson(this.model.hierarchy, this.expanded, first), first);
+        const model = this.model;
+        if (!model || !query.trim()) {
+            this.searchStatus = '';
+            return;
+        }
+        const found = search(model.hierarchy, this.searchTexts, query, model.hierarchy.ids.length);
+        this.searchStatus =
+            found.length === 0
+                ? searchNoneLabel
+                : found.length === 1
+                  ? searchCountOneLabel
+                  : formatLabel(searchCountLabel, formatCount(found.length));
+        if (found.length) this.showPerson(found[0]!);
     }
 }

@@ -1,5 +1,6 @@
 // Keyboard moves in the org chart, following the WAI-ARIA tree pattern: Up/Down through the people on
-// screen, Right opens or steps into a team, Left closes or steps up to the manager, Home/End, Enter.
+// screen, Right opens or steps into a team, Left closes or steps up to the manager, Home/End, Space opens
+// or closes a team, Enter opens the person.
 import { ROOT, type Hierarchy } from 'c/orgHierarchy';
 
 export interface KeyMove {
@@ -7,7 +8,7 @@ export interface KeyMove {
     focus: number;
     /** Open or close this person's team before moving. */
     toggle?: number;
-    /** Enter: act on the focused person. */
+    /** Enter: open the focused person (the side panel). */
     activate?: boolean;
 }
 
@@ -45,8 +46,10 @@ export function keyMove(
             return { focus: manager === ROOT ? here : manager };
         }
         case 'Enter':
-        case ' ':
             return { focus: here, activate: true };
+        case ' ':
+            // Space opens or closes the team, as a tree item's toggle does
+            return reports.length ? { focus: here, toggle: here } : { focus: here };
         default:
             return null;
     }

@@ -21,6 +21,11 @@ export const FULL_DETAIL_LIMIT = 300;
 export const DETAIL_SCALE = 0.45;
 export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 2;
+/**
+ * The chart opens no smaller than this: names (14 px) stay at least 11 px tall, so a rep can read the top
+ * of the tree at once and pans (or uses the minimap or Fit) for the rest.
+ */
+export const READABLE_SCALE = 0.8;
 
 export type DetailLevel = 'all' | 'viewport' | 'overview';
 
@@ -40,11 +45,7 @@ export function cardsInView(
     nodeWidth: number,
     nodeHeight: number
 ): number[] {
-    const k = transform.k > 0 ? transform.k : 1;
-    const left = -transform.x / k - nodeWidth * 2;
-    const top = -transform.y / k - nodeHeight * 2;
-    const right = (size.width - transform.x) / k + nodeWidth;
-    const bottom = (size.height - transform.y) / k + nodeHeight;
+    const { left, top, right, bottom } = viewRect(transform, size, nodeWidth, nodeHeight);
     const inView: number[] = [];
     for (const index of layout.visible) {
         const x = layout.x[index]!;
@@ -52,6 +53,22 @@ export function cardsInView(
         if (x >= left && x <= right && y >= top && y <= bottom) inView.push(index);
     }
     return inView;
+}
+
+/** The world rectangle the screen shows, with margins in card sizes (left/top two cards, right/bottom one). */
+export function viewRect(
+    transform: ViewTransform,
+    size: ViewSize,
+    nodeWidth: number,
+    nodeHeight: number
+): { left: number; top: number; right: number; bottom: number } {
+    const k = transform.k > 0 ? transform.k : 1;
+    return {
+        left: -transform.x / k - nodeWidth * 2,
+        top: -transform.y / k - nodeHeight * 2,
+        right: (size.width - transform.x) / k + nodeWidth,
+        bottom: (size.height - transform.y) / k + nodeHeight
+    };
 }
 
 function clampScale(scale: number): number {
@@ -68,6 +85,63 @@ export function fitTransform(layout: Layout, size: ViewSize, padding = 20): View
         )
     );
     return { x: (size.width - layout.width * k) / 2, y: padding, k };
+}
+
+/**
+ * Where the chart opens: the whole chart when it fits at a readable zoom; otherwise the top of the tree at
+ * the readable zoom, its first person centred across, so names can be read at once.
+ */
+export function openingTransform(
+    layout: Layout,
+    size: ViewSize,
+    nodeWidth: number,
+    padding = 20
+): ViewTransform {
+    const fitted = fitTransform(layout, size, padding);
+    if (fitted.k >= READABLE_SCALE) return fitted;
+    const top = layout.visible[0];
+    if (top === undefined) return fitted;
+    const k = READABLE_SCALE;
+    return { x: size.width / 2 - (layout.x[top]! + nodeWidth / 2) * k, y: padding, k };
+}
+
+/**
+ * The people asked for (a filter's or a search's matches) in view: all of them when they fit at a readable
+ * zoom, else the first of them centred at the readable zoom. Undefined when none is visible.
+ */
+export function showPeople(
+    layout: Layout,
+    people: readonly number[],
+    size: ViewSize,
+    nodeWidth: number,
+    nodeHeight: number,
+    padding = 20
+): ViewTransform | undefined {
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
+    let first: number | undefined;
+    for (const index of people) {
+        const x = layout.x[index]!;
+        const y = layout.y[index]!;
+        if (Number.isNaN(x) || Number.isNaN(y)) continue;
+        first ??= index;
+        left = Math.min(left, x);
+        top = Math.min(top, y);
+        right = Math.max(right, x + nodeWidth);
+        bottom = Math.max(bottom, y + nodeHeight);
+    }
+    if (first === undefined) return undefined;
+    const k = clampScale(
+        Math.min(1, (size.width - 2 * padding) / (right - left), (size.height - 2 * padding) / (bottom - top))
+    );
+    if (k < READABLE_SCALE) return centreOn(layout, first, size, nodeWidth, nodeHeight, READABLE_SCALE);
+    return {
+        x: size.width / 2 - ((left + right) / 2) * k,
+        y: size.height / 2 - ((top + bottom) / 2) * k,
+        k
+    };
 }
 
 /** One person's card in the centre of the view at the given zoom. */

@@ -75,14 +75,46 @@ export interface FilterablePerson {
     decisionRole?: string | null;
 }
 
-/** 1 where the person matches every part of the filter; null when nothing is filtered. */
-export function matchFilter(people: readonly FilterablePerson[], filter: PersonFilter): Uint8Array | null {
+/** A buying center and every center under it (its regions, their sub-regions…), loops cut. */
+export function buyingCenterFamily(
+    centers: readonly { id: string; parentId?: string | null }[],
+    rootId: string
+): Set<string> {
+    const children = new Map<string, string[]>();
+    for (const center of centers) {
+        if (!center.parentId) continue;
+        const siblings = children.get(center.parentId) ?? [];
+        siblings.push(center.id);
+        children.set(center.parentId, siblings);
+    }
+    const family = new Set<string>([rootId]);
+    const queue = [rootId];
+    while (queue.length) {
+        for (const child of children.get(queue.pop()!) ?? []) {
+            if (family.has(child)) continue;
+            family.add(child);
+            queue.push(child);
+        }
+    }
+    return family;
+}
+
+/**
+ * 1 where the person matches every part of the filter; null when nothing is filtered. A buying center
+ * matches its own people and those of the centers under it (`centers` gives the parents).
+ */
+export function matchFilter(
+    people: readonly FilterablePerson[],
+    filter: PersonFilter,
+    centers: readonly { id: string; parentId?: string | null }[] = []
+): Uint8Array | null {
     const { buyingCenterId, stance, role } = filter;
     if (!buyingCenterId && !stance && !role) return null;
+    const family = buyingCenterId ? buyingCenterFamily(centers, buyingCenterId) : undefined;
     const matches = new Uint8Array(people.length);
     people.forEach((person, index) => {
         if (
-            (!buyingCenterId || person.buyingCenterId === buyingCenterId) &&
+            (!family || (!!person.buyingCenterId && family.has(person.buyingCenterId))) &&
             (!stance || person.stance === stance) &&
             (!role || person.decisionRole === role)
         )

@@ -90,20 +90,33 @@ describe('preview in Chromium', () => {
             'node heat-cold'
         );
         assert.ok((await page.locator(`${chart} path.influence`).count()) > 0, 'influence links drawn');
+        // the first gaps by name, then a count per kind that shows just those people
         assert.equal(await page.locator(`${chart} [data-id="insights"] li`).count(), 4);
-        await page.locator(`${chart} [data-id="insights-toggle"]`).click();
-        assert.ok(
-            (await page.locator(`${chart} [data-id="insights"] li`).count()) > 4,
-            'all gaps on request'
-        );
         const insights = ((await page.locator(`${chart} [data-id="insights"]`).textContent()) ?? '').replace(
             /\s+/g,
             ' '
         );
         assert.match(insights, /Victor Hale decides, and nobody on our team owns the relationship\./);
-        assert.match(insights, /Victor Hale is against us and carries a lot of weight\./);
-        assert.match(insights, /Priya Natarajan is leaving and nobody else carries that influence for us\./);
-        assert.match(insights, /Jean-Luc Moreau is our only real relationship in their buying center\./);
+        assert.match(insights, /Decision makers nobody owns: \d+/);
+        assert.match(insights, /Leaving without a back-up: 1/);
+        assert.match(insights, /Influential detractors: \d+/);
+        assert.match(insights, /Single-threaded buying centers: \d+/);
+        const leaving = page.locator(`${chart} [data-id="insight-groups"] button`, {
+            hasText: 'Leaving without a back-up'
+        });
+        await leaving.click();
+        assert.equal(await leaving.getAttribute('aria-pressed'), 'true');
+        assert.equal(
+            (await page.locator(`${chart} [data-id="match-count"]`).textContent())?.trim(),
+            'Matching: 1'
+        );
+        const priya = server.org.all('Contact').find((contact) => contact.LastName === 'Natarajan')!.Id;
+        assert.doesNotMatch(
+            (await page.locator(`${chart} g.node[data-id="${priya}"]`).getAttribute('class'))!,
+            /dimmed/
+        );
+        await leaving.click();
+        assert.equal(await page.locator(`${chart} g.node.dimmed`).count(), 0);
         await page.locator(`${chart} [data-id="expand-all"] button`).click();
         assert.equal(await page.locator(`${chart} g.node`).count(), 60);
         await page.locator(`${chart} select[data-filter="stance"]`).selectOption('Detractor');
@@ -134,10 +147,13 @@ describe('preview in Chromium', () => {
         const contact = (name: string): SObjectRecord =>
             server.org.all('Contact').find((person) => `${person.FirstName} ${person.LastName}` === name)!;
         const node = (id: string): Locator => page.locator(`${chart} g.node[data-id="${id}"]`);
+        // wide enough for the chart beside the open side panel
+        await page.setViewportSize({ width: 1600, height: 1000 });
         await page.locator(`${chart} g.node`).first().waitFor();
 
         const victor = contact('Victor Hale');
-        await node(victor.Id).locator('rect.card').click();
+        // search finds, centres and opens the person
+        await page.locator(`${chart} [data-id="search"] input`).fill('Victor Hale');
         const panel = page.locator(`${chart} c-stakeholder-panel`);
         await panel.locator('[data-id="panel-name"]').waitFor();
         assert.equal((await panel.locator('[data-id="panel-name"]').textContent())?.trim(), 'Victor Hale');
@@ -154,13 +170,43 @@ describe('preview in Chromium', () => {
         await panel.locator('[data-id="panel-message"]').waitFor();
         assert.equal(server.org.get(victor.Id)!.Influence__c, null);
 
-        // drag a report onto someone outside their line, then undo
+        // drag a report onto someone else, then undo: the report centred at a readable zoom by search
         const report = server.org
             .all('Contact')
             .find((person) => person.ReportsToId === victor.Id && !person.Leaving__c)!;
-        const target = server.org
+        await page
+            .locator(`${chart} [data-id="search"] input`)
+            .fill(`${report.FirstName} ${report.LastName}`);
+        await panel.locator('[data-id="panel-name"]', { hasText: String(report.LastName) }).waitFor();
+        await page.locator(`${chart} [data-id="chart"]`).scrollIntoViewIfNeeded();
+        const chartBox = (await page.locator(`${chart} [data-id="chart"]`).boundingBox())!;
+        const onScreen = async (id: string): Promise<boolean> => {
+            if (!(await node(id).count())) return false;
+            const box = await node(id).locator('rect.card').boundingBox();
+            return (
+                !!box &&
+                box.x >= chartBox.x &&
+                box.y >= chartBox.y &&
+                box.x + box.width <= chartBox.x + chartBox.width &&
+                box.y + box.height <= chartBox.y + chartBox.height
+            );
+        };
+        let target: SObjectRecord | undefined;
+        for (const candidate of server.org
             .all('Contact')
-            .find((person) => person.ReportsToId === victor.ReportsToId && person.Id !== victor.Id)!;
+            .filter(
+                (person) =>
+                    person.AccountId === victor.AccountId &&
+                    person.Id !== report.Id &&
+                    person.Id !== victor.Id
+            )) {
+            if (candidate.ReportsToId !== report.Id && (await onScreen(candidate.Id))) {
+                target = candidate;
+                break;
+            }
+        }
+        assert.ok(target, 'someone to move the report under is on screen next to them');
+        assert.ok(await onScreen(victor.Id), 'the manager is on screen above the report');
         const drag = async (from: string, to: string): Promise<void> => {
             const a = (await node(from).locator('rect.card').boundingBox())!;
             const b = (await node(to).locator('rect.card').boundingBox())!;
@@ -192,7 +238,7 @@ describe('preview in Chromium', () => {
         await page.close();
     });
 
-    it('exports the chart as shown as SVG (text, inline styles) and PNG', async () => {
+    it('exports the whole open chart with a title, the date and the legend as SVG and PNG', async () => {
         const { page, problems } = await open('');
         const chart = 'c-org-chart-heat-map';
         await page.locator(`${chart} g.node`).first().waitFor();
@@ -208,8 +254,14 @@ describe('preview in Chromium', () => {
         assert.match(svg, /^<\?xml/);
         assert.match(svg, /<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
         assert.match(svg, />Victor Hale</);
-        assert.match(svg, /style="[^"]*fill:/);
+        assert.match(svg, />Aeronova Group — Org Chart</);
+        assert.match(svg, />As of [^<]+2026</);
+        assert.match(svg, />Reporting line</);
+        assert.match(svg, />Initials: who on our team owns the relationship</);
         assert.doesNotMatch(svg, /<foreignObject|<div/);
+        // every person open on the chart, on screen or not: one card group each
+        const openCards = await page.locator(`${chart} g.node`).count();
+        assert.equal((svg.match(/<rect width="220" height="96"/g) ?? []).length, openCards);
         const png = await saved('export-png');
         assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
         assert.ok(png.length > 5000, 'a real picture');

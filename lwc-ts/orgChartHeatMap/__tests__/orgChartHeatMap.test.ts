@@ -106,7 +106,20 @@ describe('c-org-chart-heat-map', () => {
         expect(
             element.shadowRoot!.querySelector('g.node[data-id="dev"]')!.getAttribute('aria-label')
         ).toContain('Leaving');
-        expect(element.shadowRoot!.querySelectorAll('[data-id="legend"] li')).toHaveLength(4);
+        // colours, then what the lines and marks mean (no influence entries: links are off here)
+        expect(
+            Array.from(element.shadowRoot!.querySelectorAll('[data-id="legend"] li')).map((entry) =>
+                entry.textContent!.trim()
+            )
+        ).toEqual([
+            'Warm',
+            'Neutral',
+            'Cold',
+            'Unknown',
+            'Reporting line',
+            'Initials: who on our team owns the relationship',
+            'Stance warming ▲ or cooling ▼'
+        ]);
     });
 
     it('follows the record: a new recordId loads that account and a late answer for the old one is dropped', async () => {
@@ -151,7 +164,7 @@ describe('c-org-chart-heat-map', () => {
         expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(2);
     });
 
-    it('moves through the chart with the keyboard and closes and opens a team with Enter', async () => {
+    it('moves through the chart with the keyboard, closes and opens a team with Space, opens a person with Enter', async () => {
         getOrgChartMock.mockResolvedValueOnce(
             onePage([person('ceo', null), person('cio', 'ceo'), person('dev', 'cio')])
         );
@@ -164,13 +177,20 @@ describe('c-org-chart-heat-map', () => {
         chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
         expect(focused()).toBe('cio');
         expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(3);
-        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
         expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(2);
         expect(focused()).toBe('cio');
+        expect(element.shadowRoot!.querySelector('c-stakeholder-panel')).toBeNull();
         chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
         expect(element.shadowRoot!.querySelectorAll('g.node')).toHaveLength(3);
         chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
         expect(focused()).toBe('dev');
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+        await settle();
+        expect(
+            element.shadowRoot!.querySelector('g.node[data-id="dev"]')!.getAttribute('aria-selected')
+        ).toBe('true');
+        expect(element.shadowRoot!.querySelector('c-stakeholder-panel')).not.toBeNull();
     });
 
     it('says what to do when the account has no contacts', async () => {
@@ -191,7 +211,7 @@ describe('c-org-chart-heat-map', () => {
         );
     });
 
-    it('shows the first four coverage gaps and the rest on request', async () => {
+    it('names the first four coverage gaps and counts the rest by kind, each count a filter', async () => {
         const uncovered = {
             decisionRole: 'Decision Maker',
             relationshipOwnerId: null,
@@ -206,15 +226,73 @@ describe('c-org-chart-heat-map', () => {
         const element = mount();
         await settle();
         const root = element.shadowRoot!;
-        const toggle = root.querySelector('[data-id="insights-toggle"]') as HTMLElement;
         expect(root.querySelectorAll('[data-id="insights"] li')).toHaveLength(4);
-        expect(toggle.textContent!.trim()).toBe('Show all 5');
-        expect(toggle.getAttribute('aria-expanded')).toBe('false');
-        toggle.click();
+        const group = root.querySelector('[data-id="insight-groups"] button') as HTMLElement;
+        expect(group.textContent!.trim()).toBe('Decision makers nobody owns: 5');
+        expect(group.getAttribute('aria-pressed')).toBe('false');
+        group.click();
         await settle();
-        expect(root.querySelectorAll('[data-id="insights"] li')).toHaveLength(5);
-        expect(toggle.textContent!.trim()).toBe('Show fewer');
-        expect(toggle.getAttribute('aria-expanded')).toBe('true');
+        expect(group.getAttribute('aria-pressed')).toBe('true');
+        expect(root.querySelector('[data-id="match-count"]')!.textContent).toBe('Matching: 5');
+        expect(root.querySelector('g.node[data-id="ceo"]')!.getAttribute('class')).toContain('dimmed');
+        expect(root.querySelector('g.node[data-id="a"]')!.getAttribute('class')).not.toContain('dimmed');
+        group.click();
+        await settle();
+        expect(root.querySelector('[data-id="match-count"]')!.textContent).toBe('');
+        expect(root.querySelector('g.node[data-id="ceo"]')!.getAttribute('class')).not.toContain('dimmed');
+    });
+
+    it('says how many people a search finds, selects the first, and says when no one matches', async () => {
+        getOrgChartMock.mockResolvedValue(
+            onePage([
+                person('ceo', null, { name: 'Ada Byron' }),
+                person('cio', 'ceo', { name: 'Grace Hopper' }),
+                person('cto', 'ceo', { name: 'Grace Kelly' })
+            ])
+        );
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        const input = root.querySelector('[data-id="search"]') as HTMLElement & { value: string };
+        const type = async (value: string): Promise<void> => {
+            input.value = value;
+            input.dispatchEvent(new CustomEvent('change'));
+            await settle();
+        };
+        await type('grace');
+        expect(root.querySelector('[data-id="search-status"]')!.textContent).toBe('2 matches');
+        expect(root.querySelector('g.node[data-id="cio"]')!.getAttribute('aria-selected')).toBe('true');
+        await type('hopper');
+        expect(root.querySelector('[data-id="search-status"]')!.textContent).toBe('1 match');
+        await type('nobody');
+        expect(root.querySelector('[data-id="search-status"]')!.textContent).toBe('No one matches');
+    });
+
+    it('filters by a buying center with the people of the centers under it', async () => {
+        getOrgChartMock.mockResolvedValue({
+            ...onePage([
+                person('ceo', null, { buyingCenterId: 'sales' }),
+                person('heliHead', 'ceo', { buyingCenterId: 'heli' }),
+                person('heliEuHead', 'ceo', { buyingCenterId: 'heliEu' })
+            ]),
+            buyingCenters: [
+                { id: 'heli', name: 'Helicopters', parentId: null },
+                { id: 'heliEu', name: 'Helicopters Europe', parentId: 'heli' },
+                { id: 'sales', name: 'Sales', parentId: null }
+            ]
+        });
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        const select = root.querySelector('select[data-filter="buyingCenterId"]') as HTMLSelectElement;
+        select.value = 'heli';
+        select.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        expect(root.querySelector('[data-id="match-count"]')!.textContent).toBe('Matching: 2');
+        expect(root.querySelector('g.node[data-id="heliEuHead"]')!.getAttribute('class')).not.toContain(
+            'dimmed'
+        );
+        expect(root.querySelector('g.node[data-id="ceo"]')!.getAttribute('class')).toContain('dimmed');
     });
 
     it('names each filter for screen readers and offers the buying centers the account has', async () => {

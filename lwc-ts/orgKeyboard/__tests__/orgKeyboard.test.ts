@@ -27,7 +27,10 @@ describe('keyMove', () => {
         ['ArrowLeft', 'ceo', { focus: 'ceo', toggle: 'ceo' }],
         ['ArrowLeft', 'cio', { focus: 'ceo' }],
         ['Enter', 'cio', { focus: 'cio', activate: true }],
-        [' ', 'cio', { focus: 'cio', activate: true }]
+        ['Enter', 'cfo', { focus: 'cfo', activate: true }],
+        [' ', 'cio', { focus: 'cio', toggle: 'cio' }],
+        [' ', 'ceo', { focus: 'ceo', toggle: 'ceo' }],
+        [' ', 'cfo', { focus: 'cfo' }]
     ])('%s on %s', (key, from, expected) => {
         const move = keyMove(hierarchy, expandedCeoOnly, visible, index(from), key);
         const named = Object.fromEntries(

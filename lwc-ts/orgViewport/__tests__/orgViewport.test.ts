@@ -10,6 +10,9 @@ import {
     fitTransform,
     FULL_DETAIL_LIMIT,
     MIN_SCALE,
+    openingTransform,
+    READABLE_SCALE,
+    showPeople,
     type ViewTransform
 } from 'c/orgViewport';
 
@@ -144,5 +147,70 @@ describe('cardAt', () => {
         const index = layout.visible[42]!;
         expect(cardAt(layout, layout.x[index]! + 5, layout.y[index]! + 5, W, H)).toBe(index);
         expect(cardAt(layout, -10_000, -10_000, W, H)).toBeUndefined();
+    });
+});
+
+describe('openingTransform', () => {
+    const PHONE = { width: 360, height: 560 };
+
+    it('fits a small chart whole when it is readable that way', () => {
+        const layout = generated(4, 3);
+        expect(openingTransform(layout, SIZE, W)).toEqual(fitTransform(layout, SIZE));
+    });
+
+    it.each([
+        ['desktop', SIZE],
+        ['phone', PHONE]
+    ])('opens a large chart at a readable zoom with the top person on screen (%s)', (_name, size) => {
+        const layout = generated(2000, 11);
+        const t = openingTransform(layout, size, W);
+        expect(fitTransform(layout, size).k).toBeLessThan(READABLE_SCALE);
+        expect(t.k).toBe(READABLE_SCALE);
+        const top = onScreen(layout, layout.visible[0]!, t);
+        expect(top.left).toBeGreaterThanOrEqual(0);
+        expect(top.left + W * t.k).toBeLessThanOrEqual(size.width);
+        expect(top.top).toBeGreaterThanOrEqual(0);
+    });
+});
+
+describe('showPeople', () => {
+    const layout = generated(2000, 5);
+
+    it('shows every match when they fit at a readable zoom', () => {
+        // two neighbours on one row
+        const byRow = [...layout.visible].sort(
+            (a, b) => layout.y[a]! - layout.y[b]! || layout.x[a]! - layout.x[b]!
+        );
+        let at = 0;
+        let gap = Infinity;
+        byRow.forEach((index, position) => {
+            const next = byRow[position + 1];
+            if (next === undefined || layout.y[next] !== layout.y[index]) return;
+            if (layout.x[next]! - layout.x[index]! < gap) {
+                gap = layout.x[next]! - layout.x[index]!;
+                at = position;
+            }
+        });
+        const group = [byRow[at]!, byRow[at + 1]!];
+        const t = showPeople(layout, group, SIZE, W, H)!;
+        expect(t.k).toBeGreaterThanOrEqual(READABLE_SCALE);
+        for (const index of group) {
+            const card = onScreen(layout, index, t);
+            expect(card.left).toBeGreaterThanOrEqual(0);
+            expect(card.left + W * t.k).toBeLessThanOrEqual(SIZE.width);
+            expect(card.top).toBeGreaterThanOrEqual(0);
+            expect(card.top + H * t.k).toBeLessThanOrEqual(SIZE.height);
+        }
+    });
+
+    it('centres the first match at a readable zoom when the matches are spread too far', () => {
+        const spread = [layout.visible[0]!, layout.visible[layout.visible.length - 1]!];
+        expect(showPeople(layout, spread, SIZE, W, H)).toEqual(
+            centreOn(layout, spread[0]!, SIZE, W, H, READABLE_SCALE)
+        );
+    });
+
+    it('says nothing to show when no match is visible', () => {
+        expect(showPeople(layout, [], SIZE, W, H)).toBeUndefined();
     });
 });

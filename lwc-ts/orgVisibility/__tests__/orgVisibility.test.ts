@@ -3,6 +3,7 @@ import {
     collapseAll,
     expandAll,
     expandToDepth,
+    buyingCenterFamily,
     matchFilter,
     normaliseForSearch,
     reveal,
@@ -103,6 +104,35 @@ describe('matchFilter and revealAll', () => {
     ])('%j matches %j', (filter, expected) => {
         const matches = matchFilter(people, filter);
         expect(matches === null ? null : [...matches]).toEqual(expected);
+    });
+
+    it('matches the people of a buying center and of every center under it', () => {
+        const centers = [
+            { id: 'heli', parentId: null },
+            { id: 'heliEu', parentId: 'heli' },
+            { id: 'heliEuFr', parentId: 'heliEu' },
+            { id: 'sales', parentId: null }
+        ];
+        const staff = [
+            { buyingCenterId: 'heli' },
+            { buyingCenterId: 'heliEu' },
+            { buyingCenterId: 'heliEuFr' },
+            { buyingCenterId: 'sales' },
+            { buyingCenterId: null }
+        ];
+        expect([...matchFilter(staff, { buyingCenterId: 'heli' }, centers)!]).toEqual([1, 1, 1, 0, 0]);
+        expect([...matchFilter(staff, { buyingCenterId: 'heliEu' }, centers)!]).toEqual([0, 1, 1, 0, 0]);
+        expect([...matchFilter(staff, { buyingCenterId: 'sales' }, centers)!]).toEqual([0, 0, 0, 1, 0]);
+    });
+
+    it('walks a buying-center family once even when parents loop', () => {
+        const looped = [
+            { id: 'a', parentId: 'b' },
+            { id: 'b', parentId: 'a' },
+            { id: 'c', parentId: 'b' }
+        ];
+        expect([...buyingCenterFamily(looped, 'a')].sort()).toEqual(['a', 'b', 'c']);
+        expect([...buyingCenterFamily(looped, 'c')]).toEqual(['c']);
     });
 
     it('opens every manager above each match, and nothing else, on a generated account', () => {

@@ -180,7 +180,11 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
             ? org
                   .all('Buying_Center__c')
                   .filter((center) => center.Account__c === account.Id)
-                  .map((center) => ({ id: center.Id, name: value(center, 'Name') }))
+                  .map((center) => ({
+                      id: center.Id,
+                      name: value(center, 'Name'),
+                      parentId: value(center, 'Parent_Buying_Center__c') ?? null
+                  }))
                   .sort((a, b) => String(a.name).localeCompare(String(b.name)))
             : null
     };
