@@ -37,6 +37,15 @@ declare module 'lightning/navigation' {
     };
 }
 
+declare module 'lightning/pageReferenceUtils' {
+    /** Encodes default field values into the string a standard__objectPage's state.defaultFieldValues carries. */
+    export function encodeDefaultFieldValues(
+        values: Record<string, string | number | boolean | null | undefined>
+    ): string;
+    /** Decodes that string back to field → value; every value is a string, a bare key is null. */
+    export function decodeDefaultFieldValues(encoded: string): Record<string, string | null>;
+}
+
 declare module '@salesforce/user/Id' {
     const userId: string;
     export default userId;

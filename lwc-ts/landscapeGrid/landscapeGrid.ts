@@ -2,6 +2,7 @@
 // centers, group offerings by family and export the grid as shown; the figures come from c/landscapeModel.
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
+import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import saveCell from '@salesforce/apex/LandscapeController.saveCell';
 import removeCell from '@salesforce/apex/LandscapeController.removeCell';
 import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCenter';
@@ -12,7 +13,6 @@ import {
     cellTone,
     compactMoney,
     landscapeCsv,
-    opportunityDefaults,
     COMPETITOR_INCUMBENT,
     NOT_APPLICABLE,
     WHITESPACE_TARGET,
@@ -664,13 +664,14 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             type: 'standard__objectPage',
             attributes: { objectApiName: 'Opportunity', actionName: 'new' },
             state: {
-                defaultFieldValues: opportunityDefaults({
+                // undefined leaves a field out; null would blank it on the new-record page
+                defaultFieldValues: encodeDefaultFieldValues({
                     AccountId: this.dto?.accountId,
                     Name: `${this.dto?.accountName ?? ''} — ${editing.title}`,
                     Buying_Center__c: editing.buyingCenterId,
                     Offering__c: editing.offeringId,
-                    Amount: record.potentialValue,
-                    CloseDate: record.targetDate
+                    Amount: record.potentialValue ?? undefined,
+                    CloseDate: record.targetDate ?? undefined
                 })
             }
         };

@@ -19,6 +19,7 @@ const STAND_INS: Record<string, string> = {
     '@salesforce/apex': 'apex.js',
     'lightning/platformShowToastEvent': 'toast.js',
     'lightning/navigation': 'navigation.js',
+    'lightning/pageReferenceUtils': 'pageReferenceUtils.js',
     'lightning/uiRecordApi': 'uiRecordApi.js',
     'lightning/platformResourceLoader': 'resourceLoader.js',
     '@salesforce/user/Id': 'userId.js'

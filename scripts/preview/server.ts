@@ -14,6 +14,8 @@ import { DmlError, OrgStore, type FieldValue } from './emulator/store';
 import { loadTreeData } from './emulator/treeData';
 import { readTeam } from '../lib/team';
 import { PREVIEW_BUILD } from './bundle';
+import { withStandardFields } from './emulator/standardFields';
+import { lookupChoices, objectForm, recordPage } from './recordPages';
 
 export interface PreviewOptions {
     port: number;
@@ -62,7 +64,7 @@ export function createOrg(
     dataDir: string,
     today?: string
 ): { org: OrgStore; counts: Record<string, number> } {
-    const org = new OrgStore(loadObjectSchemas(FORCE_APP), today);
+    const org = new OrgStore(withStandardFields(loadObjectSchemas(FORCE_APP)), today);
     const dimensions = loadCustomMetadata(FORCE_APP).Keystone_Health_Dimension ?? {};
     installBehaviours(
         org,
@@ -235,6 +237,20 @@ async function route(
     if (apex && method === 'POST') {
         const args = await readBody(request);
         return send(response, 200, { result: invokeApex(org, apex[1]!, args) ?? null });
+    }
+    // the shell's record pages: a new-record form, the records a lookup offers, a record by its labels
+    const objectApi = /^\/api\/objects\/(\w+)\/(form|names)$/.exec(url.pathname);
+    if (objectApi && method === 'GET') {
+        const [, sobject = '', what] = objectApi;
+        if (what === 'form') return send(response, 200, { result: objectForm(org, FORCE_APP, sobject) });
+        if (!org.schemas.has(sobject) && !org.all(sobject).length)
+            throw new ApexError(`The preview knows no object named ${sobject}.`, 'INVALID_TYPE');
+        return send(response, 200, { result: lookupChoices(org, sobject) });
+    }
+    const page = /^\/api\/pages\/(\w+)$/.exec(url.pathname);
+    if (page && method === 'GET') {
+        if (!isValidId(page[1])) throw new ApexError(`Invalid record id: ${page[1]}`, 'INVALID_ID');
+        return send(response, 200, { result: recordPage(org, FORCE_APP, page[1]!) });
     }
     const record = /^\/api\/records\/(\w+)$/.exec(url.pathname);
     if (record) {

@@ -1,5 +1,6 @@
-// The preview's lightning/navigation: record pages navigate inside the preview; anything else is
-// announced to the shell, which says where the platform would have gone.
+// The preview's lightning/navigation: every page reference becomes the address (#/record/<id> for a
+// record page, #/page/<JSON> otherwise) and the shell draws it — a record page, the new-record form over
+// the current account, or a note saying where the platform would have gone.
 
 export interface PageReference {
     type: string;
@@ -21,9 +22,11 @@ function mixin<T extends abstract new (...args: never[]) => object>(Base: T): T 
     // components call the mixed class with no arguments, as LightningElement is
     const Plain = Base as unknown as new () => object;
     const Mixed = class extends Plain {
-        [Navigate](reference: PageReference): void {
+        [Navigate](reference: PageReference, replace?: boolean): void {
             window.dispatchEvent(new CustomEvent('preview__navigate', { detail: reference }));
-            window.location.hash = urlFor(reference);
+            // replace: the platform's second argument, which swaps the current history entry
+            if (replace) window.location.replace(urlFor(reference));
+            else window.location.hash = urlFor(reference);
         }
 
         [GenerateUrl](reference: PageReference): Promise<string> {

@@ -1,6 +1,10 @@
 // The preview's Account record page frame: global header with an account switcher, the record
-// highlights, and tabs holding the real Keystone components, plus the toasts they raise.
+// highlights, and tabs holding the real Keystone components, plus the toasts they raise. It follows the
+// navigation the components ask for: an Account record switches account, another record shows its own
+// record page, a new-record page reference opens the record form over the current account.
 import { LightningElement } from 'lwc';
+import { decodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { parseRoute } from 'preview/pageRoute';
 
 interface AccountSummary {
     id: string;
@@ -33,7 +37,16 @@ export default class Shell extends LightningElement {
     accountId = '';
     loadError = '';
     toasts: Toast[] = [];
+    /** The non-account record shown in place of the account page. */
+    viewedRecordId = '';
+    /** The new-record form open over the page. */
+    newRecord: { objectApiName: string; defaults: Record<string, string | null> } | undefined;
+    /** Where the platform would have gone, for page references the preview does not draw. */
+    notice = '';
     private toastCount = 0;
+    // whether the page before the form is this session's record page, so closing the form can go back to it
+    private cameFromRecord = false;
+    private onRecordPage = false;
     private readonly onHashChange = (): void => this.readHash();
 
     connectedCallback(): void {
@@ -63,20 +76,68 @@ export default class Shell extends LightningElement {
     }
 
     private readHash(): void {
-        const match = /^#\/record\/(\w+)/.exec(window.location.hash);
-        const requested = match?.[1];
-        this.accountId = requested ?? this.accounts[0]?.id ?? '';
-        if (!requested && this.accountId) {
-            window.history.replaceState(null, '', `#/record/${this.accountId}`);
+        const route = parseRoute(window.location.hash, decodeDefaultFieldValues);
+        const wasOnRecordPage = this.onRecordPage;
+        this.onRecordPage = route.kind === 'record' || route.kind === 'home';
+        this.notice = '';
+        if (route.kind !== 'new') this.newRecord = undefined;
+        if (route.kind === 'home') {
+            this.viewedRecordId = '';
+            this.accountId = this.accountId || (this.accounts[0]?.id ?? '');
+            if (this.accountId) window.history.replaceState(null, '', `#/record/${this.accountId}`);
+        } else if (route.kind === 'record') {
+            const isAccount = this.accounts.some((account) => account.id === route.recordId);
+            this.viewedRecordId = isAccount ? '' : route.recordId;
+            if (isAccount) this.accountId = route.recordId;
+        } else if (route.kind === 'new') {
+            // opened straight from an address: the account the record is for, else the first one
+            const forAccount = this.accounts.find((account) => account.id === route.defaults.AccountId)?.id;
+            this.accountId = this.accountId || forAccount || (this.accounts[0]?.id ?? '');
+            this.cameFromRecord = wasOnRecordPage;
+            this.newRecord = { objectApiName: route.objectApiName, defaults: route.defaults };
+        } else {
+            this.accountId = this.accountId || (this.accounts[0]?.id ?? '');
+            this.notice =
+                route.kind === 'invalid'
+                    ? route.reason
+                    : `In the org this opens a ${route.reference.type} page (${JSON.stringify(route.reference.attributes ?? {})}); the preview draws record pages and new-record forms only.`;
         }
+    }
+
+    get showAccountPage(): boolean {
+        return !!this.account && !this.viewedRecordId;
+    }
+
+    get hasNotice(): boolean {
+        return !!this.notice;
+    }
+
+    handleBackToAccount(): void {
+        window.location.hash = `#/record/${this.accountId}`;
+    }
+
+    /** Back to the record page the form was opened from, as the platform's Cancel and Save do. */
+    private closeForm(): void {
+        if (this.cameFromRecord) window.history.back();
+        else window.location.replace(`#/record/${this.viewedRecordId || this.accountId}`);
+    }
+
+    handleFormCancel(): void {
+        this.closeForm();
+    }
+
+    handleFormSaved(event: CustomEvent<{ id: string; name: string; objectLabel: string }>): void {
+        const { name, objectLabel } = event.detail;
+        this.showToast(
+            new CustomEvent('lightning__showtoast', {
+                detail: { title: `${objectLabel} "${name}" was created.`, variant: 'success' }
+            })
+        );
+        this.closeForm();
     }
 
     get account(): AccountSummary | undefined {
         return this.accounts.find((account) => account.id === this.accountId);
-    }
-
-    get isUnknownRecord(): boolean {
-        return !!this.accountId && this.accounts.length > 0 && !this.account;
     }
 
     get accountOptions(): { label: string; value: string; selected: boolean }[] {
