@@ -36,17 +36,22 @@ export function buyingCenterPath(id: string, byId: ReadonlyMap<string, BuyingCen
 
 /**
  * The buying centers a stakeholder can be placed in: the active ones, named by their path and sorted by
- * it, plus the stakeholder's current one even when retired, so the select still shows what is stored.
+ * it, plus the stakeholder's current one even when retired, so the select still shows what is stored;
+ * a current one the user cannot see is named `unknownName` rather than shown as none.
  */
 export function buyingCenterChoices(
     centers: readonly BuyingCenterOption[] | null | undefined,
-    currentId: string | null | undefined
+    currentId: string | null | undefined,
+    unknownName = ''
 ): PanelChoice[] {
     const byId = new Map((centers ?? []).map((center) => [center.id, center]));
-    return (centers ?? [])
+    const choices = (centers ?? [])
         .filter((center) => center.active !== false || center.id === currentId)
         .map((center) => ({ value: center.id, label: buyingCenterPath(center.id, byId) }))
         .sort((a, b) => a.label.localeCompare(b.label));
+    return currentId && !byId.has(currentId)
+        ? [...choices, { value: currentId, label: unknownName }]
+        : choices;
 }
 
 /** What recording an observation did: whether it became the stance, and the stance the person has now. */

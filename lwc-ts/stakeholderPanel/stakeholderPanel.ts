@@ -218,7 +218,7 @@ export default class StakeholderPanel extends LightningElement {
                 buyingCenterLabel,
                 'select',
                 this.choices(
-                    buyingCenterChoices(this.buyingCenters, this.stakeholder?.buyingCenterId),
+                    buyingCenterChoices(this.buyingCenters, this.stakeholder?.buyingCenterId, unknownLabel),
                     this.current('buyingCenterId')
                 )
             ],

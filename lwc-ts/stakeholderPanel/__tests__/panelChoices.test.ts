@@ -23,6 +23,10 @@ describe('buyingCenterChoices', () => {
         expect(buyingCenterChoices(centers, 'div').map((choice) => choice.value)).not.toContain('old');
     });
 
+    it('names a current buying center the user cannot see instead of showing none', () => {
+        expect(buyingCenterChoices([], 'secret', 'Unknown')).toEqual([{ value: 'secret', label: 'Unknown' }]);
+    });
+
     it('answers no buying centers with no choices', () => {
         expect(buyingCenterChoices(null, null)).toEqual([]);
     });
