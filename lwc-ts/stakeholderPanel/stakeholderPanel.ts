@@ -1,10 +1,13 @@
 // The org chart's side panel for one stakeholder: why the card has its colour, their attributes to edit,
-// a stance observation to record, a new manager or a dotted-line manager to choose. Saves through
-// OrgChartController and shows errors here, where the rep acted; the chart redraws from the events.
+// who on our team owns the relationship and which buying center they sit in, a stance observation to
+// record, a new manager or a dotted-line manager to choose. Saves through OrgChartController and says
+// how it went next to the form the rep used; the chart redraws from the events.
 import { LightningElement, api } from 'lwc';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import recordStance from '@salesforce/apex/OrgChartController.recordStance';
 import addDottedLine from '@salesforce/apex/OrgChartController.addDottedLine';
+import findRelationshipOwners from '@salesforce/apex/OrgChartController.findRelationshipOwners';
+import { buyingCenterChoices, observationOutcome, type BuyingCenterOption } from './panelChoices';
 import { heatExplanation, type PicklistOption, type StakeholderDto } from 'c/orgChartModel';
 import type { HeatResult } from 'c/heatScore';
 import { errorMessage, formatLabel, isoToday } from 'c/keystoneText';
@@ -33,6 +36,16 @@ import dottedLineLabel from '@salesforce/label/c.Keystone_Add_Dotted_Line';
 import findPersonLabel from '@salesforce/label/c.Keystone_Find_Person';
 import dottedLineAddedLabel from '@salesforce/label/c.Keystone_Dotted_Line_Added';
 import readOnlyLabel from '@salesforce/label/c.Keystone_Read_Only';
+import buyingCenterLabel from '@salesforce/label/c.Keystone_Field_Buying_Center';
+import ownerLabel from '@salesforce/label/c.Keystone_Field_Relationship_Owner';
+import ownerNobodyLabel from '@salesforce/label/c.Keystone_Owner_Nobody';
+import findOwnerLabel from '@salesforce/label/c.Keystone_Find_Owner';
+import changeOwnerLabel from '@salesforce/label/c.Keystone_Change_Owner';
+import clearOwnerLabel from '@salesforce/label/c.Keystone_Clear_Owner';
+import noOwnerMatchesLabel from '@salesforce/label/c.Keystone_No_Owner_Matches';
+import stanceNowLabel from '@salesforce/label/c.Keystone_Stance_Now';
+import stanceKeptLabel from '@salesforce/label/c.Keystone_Stance_Kept';
+import observationHintLabel from '@salesforce/label/c.Keystone_Observation_Hint';
 
 /** A person the rep can pick as a new manager or dotted-line manager. */
 export interface PersonChoice {
@@ -49,6 +62,18 @@ interface Choice {
 
 type PickPurpose = 'manager' | 'dotted';
 
+/** The form a confirmation or an error belongs to: it shows there, where the rep is looking. */
+type FeedbackAt = 'attributes' | 'observation' | 'links';
+
+/** A user on our team the rep can make the relationship owner. */
+export interface OwnerChoice {
+    id: string;
+    name: string;
+    title: string | null;
+}
+
+export type { BuyingCenterOption };
+
 const SCALE = ['1', '2', '3', '4', '5'];
 const FIELD_OF: Record<string, string> = {
     decisionRole: 'Decision_Role__c',
@@ -56,6 +81,8 @@ const FIELD_OF: Record<string, string> = {
     influence: 'Influence__c',
     relationshipStrength: 'Relationship_Strength__c',
     contactFrequency: 'Contact_Frequency__c',
+    buyingCenterId: 'Buying_Center__c',
+    relationshipOwnerId: 'Relationship_Owner__c',
     competitorChampion: 'Competitor_Champion__c',
     leaving: 'Leaving__c'
 };
@@ -72,6 +99,8 @@ export default class StakeholderPanel extends LightningElement {
     @api picklists: Record<string, PicklistOption[]> = {};
     /** Finds people by name for the manager and dotted-line pickers. */
     @api findPeople: (query: string) => PersonChoice[] = () => [];
+    /** The account's buying centers (the chart's first page): the active ones are offered, by path. */
+    @api buyingCenters: BuyingCenterOption[] = [];
 
     readonly labels = {
         closeLabel,
@@ -91,7 +120,13 @@ export default class StakeholderPanel extends LightningElement {
         moveUnderLabel,
         dottedLineLabel,
         findPersonLabel,
-        readOnlyLabel
+        readOnlyLabel,
+        ownerLabel,
+        findOwnerLabel,
+        changeOwnerLabel,
+        clearOwnerLabel,
+        noOwnerMatchesLabel,
+        observationHintLabel
     };
 
     /** Unsaved edits by the chart's field names. */
@@ -99,6 +134,13 @@ export default class StakeholderPanel extends LightningElement {
     saving = false;
     error = '';
     message = '';
+    feedbackAt: FeedbackAt = 'attributes';
+    /** The owner the rep chose and has not saved yet, named for the panel. */
+    chosenOwner?: OwnerChoice;
+    findingOwner = false;
+    ownerQuery = '';
+    ownerMatches: OwnerChoice[] = [];
+    private ownerSearch = 0;
     observedStance = '';
     observedOn = isoToday();
     observationNote = '';
@@ -171,6 +213,15 @@ export default class StakeholderPanel extends LightningElement {
                 'select',
                 this.choices(picklist('contactFrequency'), this.current('contactFrequency'))
             ],
+            [
+                'buyingCenterId',
+                buyingCenterLabel,
+                'select',
+                this.choices(
+                    buyingCenterChoices(this.buyingCenters, this.stakeholder?.buyingCenterId, unknownLabel),
+                    this.current('buyingCenterId')
+                )
+            ],
             ['competitorChampion', competitorLabel, 'text', []],
             ['leaving', leavingLabel, 'checkbox', []]
         ];
@@ -190,6 +241,58 @@ export default class StakeholderPanel extends LightningElement {
                 checked: this.current(key) === 'true'
             };
         });
+    }
+
+    get ownerVisible(): boolean {
+        return this.visible('relationshipOwnerId');
+    }
+
+    get ownerUnknownText(): string {
+        return unknownLabel;
+    }
+
+    /** The owner as it will be saved: a pending choice or clearing wins over the stored one. */
+    get ownerName(): string {
+        if ('relationshipOwnerId' in this.changes) {
+            return this.changes.relationshipOwnerId ? (this.chosenOwner?.name ?? '') : ownerNobodyLabel;
+        }
+        return this.stakeholder?.relationshipOwnerId
+            ? (this.stakeholder.relationshipOwnerName ?? unknownLabel)
+            : ownerNobodyLabel;
+    }
+
+    get hasOwner(): boolean {
+        return 'relationshipOwnerId' in this.changes
+            ? !!this.changes.relationshipOwnerId
+            : !!this.stakeholder?.relationshipOwnerId;
+    }
+
+    get noOwnerMatches(): boolean {
+        return this.findingOwner && !!this.ownerQuery.trim() && this.ownerMatches.length === 0;
+    }
+
+    get attributesMessage(): string {
+        return this.feedbackAt === 'attributes' ? this.message : '';
+    }
+
+    get attributesError(): string {
+        return this.feedbackAt === 'attributes' ? this.error : '';
+    }
+
+    get observationMessage(): string {
+        return this.feedbackAt === 'observation' ? this.message : '';
+    }
+
+    get observationError(): string {
+        return this.feedbackAt === 'observation' ? this.error : '';
+    }
+
+    get linksMessage(): string {
+        return this.feedbackAt === 'links' ? this.message : '';
+    }
+
+    get linksError(): string {
+        return this.feedbackAt === 'links' ? this.error : '';
     }
 
     get stanceChoices(): Choice[] {
@@ -231,6 +334,11 @@ export default class StakeholderPanel extends LightningElement {
         this.observedOn = isoToday();
         this.pickPurpose = undefined;
         this.matches = [];
+        this.chosenOwner = undefined;
+        this.findingOwner = false;
+        this.ownerQuery = '';
+        this.ownerMatches = [];
+        this.ownerSearch++;
     }
 
     // a textarea's text is its content, not an attribute LWC can bind: clear the element itself
@@ -253,11 +361,58 @@ export default class StakeholderPanel extends LightningElement {
         this.message = '';
     }
 
+    handleOwnerToggle(): void {
+        this.findingOwner = !this.findingOwner;
+        this.ownerQuery = '';
+        this.ownerMatches = [];
+    }
+
+    /** Searches our active users; an answer to an earlier keystroke is dropped. */
+    async handleOwnerFind(event: Event): Promise<void> {
+        const query = (event.target as HTMLInputElement).value ?? '';
+        const search = ++this.ownerSearch;
+        this.ownerQuery = query;
+        if (!query.trim()) {
+            this.ownerMatches = [];
+            return;
+        }
+        try {
+            const found = (await findRelationshipOwners({ query })) as OwnerChoice[];
+            if (search === this.ownerSearch) this.ownerMatches = found;
+        } catch (error) {
+            if (search !== this.ownerSearch) return;
+            this.ownerMatches = [];
+            this.feedbackAt = 'attributes';
+            this.error = errorMessage(error);
+        }
+    }
+
+    handleOwnerChoose(event: Event): void {
+        const chosen = this.ownerMatches.find(
+            (owner) => owner.id === (event.currentTarget as HTMLElement).dataset.ownerId
+        );
+        if (!chosen) return;
+        this.chosenOwner = chosen;
+        this.changes = { ...this.changes, relationshipOwnerId: chosen.id };
+        this.findingOwner = false;
+        this.ownerMatches = [];
+        this.message = '';
+    }
+
+    handleOwnerClear(): void {
+        this.chosenOwner = undefined;
+        this.changes = { ...this.changes, relationshipOwnerId: '' };
+        this.findingOwner = false;
+        this.ownerMatches = [];
+        this.message = '';
+    }
+
     async handleSave(): Promise<void> {
         if (!this.stakeholder || !this.hasChanges) return;
-        await this.run(async () => {
+        await this.run('attributes', async () => {
             const view = await saveStakeholder({ contactId: this.stakeholder!.id, changes: this.changes });
             this.changes = {};
+            this.chosenOwner = undefined;
             this.message = savedLabel;
             this.dispatchEvent(new CustomEvent('stakeholderchange', { detail: { stakeholder: view } }));
         });
@@ -272,7 +427,8 @@ export default class StakeholderPanel extends LightningElement {
 
     async handleRecord(): Promise<void> {
         if (!this.stakeholder || !this.observedStance) return;
-        await this.run(async () => {
+        const observed = this.observedStance;
+        await this.run('observation', async () => {
             const view = await recordStance({
                 contactId: this.stakeholder!.id,
                 stance: this.observedStance,
@@ -281,7 +437,13 @@ export default class StakeholderPanel extends LightningElement {
             });
             this.observedStance = '';
             this.clearNote();
-            this.message = recordedLabel;
+            const outcome = observationOutcome(observed, view as StakeholderDto | null);
+            this.message = !outcome.stance
+                ? recordedLabel
+                : formatLabel(
+                      outcome.becameStance ? stanceNowLabel : stanceKeptLabel,
+                      this.stanceLabelOf(outcome.stance)
+                  );
             this.dispatchEvent(new CustomEvent('stakeholderchange', { detail: { stakeholder: view } }));
         });
     }
@@ -322,7 +484,7 @@ export default class StakeholderPanel extends LightningElement {
             );
             return;
         }
-        await this.run(async () => {
+        await this.run('links', async () => {
             const link = await addDottedLine({
                 accountId: this.accountId ?? null,
                 contactId: this.stakeholder!.id,
@@ -334,8 +496,13 @@ export default class StakeholderPanel extends LightningElement {
         });
     }
 
-    /** One save at a time; a failure keeps the rep's input and says what is wrong here. */
-    private async run(work: () => Promise<void>): Promise<void> {
+    private stanceLabelOf(value: string): string {
+        return (this.picklists?.stance ?? []).find((option) => option.value === value)?.label ?? value;
+    }
+
+    /** One save at a time; a failure keeps the rep's input and says what is wrong next to its form. */
+    private async run(at: FeedbackAt, work: () => Promise<void>): Promise<void> {
+        this.feedbackAt = at;
         this.saving = true;
         this.error = '';
         this.message = '';

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import StakeholderPanel from 'c/stakeholderPanel';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import recordStance from '@salesforce/apex/OrgChartController.recordStance';
+import findRelationshipOwners from '@salesforce/apex/OrgChartController.findRelationshipOwners';
 import { heatOf } from 'c/heatScore';
 import type { StakeholderDto } from 'c/orgChartModel';
 import { defaultHeatSettings } from '../../heatScore/__tests__/defaultHeatSettings';
@@ -13,12 +14,22 @@ jest.mock('@salesforce/apex/OrgChartController.saveStakeholder', () => ({ defaul
 jest.mock('@salesforce/apex/OrgChartController.recordStance', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/OrgChartController.findRelationshipOwners', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/OrgChartController.addDottedLine', () => ({ default: jest.fn() }), {
     virtual: true
 });
 
 const saveMock = saveStakeholder as unknown as jest.Mock;
 const recordMock = recordStance as unknown as jest.Mock;
+const findOwnersMock = findRelationshipOwners as unknown as jest.Mock;
+
+const CENTERS = [
+    { id: 'a01000000000001AAA', name: 'Helicopters', parentId: null, active: true },
+    { id: 'a01000000000002AAA', name: 'Europe', parentId: 'a01000000000001AAA', active: true },
+    { id: 'a01000000000003AAA', name: 'Retired unit', parentId: null, active: false }
+];
 
 const STANCES = ['Champion', 'Supporter', 'Neutral', 'Detractor', 'Blocker'].map((value) => ({
     value,
@@ -32,6 +43,7 @@ type Panel = HTMLElement & {
     hiddenFields?: string[];
     picklists?: unknown;
     managerName?: string;
+    buyingCenters?: unknown;
 };
 
 function mount(overrides: Partial<Panel> = {}): Panel {
@@ -53,6 +65,14 @@ function mount(overrides: Partial<Panel> = {}): Panel {
 async function settle(ticks = 6): Promise<void> {
     await Promise.resolve();
     if (ticks > 1) await settle(ticks - 1);
+}
+
+function click(element: Panel, selector: string): void {
+    (element.shadowRoot!.querySelector(selector) as HTMLElement).click();
+}
+
+function text(element: Panel, selector: string): string {
+    return element.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
 }
 
 function select(element: Panel, field: string, value: string): void {
@@ -142,5 +162,161 @@ describe('c-stakeholder-panel', () => {
         const element = mount();
         await settle();
         await expect(element).toBeAccessible();
+    });
+
+    it('names the relationship owner and finds, chooses and saves another from our team', async () => {
+        const element = mount({
+            stakeholder: stakeholder({
+                id: '003000000000001AAA',
+                relationshipOwnerId: '005000000000001AAA',
+                relationshipOwnerName: 'Alex Morgan'
+            })
+        });
+        const changed = jest.fn();
+        element.addEventListener('stakeholderchange', changed);
+        findOwnersMock.mockResolvedValue([{ id: '005000000000002AAA', name: 'Sam Patel', title: null }]);
+        saveMock.mockResolvedValue({
+            id: '003000000000001AAA',
+            relationshipOwnerId: '005000000000002AAA',
+            relationshipOwnerName: 'Sam Patel'
+        });
+        await settle();
+        expect(text(element, '[data-id="owner-name"]')).toBe('Alex Morgan');
+
+        click(element, '[data-id="owner-change"]');
+        await settle();
+        const find = element.shadowRoot!.querySelector<HTMLInputElement>('[data-id="owner-find"]')!;
+        find.value = 'sam';
+        find.dispatchEvent(new CustomEvent('input'));
+        await settle();
+        expect(findOwnersMock).toHaveBeenCalledWith({ query: 'sam' });
+        click(element, 'button[data-owner-id="005000000000002AAA"]');
+        await settle();
+        expect(text(element, '[data-id="owner-name"]')).toBe('Sam Patel');
+
+        click(element, '[data-id="save"]');
+        await settle();
+        expect(saveMock).toHaveBeenCalledWith({
+            contactId: '003000000000001AAA',
+            changes: { relationshipOwnerId: '005000000000002AAA' }
+        });
+        expect(changed.mock.calls[0][0].detail.stakeholder.relationshipOwnerName).toBe('Sam Patel');
+    });
+
+    it('drops an owner search answer that arrives after a newer one and says when nobody matches', async () => {
+        const element = mount();
+        let answerFirst: (value: unknown) => void = () => undefined;
+        findOwnersMock
+            .mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)))
+            .mockResolvedValueOnce([]);
+        await settle();
+        click(element, '[data-id="owner-change"]');
+        await settle();
+        const find = element.shadowRoot!.querySelector<HTMLInputElement>('[data-id="owner-find"]')!;
+        find.value = 'a';
+        find.dispatchEvent(new CustomEvent('input'));
+        find.value = 'zz';
+        find.dispatchEvent(new CustomEvent('input'));
+        await settle();
+        answerFirst([{ id: '005000000000009AAA', name: 'Alex Morgan', title: 'KAM' }]);
+        await settle();
+        expect(element.shadowRoot!.querySelectorAll('[data-owner-id]')).toHaveLength(0);
+        expect(text(element, '[data-id="owner-none"]')).toBe('Nobody on our team matches.');
+    });
+
+    it('clears the relationship owner', async () => {
+        const element = mount({
+            stakeholder: stakeholder({
+                id: '003000000000001AAA',
+                relationshipOwnerId: '005000000000001AAA',
+                relationshipOwnerName: 'Alex Morgan'
+            })
+        });
+        saveMock.mockResolvedValue({ id: '003000000000001AAA', relationshipOwnerId: null });
+        await settle();
+        click(element, '[data-id="owner-clear"]');
+        await settle();
+        expect(text(element, '[data-id="owner-name"]')).toBe('Nobody on our team');
+        expect(element.shadowRoot!.querySelector('[data-id="owner-clear"]')).toBeNull();
+        click(element, '[data-id="save"]');
+        await settle();
+        expect(saveMock).toHaveBeenCalledWith({
+            contactId: '003000000000001AAA',
+            changes: { relationshipOwnerId: '' }
+        });
+    });
+
+    it('offers the active buying centers by parent › child and saves the choice', async () => {
+        const element = mount({ buyingCenters: CENTERS });
+        saveMock.mockResolvedValue({ id: '003000000000001AAA', buyingCenterId: 'a01000000000002AAA' });
+        await settle();
+        const options = [
+            ...element.shadowRoot!.querySelectorAll<HTMLOptionElement>(
+                'select[data-field="buyingCenterId"] option'
+            )
+        ].map((option) => option.textContent!.trim());
+        expect(options).toEqual(['— None —', 'Helicopters', 'Helicopters › Europe']);
+        select(element, 'buyingCenterId', 'a01000000000002AAA');
+        await settle();
+        click(element, '[data-id="save"]');
+        await settle();
+        expect(saveMock).toHaveBeenCalledWith({
+            contactId: '003000000000001AAA',
+            changes: { buyingCenterId: 'a01000000000002AAA' }
+        });
+    });
+
+    it('says next to the observation form that the observation is the stance now', async () => {
+        const element = mount();
+        recordMock.mockResolvedValue({ id: '003000000000001AAA', stance: 'Champion' });
+        await settle();
+        select(element, 'observedStance', 'Champion');
+        await settle();
+        click(element, '[data-id="record"]');
+        await settle();
+        const status = element.shadowRoot!.querySelector('[data-id="observation"] [role="status"]')!;
+        expect(status.textContent!.trim()).toBe('Observation recorded: the stance is now Champion.');
+        expect(text(element, '[data-id="panel-message"]')).toBe('');
+    });
+
+    it('says an older observation joined the trend and the later stance stays', async () => {
+        const element = mount();
+        recordMock.mockResolvedValue({ id: '003000000000001AAA', stance: 'Supporter' });
+        await settle();
+        select(element, 'observedStance', 'Blocker');
+        const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[data-field="observedOn"]')!;
+        date.value = '2026-01-05';
+        date.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        click(element, '[data-id="record"]');
+        await settle();
+        expect(recordMock).toHaveBeenCalledWith(
+            expect.objectContaining({ stance: 'Blocker', observedOn: '2026-01-05' })
+        );
+        expect(text(element, '[data-id="observation-message"]')).toBe(
+            'Observation recorded in the trend. The stance stays Supporter: a later observation says so.'
+        );
+        expect(text(element, '[data-id="observation-hint"]')).toContain('only joins the trend');
+    });
+
+    it('shows a refused observation next to its form', async () => {
+        const element = mount();
+        recordMock.mockRejectedValue({ body: { message: 'An observation cannot be dated in the future.' } });
+        await settle();
+        select(element, 'observedStance', 'Champion');
+        await settle();
+        click(element, '[data-id="record"]');
+        await settle();
+        expect(text(element, '[data-id="observation"] [role="alert"]')).toBe(
+            'An observation cannot be dated in the future.'
+        );
+        expect(element.shadowRoot!.querySelector('[data-id="panel-error"]')).toBeNull();
+    });
+
+    it('shows the owner as unknown to a user who cannot read it', async () => {
+        const element = mount({ hiddenFields: ['Relationship_Owner__c'] });
+        await settle();
+        expect(text(element, '[data-unknown="relationshipOwnerId"]')).toBe('Unknown');
+        expect(element.shadowRoot!.querySelector('[data-id="owner-change"]')).toBeNull();
     });
 });

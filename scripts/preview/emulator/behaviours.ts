@@ -24,10 +24,28 @@ const planStatus: SaveBehaviour = {
     }
 };
 
+// StanceObservationService.stancesBeingObserved: contacts whose stance a recorded observation is
+// setting right now, with that stance; the observation exists, so the change must not record it again.
+const stancesBeingObserved = new WeakMap<OrgStore, Map<string, string>>();
+
+/**
+ * Runs `work` (which sets contacts' stances from observations just recorded) without the stance-change
+ * behaviour recording those same stances a second time.
+ */
+export function whileObservingStances<T>(store: OrgStore, stances: Map<string, string>, work: () => T): T {
+    stancesBeingObserved.set(store, stances);
+    try {
+        return work();
+    } finally {
+        stancesBeingObserved.delete(store);
+    }
+}
+
 const stanceObservation: SaveBehaviour = {
     afterSave(store, record, prior) {
         const stance = record.Stance__c;
         if (!stance || (prior && prior.Stance__c === stance)) return;
+        if (stancesBeingObserved.get(store)?.get(record.Id) === stance) return;
         store.insert('Stance_Observation__c', {
             Contact__c: record.Id,
             Observed_On__c: store.today,

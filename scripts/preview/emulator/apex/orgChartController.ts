@@ -7,6 +7,7 @@ import { invalidParameter } from './apexError';
 import { dateValue, idParam, objectParam, requireAccount, stringValue } from './params';
 import { ApexError } from './apexError';
 import { toAuraError } from './errors';
+import { whileObservingStances } from '../behaviours';
 import { moveRefusal, type MoveRefusal } from '../../../../lwc-ts/orgHierarchy/orgHierarchy';
 import type { ApexClassHandler } from './registry';
 
@@ -183,7 +184,8 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
                   .map((center) => ({
                       id: center.Id,
                       name: value(center, 'Name'),
-                      parentId: value(center, 'Parent_Buying_Center__c') ?? null
+                      parentId: value(center, 'Parent_Buying_Center__c') ?? null,
+                      active: value(center, 'Active__c') === true
                   }))
                   .sort((a, b) => String(a.name).localeCompare(String(b.name)))
             : null
@@ -271,15 +273,63 @@ export function recordStance(org: OrgStore, args: Record<string, unknown>): Reco
     if (!contactId) throw new ApexError('Choose the person you observed.');
     if (!stance || !stance.trim()) throw new ApexError('Choose the stance you observed.');
     return guarded(() => {
-        org.insert('Stance_Observation__c', {
+        const day = observedOn ?? org.today;
+        // StanceObservationService.recordObservations: the latest observation becomes the stance
+        const latest = org
+            .all('Stance_Observation__c')
+            .filter((observation) => observation.Contact__c === contactId)
+            .reduce<string | null>((max, observation) => {
+                const on = String(observation.Observed_On__c);
+                return max === null || on > max ? on : max;
+            }, null);
+        const id = org.insert('Stance_Observation__c', {
             Contact__c: contactId,
             Stance__c: stance,
-            Observed_On__c: observedOn ?? org.today,
+            Observed_On__c: day,
             Note__c: note && note.trim() ? note.trim() : null,
             Source__c: 'Manual'
         });
+        if (latest === null || day >= latest) {
+            try {
+                whileObservingStances(org, new Map([[contactId, stance]]), () =>
+                    org.update(contactId, { Stance__c: stance })
+                );
+            } catch (error) {
+                // the Apex rolls back to before the observation: nothing is saved
+                org.delete(id);
+                throw error;
+            }
+        }
         return stakeholderView(org, contactId);
     });
+}
+
+const MAX_OWNER_CHOICES = 10;
+
+/** StakeholderService.findRelationshipOwners: active users whose name contains the text, by name. */
+export function findRelationshipOwners(
+    org: OrgStore,
+    args: Record<string, unknown>
+): { id: string; name: string; title: string | null }[] {
+    const query = stringValue(args.query, 'query', 'String');
+    if (!query || !query.trim()) return [];
+    const part = query.trim().toLowerCase();
+    return org
+        .all('User')
+        .filter(
+            (user) =>
+                user.IsActive !== false &&
+                String(user.Name ?? '')
+                    .toLowerCase()
+                    .includes(part)
+        )
+        .map((user) => ({
+            id: user.Id,
+            name: String(user.Name),
+            title: (value(user, 'Title') as string | null) ?? null
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .slice(0, MAX_OWNER_CHOICES);
 }
 
 export function moveStakeholder(org: OrgStore, args: Record<string, unknown>): string | null {
@@ -335,6 +385,7 @@ export const orgChartController: ApexClassHandler = {
         cacheable: false,
         invoke: recordStance
     },
+    findRelationshipOwners: { params: ['query'], cacheable: true, invoke: findRelationshipOwners },
     moveStakeholder: {
         params: ['accountId', 'contactId', 'newManagerId'],
         cacheable: false,
