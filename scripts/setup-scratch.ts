@@ -1,11 +1,36 @@
 // `npm run setup:scratch -- [--alias NAME] [--days N] [--target-dev-hub HUB] [--skip-tests] [--dry-run]`:
-// builds, creates a scratch org, deploys Keystone, assigns permission sets, imports the demo story and
-// runs the Apex tests. Needs a Dev Hub authorised with `sf org login web --set-default-dev-hub`.
+// builds, creates a scratch org, deploys Keystone, gives you Keystone Manager and Keystone Admin, activates
+// the Keystone record pages, imports the demo story, creates the demo team (reps and their manager), sets
+// relationship owners and plan approvers and runs the Apex tests. Says "ready" only when every step
+// succeeded. Needs a Dev Hub authorised with `sf org login web --set-default-dev-hub`.
 import * as path from 'node:path';
 import { buildAll } from './build';
-import { SCRATCH_WORK_DIR, parseScratchArgs, runSteps, scratchOrgSteps } from './lib/orgCommands';
+import {
+    SCRATCH_WORK_DIR,
+    StepFailedError,
+    parseScratchArgs,
+    runSteps,
+    scratchOrgSteps
+} from './lib/orgCommands';
 import { DATA_DIR, ROOT, writeFile } from './lib/project';
-import { ownerAssignmentApex, readTeam, userDefinition } from './lib/team';
+import { ownerAssignmentApex, readTeam, userDefinition, type Team } from './lib/team';
+
+function readyLines(alias: string, team: Team): string[] {
+    const lines = [`Keystone is ready in scratch org "${alias}": sf org open --target-org ${alias}`];
+    for (const [plan, approverAlias] of Object.entries(team.planApprovers)) {
+        const approver = team.users.find((member) => member.alias === approverAlias);
+        if (approver)
+            lines.push(
+                `  "${plan}" names ${approver.firstName} ${approver.lastName} (Keystone Manager) as approver.`
+            );
+    }
+    if (Object.keys(team.planApprovers).length)
+        lines.push(
+            '  To try sign-off: submit an In Review plan for approval from its page, then log in as the approver',
+            '  (Setup > Users > Login) and approve it.'
+        );
+    return lines;
+}
 
 async function main(): Promise<void> {
     const options = parseScratchArgs(process.argv.slice(2));
@@ -24,14 +49,13 @@ async function main(): Promise<void> {
             options,
             team.users.map((member) => member.alias)
         ),
-        options.dryRun
-    );
-    console.log(
-        `\nKeystone is ready in scratch org "${options.alias}": sf org open --target-org ${options.alias}`
+        { dryRun: options.dryRun, done: readyLines(options.alias, team) }
     );
 }
 
 main().catch((error: unknown) => {
-    console.error(`setup:scratch: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`\nsetup:scratch: ${message}`);
+    if (error instanceof StepFailedError) console.error('Keystone is NOT ready.');
     process.exit(1);
 });

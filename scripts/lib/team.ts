@@ -1,35 +1,60 @@
-// Our key-account team in the demo story (Users) and which relationships each owns. Users cannot be
-// tree-imported, so the scratch-org flow creates them with `sf org create user` and sets the owners with
-// anonymous Apex generated here; the preview's emulator reads the same file.
+// Our key-account team in the demo story (Users), which relationships each owns and who signs off which
+// plan. Users cannot be tree-imported, so the scratch-org flow creates them with `sf org create user` and
+// sets owners and approvers with anonymous Apex generated here; the preview's emulator reads the same file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MANAGER_PERMISSION_SET, USER_PERMISSION_SET } from './orgCommands';
 
 export interface TeamMember {
     alias: string;
     firstName: string;
     lastName: string;
     title: string;
+    /** A manager gets Keystone Manager (every plan, sign-off); everyone else is a rep with Keystone User. */
+    role?: 'rep' | 'manager';
 }
 
 export interface Team {
     users: TeamMember[];
     /** Contact email → owner alias. */
     relationshipOwners: Record<string, string>;
+    /** Account plan name → the alias of the manager who signs it off (the plan's Approver). */
+    planApprovers: Record<string, string>;
 }
 
 /** The team of a data folder (`team/team.json`), or an empty team when the folder has none. */
 export function readTeam(dataDir: string): Team {
     const file = path.join(dataDir, 'team', 'team.json');
-    if (!fs.existsSync(file)) return { users: [], relationshipOwners: {} };
-    const team = JSON.parse(fs.readFileSync(file, 'utf8')) as Team;
-    const aliases = new Set(team.users.map((user) => user.alias));
+    if (!fs.existsSync(file)) return { users: [], relationshipOwners: {}, planApprovers: {} };
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Team>;
+    const team: Team = {
+        users: raw.users ?? [],
+        relationshipOwners: raw.relationshipOwners ?? {},
+        planApprovers: raw.planApprovers ?? {}
+    };
+    const byAlias = new Map(team.users.map((user) => [user.alias, user]));
+    for (const user of team.users) {
+        if (user.role !== undefined && user.role !== 'rep' && user.role !== 'manager')
+            throw new Error(`${file}: ${user.alias} has role "${String(user.role)}" (known: rep, manager)`);
+    }
     for (const [email, alias] of Object.entries(team.relationshipOwners)) {
-        if (!aliases.has(alias)) throw new Error(`${file}: ${email} is owned by unknown alias ${alias}`);
+        if (!byAlias.has(alias)) throw new Error(`${file}: ${email} is owned by unknown alias ${alias}`);
+    }
+    for (const [plan, alias] of Object.entries(team.planApprovers)) {
+        const approver = byAlias.get(alias);
+        if (!approver) throw new Error(`${file}: "${plan}" is signed off by unknown alias ${alias}`);
+        if (approver.role !== 'manager')
+            throw new Error(`${file}: "${plan}" is signed off by ${alias}, who is not a manager`);
     }
     return team;
 }
 
-/** A `sf org create user --definition-file` body for a team member, with Keystone User assigned. */
+/** The permission set a team member gets: Keystone Manager for managers, Keystone User for reps. */
+export function permissionSetOf(member: TeamMember): string {
+    return member.role === 'manager' ? MANAGER_PERMISSION_SET : USER_PERMISSION_SET;
+}
+
+/** A `sf org create user --definition-file` body for a team member, with their permission set assigned. */
 export function userDefinition(member: TeamMember): Record<string, unknown> {
     const local = `${member.firstName}.${member.lastName}`.toLowerCase();
     return {
@@ -44,7 +69,7 @@ export function userDefinition(member: TeamMember): Record<string, unknown> {
         EmailEncodingKey: 'UTF-8',
         LanguageLocaleKey: 'en_US',
         profileName: 'Standard User',
-        permsets: ['Keystone_User'],
+        permsets: [permissionSetOf(member)],
         generatePassword: false
     };
 }
@@ -53,24 +78,52 @@ function apexString(value: string): string {
     return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** Anonymous Apex that sets each contact's relationship owner by email and user alias, in one update. */
+function apexMap(entries: Record<string, string>): string {
+    const lines = Object.entries(entries).map(
+        ([key, value]) => `    ${apexString(key)} => ${apexString(value)}`
+    );
+    return lines.length ? `new Map<String, String>{\n${lines.join(',\n')}\n}` : 'new Map<String, String>()';
+}
+
+/**
+ * Anonymous Apex that sets each contact's relationship owner (by email and user alias) and each plan's
+ * approver (by plan name and user alias), in user mode, and fails naming whatever it could not find,
+ * so the setup step fails instead of leaving a half-assigned story.
+ */
 export function ownerAssignmentApex(team: Team): string {
-    const entries = Object.entries(team.relationshipOwners)
-        .map(([email, alias]) => `    ${apexString(email)} => ${apexString(alias)}`)
-        .join(',\n');
     return [
         '// Generated by scripts/setup-scratch.ts from scripts/data/team/team.json.',
-        `Map<String, String> ownerByEmail = new Map<String, String>{\n${entries}\n};`,
+        `Map<String, String> ownerByEmail = ${apexMap(team.relationshipOwners)};`,
+        `Map<String, String> approverByPlan = ${apexMap(team.planApprovers)};`,
+        'Set<String> aliases = new Set<String>(ownerByEmail.values());',
+        'aliases.addAll(approverByPlan.values());',
         'Map<String, Id> userByAlias = new Map<String, Id>();',
-        'for (User member : [SELECT Id, Alias FROM User WHERE Alias IN :new Set<String>(ownerByEmail.values()) WITH USER_MODE]) {',
+        'for (User member : [SELECT Id, Alias FROM User WHERE Alias IN :aliases WITH USER_MODE]) {',
         '    userByAlias.put(member.Alias, member.Id);',
         '}',
+        'Set<String> missingUsers = aliases.clone();',
+        'missingUsers.removeAll(userByAlias.keySet());',
+        'if (!missingUsers.isEmpty()) {',
+        "    throw new IllegalArgumentException('Keystone: no user with alias ' + String.join(new List<String>(missingUsers), ', '));",
+        '}',
         'List<Contact> owned = new List<Contact>();',
+        'Set<String> missingContacts = new Set<String>(ownerByEmail.keySet());',
         'for (Contact person : [SELECT Id, Email FROM Contact WHERE Email IN :ownerByEmail.keySet() WITH USER_MODE]) {',
         '    owned.add(new Contact(Id = person.Id, Relationship_Owner__c = userByAlias.get(ownerByEmail.get(person.Email))));',
+        '    missingContacts.remove(person.Email);',
+        '}',
+        'List<Account_Plan__c> plans = new List<Account_Plan__c>();',
+        'Set<String> missingPlans = new Set<String>(approverByPlan.keySet());',
+        'for (Account_Plan__c plan : [SELECT Id, Name FROM Account_Plan__c WHERE Name IN :approverByPlan.keySet() WITH USER_MODE]) {',
+        '    plans.add(new Account_Plan__c(Id = plan.Id, Approver__c = userByAlias.get(approverByPlan.get(plan.Name))));',
+        '    missingPlans.remove(plan.Name);',
+        '}',
+        'if (!missingContacts.isEmpty() || !missingPlans.isEmpty()) {',
+        "    throw new IllegalArgumentException('Keystone: not imported: ' + String.join(new List<String>(missingContacts), ', ') + ' ' + String.join(new List<String>(missingPlans), ', '));",
         '}',
         'update as user owned;',
-        "System.debug('Keystone: relationship owners set on ' + owned.size() + ' contacts');",
+        'update as user plans;',
+        "System.debug('Keystone: relationship owners set on ' + owned.size() + ' contacts, approvers on ' + plans.size() + ' plans');",
         ''
     ].join('\n');
 }

@@ -1,21 +1,46 @@
-// The org install flows as planned commands: every step names our files and the org, and bad options
-// are refused with a message before anything runs.
+// The org install flows as planned commands: every step names our files and the org, bad options are
+// refused before anything runs, a failing step stops the run by name, and "ready" comes only at the end.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
-import { DATA_DIR, ROOT } from '../project';
+import { DATA_DIR, FORCE_APP, ROOT } from '../project';
 import { ownerAssignmentApex, readTeam, userDefinition } from '../team';
-import { deploySteps, parseDeployArgs, parseScratchArgs, scratchOrgSteps } from '../orgCommands';
+import {
+    DRY_RUN_LINE,
+    StepFailedError,
+    deployNextSteps,
+    deploySteps,
+    keystoneTestClasses,
+    parseDeployArgs,
+    parseScratchArgs,
+    runSteps,
+    scratchOrgSteps,
+    type OrgStep
+} from '../orgCommands';
+
+function syntaxErrors(apex: string): string[] {
+    const errors: string[] = [];
+    class Collector extends ApexErrorListener {
+        apexSyntaxError(line: number, _column: number, message: string): void {
+            errors.push(`${line}: ${message}`);
+        }
+    }
+    const { parser } = ApexParserFactory.createLexerAndParser(apex, new Collector());
+    parser.anonymousUnit();
+    return errors;
+}
 
 describe('scratch org flow', () => {
-    it('creates, deploys, grants access, imports the demo story and runs the tests, in that order', () => {
+    it('creates, deploys, grants the admin access, activates the pages, imports, then runs the tests', () => {
         const steps = scratchOrgSteps(parseScratchArgs(['--alias', 'ks', '--days', '3']));
         assert.deepEqual(
             steps.map((step) => step.args.slice(0, 3).join(' ')),
             [
                 'org create scratch',
+                'project deploy start',
                 'project deploy start',
                 'org assign permset',
                 'data import tree',
@@ -24,6 +49,33 @@ describe('scratch org flow', () => {
         );
         for (const step of steps.slice(1)) assert.ok(step.args.includes('ks'), step.title);
         assert.ok(steps[0]!.args.includes('3'));
+    });
+
+    it('gives the installing admin Keystone Manager and Keystone Admin before the import runs as them', () => {
+        const steps = scratchOrgSteps(parseScratchArgs(['--alias', 'ks']));
+        const assign = steps.find((step) => step.args.slice(0, 3).join(' ') === 'org assign permset')!;
+        assert.equal(
+            assign.args.join(' '),
+            'org assign permset --name Keystone_Manager --name Keystone_Admin --name Keystone_Demo_Data_Loader --target-org ks'
+        );
+        const titles = steps.map((step) => step.title);
+        assert.ok(titles.indexOf(assign.title) < titles.indexOf('Import the demo story'));
+        // the demo loader permission set exists only once the scratch-only folder is deployed
+        assert.ok(titles.findIndex((title) => title.startsWith('Activate')) < titles.indexOf(assign.title));
+    });
+
+    it('activates the record pages from the scratch-only folder, after force-app is deployed', () => {
+        const deploys = scratchOrgSteps(parseScratchArgs([])).filter((step) => step.args[0] === 'project');
+        assert.deepEqual(
+            deploys.map((step) => [step.title, step.args[step.args.indexOf('--source-dir') + 1]]),
+            [
+                ['Deploy Keystone', 'force-app'],
+                [
+                    'Activate the Keystone record pages (and deploy the demo loader permission set)',
+                    'config/scratch-org'
+                ]
+            ]
+        );
     });
 
     it('names files that exist', () => {
@@ -47,58 +99,232 @@ describe('scratch org flow', () => {
     });
 });
 
+describe('running the steps', () => {
+    const steps: OrgStep[] = [
+        { title: 'First', args: ['one'] },
+        { title: 'Second', args: ['two'] },
+        { title: 'Third', args: ['three'] }
+    ];
+
+    it('stops at the first failing step, names it, and never says ready', () => {
+        const ran: string[] = [];
+        const log: string[] = [];
+        assert.throws(
+            () =>
+                runSteps(steps, {
+                    dryRun: false,
+                    execute: (args) => {
+                        ran.push(args[0]!);
+                        return args[0] === 'two' ? 2 : 0;
+                    },
+                    log: (line) => log.push(line),
+                    done: ['READY']
+                }),
+            (error: unknown) => {
+                assert.ok(error instanceof StepFailedError);
+                assert.equal(error.step, 'Second');
+                assert.match(error.message, /step "Second" failed \(sf exited 2\)/);
+                return true;
+            }
+        );
+        assert.deepEqual(ran, ['one', 'two']);
+        assert.ok(!log.join('\n').includes('READY'));
+    });
+
+    it('treats a command ended by a signal as failed', () => {
+        assert.throws(
+            () => runSteps(steps, { dryRun: false, execute: () => null, log: () => undefined }),
+            /step "First" failed \(sf exited on a signal\)/
+        );
+    });
+
+    it('says ready only after every step succeeded, as the last line', () => {
+        const ran: string[] = [];
+        const log: string[] = [];
+        runSteps(steps, {
+            dryRun: false,
+            execute: (args) => {
+                ran.push(args[0]!);
+                assert.ok(!log.join('\n').includes('READY'), 'ready before a step ran');
+                return 0;
+            },
+            log: (line) => log.push(line),
+            done: ['READY']
+        });
+        assert.deepEqual(ran, ['one', 'two', 'three']);
+        assert.equal(log.at(-1), '\nREADY');
+    });
+
+    it('on a dry run prints every step, runs none and ends saying nothing was changed', () => {
+        const log: string[] = [];
+        runSteps(steps, {
+            dryRun: true,
+            execute: () => assert.fail('a dry run ran a command'),
+            log: (line) => log.push(line),
+            done: ['READY']
+        });
+        for (const step of steps) assert.ok(log.some((line) => line.includes(`$ sf ${step.args[0]}`)));
+        assert.equal(log.at(-1), `\n${DRY_RUN_LINE}`);
+        assert.match(DRY_RUN_LINE, /nothing .*was changed/);
+        assert.ok(!log.join('\n').includes('READY'));
+    });
+});
+
 describe('deploy to an existing org', () => {
+    const tests = keystoneTestClasses();
+
     it('needs the target org', () => {
         assert.throws(() => parseDeployArgs([]), /--target-org ALIAS/);
     });
 
-    it('deploys with the local tests and assigns the permission set', () => {
-        const steps = deploySteps(parseDeployArgs(['--target-org', 'uat']));
-        assert.deepEqual(steps[0]!.args.slice(-2), ['--test-level', 'RunLocalTests']);
+    it('runs only the Keystone test classes, found in the source', () => {
+        const steps = deploySteps(parseDeployArgs(['--target-org', 'uat']), tests);
+        const args = steps[0]!.args;
+        assert.deepEqual(args.slice(args.indexOf('--test-level'), args.indexOf('--test-level') + 2), [
+            '--test-level',
+            'RunSpecifiedTests'
+        ]);
+        const named = args.flatMap((arg, index) => (args[index - 1] === '--tests' ? [arg] : []));
+        assert.deepEqual(named, tests);
+        const files = fs
+            .readdirSync(path.join(FORCE_APP, 'classes', 'tests'))
+            .filter((file) => file.endsWith('Test.cls'))
+            .map((file) => file.replace(/\.cls$/, ''))
+            .sort();
+        assert.deepEqual(tests, files);
+        assert.ok(!tests.includes('KeystoneTestDataFactory'), 'a factory without test methods is not a test');
         assert.equal(steps[1]!.args.join(' '), 'org assign permset --name Keystone_User --target-org uat');
     });
 
+    it('takes a class as a test when it is @IsTest and has a test method, whatever its name', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystone-tests-'));
+        try {
+            fs.writeFileSync(
+                path.join(dir, 'Checks.cls'),
+                '@isTest\nprivate class Checks {\n    @IsTest\n    static void itWorks() {\n        Assert.isTrue(true);\n    }\n}\n'
+            );
+            fs.writeFileSync(
+                path.join(dir, 'Builders.cls'),
+                '@IsTest\npublic class Builders {\n    public static Account account() {\n        return new Account();\n    }\n}\n'
+            );
+            fs.writeFileSync(
+                path.join(dir, 'Helper.cls'),
+                'public with sharing class Helper {\n    public static Integer one() {\n        return 1;\n    }\n}\n'
+            );
+            assert.deepEqual(keystoneTestClasses(dir), ['Checks']);
+            assert.throws(
+                () =>
+                    deploySteps(
+                        parseDeployArgs(['--target-org', 'uat']),
+                        keystoneTestClasses(path.join(dir, 'none'))
+                    ),
+                /no Keystone test classes/
+            );
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it('can skip tests and permission sets', () => {
-        const steps = deploySteps(parseDeployArgs(['--target-org', 'uat', '--skip-tests', '--no-permsets']));
+        const steps = deploySteps(
+            parseDeployArgs(['--target-org', 'uat', '--skip-tests', '--no-permsets']),
+            tests
+        );
         assert.equal(steps.length, 1);
         assert.ok(steps[0]!.args.includes('NoTestRun'));
+        assert.ok(!steps[0]!.args.includes('--tests'));
+    });
+
+    it('tells the admin to assign permission sets, activate the pages and fill the offering catalog', () => {
+        const next = deployNextSteps('uat').join('\n');
+        assert.match(next, /deployed to "uat"/);
+        for (const permissionSet of ['Keystone User', 'Keystone Manager', 'Keystone Admin'])
+            assert.ok(next.includes(permissionSet), permissionSet);
+        assert.match(next, /sf org assign permset --name Keystone_User --on-behalf-of \S+ --target-org uat/);
+        assert.match(next, /Lightning App Builder/);
+        for (const page of fs.readdirSync(path.join(FORCE_APP, 'flexipages'))) {
+            const label = /<masterLabel>([^<]+)<\/masterLabel>/.exec(
+                fs.readFileSync(path.join(FORCE_APP, 'flexipages', page), 'utf8')
+            )?.[1];
+            assert.ok(label && next.includes(label), `${page} named by its label`);
+        }
+        assert.match(next, /Offering catalog/);
     });
 });
 
 describe('demo team in the scratch org', () => {
-    it('creates each team member and then sets the relationship owners', () => {
+    const team = readTeam(DATA_DIR);
+
+    it('creates each team member and then sets the relationship owners and approvers', () => {
         const steps = scratchOrgSteps(parseScratchArgs([]), ['ksAlex', 'ksSam']);
         const titles = steps.map((step) => step.title);
         assert.ok(titles.indexOf('Create team member ksAlex') > titles.indexOf('Import the demo story'));
-        assert.ok(titles.indexOf('Set relationship owners') > titles.indexOf('Create team member ksSam'));
+        assert.ok(
+            titles.indexOf('Set relationship owners and plan approvers') >
+                titles.indexOf('Create team member ksSam')
+        );
     });
 
-    it('generates owner-assignment Apex that parses, runs in user mode and names every owned contact', () => {
-        const team = readTeam(DATA_DIR);
+    it('generates Apex that parses, runs in user mode and names every owned contact and approved plan', () => {
         const apex = ownerAssignmentApex(team);
-        const errors: string[] = [];
-        class Collector extends ApexErrorListener {
-            apexSyntaxError(line: number, _column: number, message: string): void {
-                errors.push(`${line}: ${message}`);
-            }
-        }
-        const { parser } = ApexParserFactory.createLexerAndParser(apex, new Collector());
-        parser.anonymousUnit();
-        assert.deepEqual(errors, []);
+        assert.deepEqual(syntaxErrors(apex), []);
         assert.match(apex, /update as user owned;/);
-        assert.equal((apex.match(/WITH USER_MODE/g) ?? []).length, 2);
+        assert.match(apex, /update as user plans;/);
+        assert.equal((apex.match(/\[SELECT/g) ?? []).length, 3);
+        assert.equal((apex.match(/WITH USER_MODE\]/g) ?? []).length, 3);
         for (const email of Object.keys(team.relationshipOwners))
             assert.ok(apex.includes(`'${email}'`), email);
+        for (const plan of Object.keys(team.planApprovers)) assert.ok(apex.includes(`'${plan}'`), plan);
+        assert.match(apex, /throw new IllegalArgumentException\('Keystone: no user with alias '/);
     });
 
-    it('defines each user with the Keystone User permission set', () => {
-        const definition = userDefinition({
-            alias: 'ksAlex',
-            firstName: 'Alex',
-            lastName: 'Morgan',
-            title: 'Key Account Manager'
-        });
-        assert.deepEqual(definition.permsets, ['Keystone_User']);
-        assert.equal(definition.Alias, 'ksAlex');
+    it('generates valid Apex for a team with no approvers', () => {
+        const apex = ownerAssignmentApex({ ...team, planApprovers: {} });
+        assert.deepEqual(syntaxErrors(apex), []);
+        assert.match(apex, /approverByPlan = new Map<String, String>\(\);/);
+    });
+
+    it('has a manager with Keystone Manager and reps with Keystone User', () => {
+        const managers = team.users.filter((member) => member.role === 'manager');
+        assert.equal(managers.length, 1);
+        assert.deepEqual(userDefinition(managers[0]!).permsets, ['Keystone_Manager']);
+        for (const rep of team.users.filter((member) => member.role !== 'manager'))
+            assert.deepEqual(userDefinition(rep).permsets, ['Keystone_User'], rep.alias);
+    });
+
+    it('names an approver for every demo plan that is in review, so sign-off can be tried', () => {
+        const plans = (
+            JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'Account_Plan__c.json'), 'utf8')) as {
+                records: { Name: string; Status__c: string }[];
+            }
+        ).records;
+        const inReview = plans.filter((plan) => plan.Status__c === 'In Review');
+        assert.ok(inReview.length > 0);
+        for (const plan of inReview) assert.ok(team.planApprovers[plan.Name], plan.Name);
+        const names = new Set(plans.map((plan) => plan.Name));
+        for (const plan of Object.keys(team.planApprovers))
+            assert.ok(names.has(plan), `${plan} is in the data`);
+    });
+
+    it('refuses an approver who is not a manager, and an unknown one', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystone-team-'));
+        try {
+            fs.mkdirSync(path.join(dir, 'team'));
+            const write = (approver: string): void =>
+                fs.writeFileSync(
+                    path.join(dir, 'team', 'team.json'),
+                    JSON.stringify({
+                        users: [{ alias: 'ksRep', firstName: 'R', lastName: 'Ep', title: 'Rep' }],
+                        relationshipOwners: {},
+                        planApprovers: { 'Some Plan': approver }
+                    })
+                );
+            write('ksRep');
+            assert.throws(() => readTeam(dir), /"Some Plan" is signed off by ksRep, who is not a manager/);
+            write('ksNobody');
+            assert.throws(() => readTeam(dir), /unknown alias ksNobody/);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });

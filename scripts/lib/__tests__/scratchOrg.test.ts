@@ -1,0 +1,156 @@
+// What setup:scratch puts into a scratch org beyond force-app: the Keystone app with our record pages as
+// its defaults (valid metadata that the CLI converts, the same app otherwise), and a demo import the
+// installing admin is allowed to write in full.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DATA_DIR, FORCE_APP, ROOT } from '../project';
+import { childText, parseXml, type XmlElement } from '../xmlTree';
+import { INSTALLER_PERMISSION_SETS, SCRATCH_ONLY_SOURCE } from '../orgCommands';
+import { metadataSchemaChecker, xmlWellFormedChecker } from '../../verify/checkers/xml';
+import { runSf } from '../../verify/checkers/sourceConvert';
+
+const OVERLAY = path.join(ROOT, SCRATCH_ONLY_SOURCE);
+const OVERLAY_APP = path.join(OVERLAY, 'applications', 'Keystone.app-meta.xml');
+const APP = path.join(FORCE_APP, 'applications', 'Keystone.app-meta.xml');
+
+function read(file: string): XmlElement {
+    return parseXml(fs.readFileSync(file, 'utf8'));
+}
+
+function withoutOverrides(app: XmlElement): string {
+    const strip = (element: XmlElement): unknown => ({
+        name: element.name,
+        text: element.children.length ? '' : element.text.trim(),
+        children: element.children.filter((child) => child.name !== 'actionOverrides').map(strip)
+    });
+    return JSON.stringify(strip(app));
+}
+
+describe('record pages activated in the scratch org only', () => {
+    it('makes every Keystone record page the Keystone app default for its object, on desktop', () => {
+        const overrides = read(OVERLAY_APP).children.filter((child) => child.name === 'actionOverrides');
+        const pages = fs
+            .readdirSync(path.join(FORCE_APP, 'flexipages'))
+            .map((file) => read(path.join(FORCE_APP, 'flexipages', file)))
+            .filter((page) => childText(page, 'type') === 'RecordPage');
+        assert.ok(pages.length >= 2);
+        for (const page of pages) {
+            const name = childText(page, 'masterLabel')!.replace(/ /g, '_');
+            const override = overrides.find((candidate) => childText(candidate, 'content') === name);
+            assert.ok(override, `${name} is activated`);
+            assert.equal(childText(override, 'pageOrSobjectType'), childText(page, 'sobjectType'));
+            assert.equal(childText(override, 'actionName'), 'View');
+            assert.equal(childText(override, 'type'), 'Flexipage');
+            assert.equal(childText(override, 'formFactor'), 'Large');
+        }
+        assert.equal(overrides.length, pages.length);
+    });
+
+    it('is the force-app Keystone app plus the overrides and nothing else', () => {
+        assert.equal(withoutOverrides(read(OVERLAY_APP)), withoutOverrides(read(APP)));
+    });
+
+    it('leaves the app a customer deploys without overrides, and its approval dates read-only', () => {
+        const app = read(APP);
+        for (const forced of ['actionOverrides', 'profileActionOverrides'])
+            assert.ok(!app.children.some((child) => child.name === forced), forced);
+        assert.ok(
+            !fs.existsSync(
+                path.join(FORCE_APP, 'permissionsets', 'Keystone_Demo_Data_Loader.permissionset-meta.xml')
+            )
+        );
+    });
+
+    it('passes the metadata checks of npm run verify', async () => {
+        const project = { root: ROOT, forceApp: OVERLAY, lwcSource: path.join(OVERLAY, 'none') };
+        assert.deepEqual(await xmlWellFormedChecker.run(project), []);
+        assert.deepEqual(await metadataSchemaChecker.run(project), []);
+    });
+
+    it('converts with sf project convert source into the app with its overrides', () => {
+        const output = fs.mkdtempSync(path.join(os.tmpdir(), 'keystone-scratch-convert-'));
+        try {
+            const result = runSf(
+                [
+                    'project',
+                    'convert',
+                    'source',
+                    '--source-dir',
+                    SCRATCH_ONLY_SOURCE,
+                    '--output-dir',
+                    output,
+                    '--json'
+                ],
+                ROOT
+            );
+            assert.equal(result.status, 0, result.stdout + result.stderr);
+            const converted = read(path.join(output, 'applications', 'Keystone.app'));
+            assert.equal(converted.children.filter((child) => child.name === 'actionOverrides').length, 2);
+            const manifest = fs.readFileSync(path.join(output, 'package.xml'), 'utf8');
+            assert.match(manifest, /<members>Keystone<\/members>/);
+            assert.match(manifest, /<members>Keystone_Demo_Data_Loader<\/members>/);
+        } finally {
+            fs.rmSync(output, { recursive: true, force: true });
+        }
+    });
+});
+
+interface PlanEntry {
+    sobject: string;
+    files: string[];
+}
+
+function fieldMeta(object: string, field: string): XmlElement | undefined {
+    const file = path.join(FORCE_APP, 'objects', object, 'fields', `${field}.field-meta.xml`);
+    return fs.existsSync(file) ? read(file) : undefined;
+}
+
+describe('the demo import runs as the installing admin', () => {
+    it('writes only Keystone fields the admin may edit with the permission sets setup assigns', () => {
+        const editable = new Set<string>();
+        for (const name of INSTALLER_PERMISSION_SETS) {
+            const file = [FORCE_APP, OVERLAY]
+                .map((dir) => path.join(dir, 'permissionsets', `${name}.permissionset-meta.xml`))
+                .find((candidate) => fs.existsSync(candidate));
+            assert.ok(file, `${name} is in force-app or ${SCRATCH_ONLY_SOURCE}`);
+            const set = read(file);
+            for (const permission of set.children.filter((child) => child.name === 'fieldPermissions'))
+                if (childText(permission, 'editable') === 'true')
+                    editable.add(childText(permission, 'field')!);
+        }
+        const plan = JSON.parse(
+            fs.readFileSync(path.join(DATA_DIR, 'keystone-data-plan.json'), 'utf8')
+        ) as PlanEntry[];
+        const unwritable = new Set<string>();
+        let checked = 0;
+        for (const entry of plan) {
+            for (const file of entry.files) {
+                const { records } = JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as {
+                    records: Record<string, unknown>[];
+                };
+                for (const record of records) {
+                    for (const field of Object.keys(record)) {
+                        if (!field.endsWith('__c')) continue; // standard fields: the admin's profile
+                        const meta = fieldMeta(entry.sobject, field);
+                        assert.ok(meta, `${entry.sobject}.${field} (in ${file}) has no field metadata`);
+                        // Required and master-detail fields take no permission (and permission sets
+                        // cannot grant it): whoever may create the record writes them.
+                        if (
+                            childText(meta, 'type') === 'MasterDetail' ||
+                            childText(meta, 'required') === 'true'
+                        )
+                            continue;
+                        checked++;
+                        if (!editable.has(`${entry.sobject}.${field}`))
+                            unwritable.add(`${entry.sobject}.${field} (${file})`);
+                    }
+                }
+            }
+        }
+        assert.ok(checked > 50, `checked ${checked} field values`);
+        assert.deepEqual([...unwritable].sort(), []);
+    });
+});
