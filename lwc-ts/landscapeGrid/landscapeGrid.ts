@@ -1,8 +1,10 @@
 // The account landscape card: loads the landscape in one call, lets the rep switch views, fold buying
 // centers, group offerings by family and export the grid as shown; the figures come from c/landscapeModel.
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { MessageContext, publish } from 'lightning/messageService';
+import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
 import saveCell from '@salesforce/apex/LandscapeController.saveCell';
 import removeCell from '@salesforce/apex/LandscapeController.removeCell';
 import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCenter';
@@ -12,6 +14,8 @@ import {
     cellText,
     cellTone,
     compactMoney,
+    exactMoney,
+    parseTypedDate,
     landscapeCsv,
     COMPETITOR_INCUMBENT,
     NOT_APPLICABLE,
@@ -23,12 +27,13 @@ import {
     WINDOWED_CELLS,
     type GridWindow,
     type Totals,
+    type SplitFigures,
     type LandscapeDto,
     type LandscapeGrid as Grid,
     type LandscapeView
 } from 'c/landscapeModel';
 import { errorMessage, formatIsoDate, formatLabel } from 'c/keystoneText';
-import { CELL_WORDS } from 'c/landscapeWords';
+import { CELL_WORDS, CSV_WORDS } from 'c/landscapeWords';
 import titleLabel from '@salesforce/label/c.Keystone_Landscape_Title';
 import loadingLabel from '@salesforce/label/c.Keystone_Landscape_Loading';
 import totalLabel from '@salesforce/label/c.Keystone_Landscape_Total';
@@ -44,8 +49,26 @@ import exportCsvLabel from '@salesforce/label/c.Keystone_Landscape_Export_Csv';
 import emptyLabel from '@salesforce/label/c.Keystone_Landscape_Empty';
 import periodLabel from '@salesforce/label/c.Keystone_Landscape_Period';
 import summaryLabel from '@salesforce/label/c.Keystone_Landscape_Summary';
-import splitLabel from '@salesforce/label/c.Keystone_Landscape_Split';
-import splitNoPlanLabel from '@salesforce/label/c.Keystone_Landscape_Split_No_Plan';
+import splitCaptionLabel from '@salesforce/label/c.Keystone_Landscape_Split_Caption';
+import miningLabel from '@salesforce/label/c.Keystone_Landscape_Mining';
+import farmingLabel from '@salesforce/label/c.Keystone_Landscape_Farming';
+import figureWonLabel from '@salesforce/label/c.Keystone_Landscape_Figure_Won';
+import figureWeightedLabel from '@salesforce/label/c.Keystone_Landscape_Figure_Weighted';
+import figureTargetsLabel from '@salesforce/label/c.Keystone_Landscape_Figure_Targets';
+import figurePlannedLabel from '@salesforce/label/c.Keystone_Landscape_Figure_Planned';
+import figurePipelineLabel from '@salesforce/label/c.Keystone_Landscape_Figure_Pipeline';
+import notPlannedLabel from '@salesforce/label/c.Keystone_Landscape_Not_Planned';
+import totalNoteLabel from '@salesforce/label/c.Keystone_Landscape_Total_Note';
+import totalNoteChangeLabel from '@salesforce/label/c.Keystone_Landscape_Total_Note_Change';
+import roundedNoteLabel from '@salesforce/label/c.Keystone_Landscape_Rounded_Note';
+import legendLabel from '@salesforce/label/c.Keystone_Landscape_Legend';
+import bandNoneLabel from '@salesforce/label/c.Keystone_Coverage_Band_None';
+import bandSingleLabel from '@salesforce/label/c.Keystone_Coverage_Band_Single';
+import bandCoveredLabel from '@salesforce/label/c.Keystone_Coverage_Band_Covered';
+import bandStrongLabel from '@salesforce/label/c.Keystone_Coverage_Band_Strong';
+import targetDateHintLabel from '@salesforce/label/c.Keystone_Cell_Target_Date_Hint';
+import targetDateInvalidLabel from '@salesforce/label/c.Keystone_Cell_Target_Date_Invalid';
+import targetDateReadsLabel from '@salesforce/label/c.Keystone_Cell_Target_Date_Reads';
 import collapseLabel from '@salesforce/label/c.Keystone_Landscape_Collapse';
 import expandLabel from '@salesforce/label/c.Keystone_Landscape_Expand';
 import buyingCenterLabel from '@salesforce/label/c.Keystone_Field_Buying_Center';
@@ -81,6 +104,20 @@ const WORDS = CELL_WORDS;
 const METRICS = { rowHeight: 64, columnWidth: 128, headerWidth: 224, overscanRows: 6, overscanColumns: 2 };
 const FULL_VIEWPORT = { top: 0, left: 0, height: Number.MAX_SAFE_INTEGER, width: Number.MAX_SAFE_INTEGER };
 
+const COVERAGE_LEGEND = [
+    { band: 'none', label: bandNoneLabel },
+    { band: 'single', label: bandSingleLabel },
+    { band: 'covered', label: bandCoveredLabel },
+    { band: 'strong', label: bandStrongLabel }
+].map((entry) => ({ ...entry, key: entry.band, swatchClass: `swatch coverage-${entry.band}` }));
+
+/** One side of the split as the table draws it: figures in short form, exact on hover. */
+interface SplitRow {
+    key: string;
+    label: string;
+    figures: { key: string; text: string; exact: string }[];
+}
+
 const VIEWS: { view: LandscapeView; label: string }[] = [
     { view: 'value', label: valueLabel },
     { view: 'status', label: statusLabel },
@@ -115,6 +152,7 @@ interface RowItem {
     openCases: string;
     cells: CellItem[];
     total: string;
+    totalExact: string;
 }
 
 /** Dates of the App Builder "period" choice; null for the current plan's period (the server decides). */
@@ -199,8 +237,22 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         addCenterLabel,
         centerNameLabel,
         centerKindLabel,
-        centerParentLabel
+        centerParentLabel,
+        splitCaptionLabel,
+        figureWonLabel,
+        figureWeightedLabel,
+        figureTargetsLabel,
+        figurePlannedLabel,
+        roundedNoteLabel,
+        legendLabel,
+        targetDateHintLabel
     };
+
+    readonly coverageLegend = COVERAGE_LEGEND;
+
+    /** Lightning Message Service context: the grid announces new buying centers to the org chart. */
+    @wire(MessageContext)
+    messageContext?: unknown;
 
     editing?: Editing;
     form: CellForm = { status: '', potentialValue: '', targetDate: '', competitor: '', notes: '' };
@@ -279,8 +331,12 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         );
     }
 
-    private money(amount: number): string {
-        return compactMoney(amount, this.dto?.currencyIsoCode ?? 'USD');
+    private money(amount: number, signed = false): string {
+        return compactMoney(amount, this.dto?.currencyIsoCode ?? 'USD', undefined, signed);
+    }
+
+    private exact(amount: number): string {
+        return exactMoney(amount, this.dto?.currencyIsoCode ?? 'USD');
     }
 
     get hasGrid(): boolean {
@@ -329,19 +385,45 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         );
     }
 
-    get splitText(): string {
+    /** Mining and farming, each figure on its own against the plan's planned figure (domain §4). */
+    get splitRows(): SplitRow[] {
         const grid = this.grid;
-        if (!grid) return '';
+        if (!grid) return [];
         const plan = this.dto?.plan;
-        if (plan && (plan.miningTarget !== null || plan.farmingTarget !== null))
-            return formatLabel(
-                splitLabel,
-                this.money(grid.mining),
-                this.money(plan.miningTarget ?? 0),
-                this.money(grid.farming),
-                this.money(plan.farmingTarget ?? 0)
-            );
-        return formatLabel(splitNoPlanLabel, this.money(grid.mining), this.money(grid.farming));
+        const side = (
+            key: string,
+            label: string,
+            figures: SplitFigures,
+            planned: number | null | undefined
+        ): SplitRow => ({
+            key,
+            label,
+            figures: [
+                { key: 'won', text: this.money(figures.won), exact: this.exact(figures.won) },
+                {
+                    key: 'weighted',
+                    text: this.money(figures.weighted),
+                    exact: `${this.exact(figures.weighted)} · ${figurePipelineLabel} ${this.exact(figures.pipeline)}`
+                },
+                { key: 'targeted', text: this.money(figures.targeted), exact: this.exact(figures.targeted) },
+                planned === null || planned === undefined
+                    ? { key: 'planned', text: notPlannedLabel, exact: notPlannedLabel }
+                    : { key: 'planned', text: this.money(planned), exact: this.exact(planned) }
+            ]
+        });
+        return [
+            side('mining', miningLabel, grid.mining, plan?.miningTarget),
+            side('farming', farmingLabel, grid.farming, plan?.farmingTarget)
+        ];
+    }
+
+    /** What the totals add up, so a total that leaves targets out says so. */
+    get totalNote(): string {
+        return this.view === 'change' ? totalNoteChangeLabel : totalNoteLabel;
+    }
+
+    get isCoverageView(): boolean {
+        return this.view === 'coverage';
     }
 
     /** Large grids draw only the rows and columns around the scroll position (c/landscapeModel gridWindow). */
@@ -437,7 +519,12 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     }
 
     private totalOf(totals: Totals): string {
-        return this.money(shownTotal(totals, this.view));
+        // the change view's totals keep their sign: a fall reads −, a gain +
+        return this.money(shownTotal(totals, this.view), this.view === 'change');
+    }
+
+    private exactTotalOf(totals: Totals): string {
+        return this.exact(shownTotal(totals, this.view));
     }
 
     get rows(): RowItem[] {
@@ -483,30 +570,36 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                         // the figures behind the cell, on hover and for screen readers
                         detail: formatLabel(
                             detailLabel,
-                            this.money(cell.won),
-                            this.money(cell.pipeline),
+                            this.exact(cell.won),
+                            this.exact(cell.pipeline),
                             cell.deals,
-                            this.money(cell.weighted)
+                            this.exact(cell.weighted)
                         )
                     };
                 }),
-                total: this.totalOf(row.totals)
+                total: this.totalOf(row.totals),
+                totalExact: this.exactTotalOf(row.totals)
             };
         });
     }
 
-    get columnTotals(): { id: string; total: string }[] {
+    get columnTotals(): { id: string; total: string; exact: string }[] {
         const grid = this.grid;
         if (!grid) return [];
         const { firstColumn, endColumn } = this.currentWindow();
         return grid.columns.slice(firstColumn, endColumn).map((column) => ({
             id: column.id,
-            total: this.totalOf(column.totals)
+            total: this.totalOf(column.totals),
+            exact: this.exactTotalOf(column.totals)
         }));
     }
 
     get grandTotal(): string {
         return this.grid ? this.totalOf(this.grid.grand) : '';
+    }
+
+    get grandTotalExact(): string {
+        return this.grid ? this.exactTotalOf(this.grid.grand) : '';
     }
 
     handleView(event: Event): void {
@@ -620,9 +713,35 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         this.editError = '';
     }
 
+    /** The typed target date as ISO: null when empty, undefined when it is no date (then nothing is saved). */
+    private get typedTargetDate(): string | null | undefined {
+        return this.isTargetForm ? parseTypedDate(this.form.targetDate) : null;
+    }
+
+    get targetDateMessage(): string {
+        const typed = this.form.targetDate.trim();
+        if (!typed) return '';
+        const iso = parseTypedDate(typed);
+        return iso
+            ? formatLabel(targetDateReadsLabel, formatIsoDate(iso))
+            : formatLabel(targetDateInvalidLabel, typed);
+    }
+
+    get targetDateClass(): string {
+        return this.form.targetDate.trim() && !parseTypedDate(this.form.targetDate)
+            ? 'slds-form-element__help slds-text-color_error'
+            : 'slds-form-element__help';
+    }
+
     async handleSaveCell(): Promise<void> {
         const editing = this.editing;
         if (!editing) return;
+        const targetDate = this.typedTargetDate;
+        if (targetDate === undefined) {
+            // a date the rep typed is never dropped silently: say what is wrong and keep the editor open
+            this.editError = formatLabel(targetDateInvalidLabel, this.form.targetDate.trim());
+            return;
+        }
         const loadNumber = this.loadCount;
         await this.runEdit(async () => {
             const saved = (await saveCell({
@@ -632,7 +751,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                 cell: {
                     status: this.form.status || null,
                     potentialValue: this.form.potentialValue === '' ? null : Number(this.form.potentialValue),
-                    targetDate: this.form.targetDate || null,
+                    targetDate,
                     competitor: this.form.competitor || null,
                     notes: this.form.notes || null
                 }
@@ -741,6 +860,13 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             this.dto = { ...this.dto!, buyingCenters: [...this.dto!.buyingCenters, center] };
             this.rebuild();
             this.adding = false;
+            // the org chart's buying center filter lists the new center at once
+            publish(this.messageContext, BUYING_CENTER_CHANGE, {
+                accountId: this.dto.accountId,
+                buyingCenterId: center.id,
+                name: center.name,
+                parentId: center.parentId ?? null
+            });
         } catch (error) {
             if (loadNumber === this.loadCount) this.addError = errorMessage(error);
         } finally {
@@ -755,7 +881,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             grid,
             this.view,
             (cell) => cellText(cell, this.view, WORDS, (amount) => this.money(amount)),
-            { buyingCenter: buyingCenterLabel, total: totalLabel }
+            CSV_WORDS
         );
         const link = document.createElement('a');
         link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;

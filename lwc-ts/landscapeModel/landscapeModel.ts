@@ -67,6 +67,8 @@ export interface LandscapeDto {
     business: BusinessGroup[];
     coverage: CoverageDto[];
     openCases: { buyingCenterId: string; cases: number }[];
+    /** Buying center × offering pairs where the account won business before the period: mining ground. */
+    earlierWins?: { buyingCenterId: string | null; offeringId: string | null }[];
     plan: { id: string; name: string; miningTarget: number | null; farmingTarget: number | null } | null;
 }
 
@@ -125,6 +127,17 @@ export interface GridColumn {
     totals: Totals;
 }
 
+/** One side of the plan's split, each figure on its own: they are unlike things and never summed. */
+export interface SplitFigures {
+    won: number;
+    /** Open pipeline at face value. */
+    pipeline: number;
+    /** Open pipeline × probability. */
+    weighted: number;
+    /** Potential value of whitespace targets. */
+    targeted: number;
+}
+
 export interface LandscapeGrid {
     rows: GridRow[];
     columns: GridColumn[];
@@ -133,9 +146,12 @@ export interface LandscapeGrid {
     grand: Totals;
     /** The largest cell's business (won + pipeline), the top of the value heat. */
     maxBusiness: number;
-    /** New business (cells without last period's wins) vs growth where we already sell. */
-    mining: number;
-    farming: number;
+    /**
+     * Domain §4: mining is growth of existing business (cells where the account won before the period),
+     * farming is new business (every other cell, Unmapped included when it has no earlier win).
+     */
+    mining: SplitFigures;
+    farming: SplitFigures;
 }
 
 export interface GridOptions {
@@ -389,12 +405,18 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
     );
 
     const grand = zero();
-    let mining = 0;
-    let farming = 0;
-    for (const pair of pairs.values()) {
-        const value = pair.totals.won + pair.totals.pipeline + pair.totals.targeted;
-        if (pair.totals.previousWon > 0) farming += value;
-        else mining += value;
+    const mining = noSplit();
+    const farming = noSplit();
+    const earlier = new Set(
+        (dto.earlierWins ?? []).map((pair) => `${pair.buyingCenterId ?? ''}|${pair.offeringId ?? ''}`)
+    );
+    for (const [key, pair] of pairs) {
+        // last period's wins are earlier wins too, also when the server sent no earlierWins
+        const side = earlier.has(key) || pair.totals.previousWon > 0 ? mining : farming;
+        side.won += pair.totals.won;
+        side.pipeline += pair.totals.pipeline;
+        side.weighted += pair.totals.weighted;
+        side.targeted += pair.totals.targeted;
     }
     let maxBusiness = 0;
     rows.forEach((row, r) =>
@@ -424,6 +446,10 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
     return { rows, columns, cells, grand, maxBusiness, mining, farming };
 }
 
+function noSplit(): SplitFigures {
+    return { won: 0, pipeline: 0, weighted: 0, targeted: 0 };
+}
+
 function unmappedRow(label: string): GridRow {
     return {
         id: UNMAPPED,
@@ -447,38 +473,106 @@ export function valueIntensity(grid: LandscapeGrid, cell: Totals): number {
     return grid.maxBusiness > 0 ? (cell.won + cell.pipeline) / grid.maxBusiness : 0;
 }
 
-/** The figure a total shows: business (won + pipeline), or in the change view won against last period. */
+/**
+ * The figure a total shows: business (won + pipeline; whitespace targets are not in it, and the grid says
+ * so), or in the change view won against the comparison period, signed.
+ */
 export function shownTotal(totals: Totals, view: LandscapeView): number {
     return view === 'change' ? totals.won - totals.previousWon : totals.won + totals.pipeline;
 }
 
-/** The grid as CSV, as shown: one line per row with its cells' figures for the view, then the totals. */
+/** The words of the CSV export (custom labels, passed in). */
+export interface CsvWords {
+    buyingCenter: string;
+    total: string;
+    /** Heading of the column naming each line's figure (value and change views). */
+    figure: string;
+    /** Figure names; the value view writes won, pipeline, weighted, targeted; the change view its four. */
+    won: string;
+    pipeline: string;
+    weighted: string;
+    targeted: string;
+    changeWon: string;
+    lost: string;
+    opened: string;
+    /** "{0} (own business, sub-centers listed below)" and "{0} (including sub-centers)". */
+    ownOnly: string;
+    withChildren: string;
+}
+
+type CsvFigure = { name: string; of: (totals: Totals) => number };
+
+/** The row name as the CSV writes it: indented, and a parent says whether its figures hold its children. */
+function csvRowName(row: GridRow, words: CsvWords): string {
+    const name = !row.hasChildren
+        ? row.name
+        : fill(row.collapsed ? words.withChildren : words.ownOnly, row.name);
+    return `${'  '.repeat(row.depth)}${name}`;
+}
+
+/**
+ * The grid as CSV, as shown. Value and change views carry numbers as numbers (no currency symbol, no
+ * rounding), one line per buying center and figure, so won, pipeline, weighted pipeline and targets stay
+ * apart; status and coverage views carry each cell's words, with numeric won + pipeline totals.
+ */
 export function landscapeCsv(
     grid: LandscapeGrid,
     view: LandscapeView,
     text: (cell: GridCell) => string,
-    headings: { buyingCenter: string; total: string }
+    words: CsvWords
 ): string {
     const quote = (value: string | number): string => {
-        const raw = String(value);
+        if (typeof value === 'number') return String(Math.round(value * 100) / 100);
         // a leading =, +, - or @ would run as a formula in a spreadsheet
-        const safe = /^[=+\-@]/.test(raw) && typeof value === 'string' ? `'${raw}` : raw;
+        const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
         return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     };
-    const total = (totals: Totals): number => shownTotal(totals, view);
-    const lines = [[headings.buyingCenter, ...grid.columns.map((column) => column.name), headings.total]];
-    grid.rows.forEach((row, r) =>
-        lines.push([
-            `${'  '.repeat(row.depth)}${row.name}`,
-            ...grid.cells[r]!.map((cell) => text(cell)),
-            String(total(row.totals))
-        ])
-    );
-    lines.push([
-        headings.total,
-        ...grid.columns.map((column) => String(total(column.totals))),
-        String(total(grid.grand))
-    ]);
+    const lines: (string | number)[][] = [];
+    const names = grid.columns.map((column) => column.name);
+    if (view === 'value' || view === 'change') {
+        const figures: CsvFigure[] =
+            view === 'value'
+                ? [
+                      { name: words.won, of: (t) => t.won },
+                      { name: words.pipeline, of: (t) => t.pipeline },
+                      { name: words.weighted, of: (t) => t.weighted },
+                      { name: words.targeted, of: (t) => t.targeted }
+                  ]
+                : [
+                      { name: words.changeWon, of: (t) => t.won - t.previousWon },
+                      { name: words.lost, of: (t) => t.lost },
+                      { name: words.opened, of: (t) => t.pipeline },
+                      { name: words.targeted, of: (t) => t.targeted }
+                  ];
+        lines.push([words.buyingCenter, words.figure, ...names, words.total]);
+        grid.rows.forEach((row, r) => {
+            for (const figure of figures)
+                lines.push([
+                    csvRowName(row, words),
+                    figure.name,
+                    ...grid.cells[r]!.map((cell) => figure.of(cell)),
+                    figure.of(row.totals)
+                ]);
+        });
+        for (const figure of figures)
+            lines.push([
+                words.total,
+                figure.name,
+                ...grid.columns.map((column) => figure.of(column.totals)),
+                figure.of(grid.grand)
+            ]);
+    } else {
+        const total = (totals: Totals): number => totals.won + totals.pipeline;
+        lines.push([words.buyingCenter, ...names, words.total]);
+        grid.rows.forEach((row, r) =>
+            lines.push([
+                csvRowName(row, words),
+                ...grid.cells[r]!.map((cell) => text(cell)),
+                total(row.totals)
+            ])
+        );
+        lines.push([words.total, ...grid.columns.map((column) => total(column.totals)), total(grid.grand)]);
+    }
     return lines.map((line) => line.map(quote).join(',')).join('\r\n');
 }
 
@@ -574,33 +668,114 @@ export function cellTone(
     }
 }
 
-/** An amount in a currency, short ("$2.1M"), for cells; the locale is the browser's unless given. */
-export function compactMoney(amount: number, currency: string, locale?: string): string {
+/** Marks a compact amount that rounding changed, so $7.5M + $1.5M showing $8.9M carries a hint. */
+export const ROUNDED_MARK = '≈';
+
+function compactFormat(currency: string, locale: string | undefined): Intl.NumberFormat {
+    const options: Intl.NumberFormatOptions = {
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 1
+    };
+    try {
+        return new Intl.NumberFormat(locale, { ...options, style: 'currency', currency: currency || 'USD' });
+    } catch {
+        // an unknown ISO code: the number alone rather than nothing
+        return new Intl.NumberFormat(locale, options);
+    }
+}
+
+/** Whether the compact text of an amount stands for a different amount (so it needs the hint). */
+export function isRoundedCompact(amount: number, format: Intl.NumberFormat): boolean {
+    let digits = '';
+    for (const part of format.formatToParts(Math.abs(amount)))
+        if (part.type === 'integer') digits += part.value.replace(/\D/g, '');
+        else if (part.type === 'fraction') digits += `.${part.value}`;
+    const shown = Number(digits || '0');
+    if (amount === 0) return false;
+    if (shown === 0) return true;
+    // the compact unit (K, M, Mio., 万…) is a power of ten: recover it from the ratio
+    const scale = 10 ** Math.round(Math.log10(Math.abs(amount) / shown));
+    return Math.abs(shown * scale - Math.abs(amount)) > 1e-9 * Math.abs(amount);
+}
+
+/**
+ * An amount in a currency, short ("$2.1M"), for cells; "≈" in front when the short form rounds it. The
+ * locale is the browser's unless given; `signed` writes "+" on gains (the change view).
+ */
+export function compactMoney(amount: number, currency: string, locale?: string, signed = false): string {
+    const format = compactFormat(currency, locale);
+    const text = format.format(Math.abs(amount));
+    const sign = amount < 0 ? '−' : signed && amount > 0 ? '+' : '';
+    return `${sign}${isRoundedCompact(amount, format) ? ROUNDED_MARK : ''}${text}`;
+}
+
+/** An amount in full ("$7,450,000"), for hover text and screen readers. */
+export function exactMoney(amount: number, currency: string, locale?: string): string {
     try {
         return new Intl.NumberFormat(locale, {
             style: 'currency',
             currency: currency || 'USD',
-            notation: 'compact',
-            minimumFractionDigits: 0,
-            maximumFractionDigits: 1
+            // whole amounts without ",00"; cents when there are any
+            minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+            maximumFractionDigits: 2
         }).format(amount);
     } catch {
-        // an unknown ISO code: the number alone rather than nothing
-        return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(
-            amount
-        );
+        return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
     }
 }
 
 /**
- * Default field values for a new Opportunity page, encoded as the platform's `defaultFieldValues` state
- * expects ("Field=value,Field=value", values URI-encoded); empty values are left out.
+ * A date as a rep types it, as ISO (YYYY-MM-DD): ISO itself (also with / or .), or day, month and year in
+ * the locale's numeric order ("9/30/2026" in en-US, "30/09/2026" in en-GB), or with a month name
+ * ("Sep 30, 2026", "30 September 2026"). Empty text is null; text that is no real date is undefined, so
+ * the caller can refuse it rather than drop it.
  */
-export function opportunityDefaults(fields: Record<string, string | number | null | undefined>): string {
-    return Object.entries(fields)
-        .filter(([, value]) => value !== null && value !== undefined && value !== '')
-        .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
-        .join(',');
+export function parseTypedDate(text: string, locale?: string): string | null | undefined {
+    const input = text.trim();
+    if (!input) return null;
+    const valid = (year: number, month: number, day: number): string | undefined => {
+        if (!Number.isInteger(year) || year < 1700 || year > 4000) return undefined;
+        const date = new Date(Date.UTC(year, month - 1, day));
+        if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+            return undefined;
+        return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    };
+    const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(input);
+    if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    const numeric = /^(\d{1,4})[-/. ]+(\d{1,2})[-/. ]+(\d{1,4})\.?$/.exec(input);
+    if (numeric) {
+        const order = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric' })
+            .formatToParts(new Date(Date.UTC(2026, 8, 30)))
+            .map((part) => part.type)
+            .filter((type) => type === 'year' || type === 'month' || type === 'day');
+        const values: Record<string, number> = {};
+        order.forEach((type, index) => (values[type] = Number(numeric[index + 1])));
+        return valid(values.year!, values.month!, values.day!);
+    }
+    const words = input
+        .toLowerCase()
+        .replace(/,/g, ' ')
+        .split(/[\s.]+/)
+        .filter(Boolean);
+    if (words.length !== 3) return undefined;
+    const months = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((month) => {
+        const date = new Date(Date.UTC(2026, month, 15));
+        return ['long', 'short'].map((style) =>
+            new Intl.DateTimeFormat(locale, { month: style as 'long' | 'short', timeZone: 'UTC' })
+                .format(date)
+                .toLowerCase()
+                .replace(/\.$/, '')
+        );
+    });
+    // "sep" and "sept" both name September, whatever the locale's own abbreviation
+    const names = (word: string, index: number): boolean =>
+        months[index]!.includes(word) || (word.length >= 3 && months[index]![0]!.startsWith(word));
+    const month = months.findIndex((_, index) => words.some((word) => names(word, index))) + 1;
+    const rest = words.filter((word) => !month || !names(word, month - 1)).map(Number);
+    if (!month || rest.length !== 2 || rest.some((value) => !Number.isInteger(value))) return undefined;
+    const [first, second] = rest as [number, number];
+    return first > 31 ? valid(first, month, second) : valid(second, month, first);
 }
 
 /** The part of a large grid worth drawing: rows and columns on screen plus a margin, and the space around them. */

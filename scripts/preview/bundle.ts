@@ -20,6 +20,7 @@ const STAND_INS: Record<string, string> = {
     'lightning/platformShowToastEvent': 'toast.js',
     'lightning/navigation': 'navigation.js',
     'lightning/pageReferenceUtils': 'pageReferenceUtils.js',
+    'lightning/messageService': 'messageService.js',
     'lightning/uiRecordApi': 'uiRecordApi.js',
     'lightning/platformResourceLoader': 'resourceLoader.js',
     '@salesforce/user/Id': 'userId.js'
@@ -28,12 +29,15 @@ const STAND_INS: Record<string, string> = {
 function standIns(): Plugin {
     const apexPrefix = '\0keystone-apex:';
     const labelPrefix = '\0keystone-label:';
+    const channelPrefix = '\0keystone-channel:';
     return {
         name: 'keystone-platform-stand-ins',
         resolveId(source) {
             if (STAND_INS[source]) return path.join(CLIENT, STAND_INS[source]!);
             const label = /^@salesforce\/label\/c\.(\w+)$/.exec(source);
             if (label) return `${labelPrefix}${label[1]}`;
+            const channel = /^@salesforce\/messageChannel\/(\w+)__c$/.exec(source);
+            if (channel) return `${channelPrefix}${channel[1]}`;
             const apex = /^@salesforce\/apex\/(\w+)\.(\w+)$/.exec(source);
             if (apex) return `${apexPrefix}${apex[1]}.${apex[2]}`;
             return null;
@@ -45,6 +49,16 @@ function standIns(): Plugin {
                 if (!(name in labels))
                     this.error(`custom label c.${name} does not exist in force-app/main/default/labels`);
                 return `export default ${JSON.stringify(labels[name])};\n`;
+            }
+            if (id.startsWith(channelPrefix)) {
+                const name = id.slice(channelPrefix.length);
+                const file = path.join(FORCE_APP, 'messageChannels', `${name}.messageChannel-meta.xml`);
+                if (!fs.existsSync(file))
+                    this.error(
+                        `message channel ${name} does not exist in force-app/main/default/messageChannels`
+                    );
+                const client = JSON.stringify(path.join(CLIENT, 'messageService.js'));
+                return `import { messageChannel } from ${client};\nexport default messageChannel(${JSON.stringify(`${name}__c`)});\n`;
             }
             if (!id.startsWith(apexPrefix)) return null;
             const [className, methodName] = id.slice(apexPrefix.length).split('.');

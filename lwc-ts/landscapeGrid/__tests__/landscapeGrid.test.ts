@@ -2,6 +2,9 @@ import { createElement } from 'lwc';
 import LandscapeGrid from 'c/landscapeGrid';
 import getLandscape from '@salesforce/apex/LandscapeController.getLandscape';
 import saveCell from '@salesforce/apex/LandscapeController.saveCell';
+import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCenter';
+import { publish } from 'lightning/messageService';
+import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
 import type { LandscapeDto } from 'c/landscapeModel';
 
 jest.mock('@salesforce/apex/LandscapeController.getLandscape', () => ({ default: jest.fn() }), {
@@ -17,6 +20,8 @@ jest.mock('@salesforce/apex/LandscapeController.addBuyingCenter', () => ({ defau
 
 const getLandscapeMock = getLandscape as unknown as jest.Mock;
 const saveCellMock = saveCell as unknown as jest.Mock;
+const addBuyingCenterMock = addBuyingCenter as unknown as jest.Mock;
+const publishMock = publish as unknown as jest.Mock;
 
 function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
     return {
@@ -115,10 +120,18 @@ describe('c-landscape-grid', () => {
         expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
         expect(cellText(element, 'heliEu', 'iot')).toBe('$800K pipeline');
         expect(root.querySelector('td[data-row="heliEu"][data-column="iot"]')!.getAttribute('title')).toBe(
-            '$0 won · $800K pipeline ($80K weighted) · deals: 1'
+            '$0 won · $800,000 pipeline ($80,000 weighted) · deals: 1'
         );
         expect(cellText(element, 'unmapped', 'unmapped')).toBe('$250K won');
-        expect(root.querySelector('[data-id="grand-total"]')!.textContent).toBe('$1.1M');
+        // 250K + 800K is 1.05M: the short form rounds, and says so
+        expect(root.querySelector('[data-id="grand-total"]')!.textContent!.trim()).toBe('≈$1.1M');
+        expect(root.querySelector('[data-id="grand-total"]')!.getAttribute('title')).toBe('$1,050,000');
+        expect(root.querySelector('[data-id="total-note"]')!.textContent).toContain(
+            'whitespace targets are not included'
+        );
+        expect(root.querySelector('[data-id="total-note"]')!.textContent).toContain(
+            '≈ marks a rounded amount'
+        );
         expect(root.querySelector('[data-row="heli"] [data-id="coverage"]')!.textContent).toBe(
             '3 people, best Supporter'
         );
@@ -177,6 +190,11 @@ describe('c-landscape-grid', () => {
         (root.querySelector('[data-view="change"]') as HTMLElement).click();
         await settle();
         expect(cellText(element, 'sales', 'sf')).toBe('$1M targeted');
+        // the change view's totals keep their sign
+        expect(root.querySelector('[data-id="grand-total"]')!.textContent!.trim()).toBe('+$250K');
+        expect(root.querySelector('[data-id="total-note"]')!.textContent).toContain(
+            'minus won in the comparison'
+        );
         (root.querySelector('lightning-button-icon[data-row="heli"]') as HTMLElement).click();
         await settle();
         expect(root.querySelector('tr[data-row="heliEu"]')).toBeNull();
@@ -187,6 +205,134 @@ describe('c-landscape-grid', () => {
         await settle();
         const headers = Array.from(root.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
         expect(headers).toEqual(['Buying center', 'Platforms', 'CRM', 'Unmapped', 'Total']);
+    });
+
+    it('shows won, weighted pipeline and targets of mining and farming, each against its planned figure', async () => {
+        getLandscapeMock.mockResolvedValue(
+            landscape({
+                plan: { id: 'p', name: 'FY2026', miningTarget: 9_000_000, farmingTarget: null },
+                earlierWins: [{ buyingCenterId: 'heliEu', offeringId: 'iot' }]
+            })
+        );
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        const figures = (side: string): string[] =>
+            Array.from(root.querySelectorAll(`[data-side="${side}"] [data-figure]`)).map((cell) =>
+                cell.textContent!.trim()
+            );
+        expect(root.querySelector('[data-side="mining"] [role="rowheader"]')!.textContent).toBe(
+            'Mining — growth of existing business'
+        );
+        expect(figures('mining')).toEqual(['$0', '$80K', '$0', '$9M']);
+        expect(figures('farming')).toEqual(['$250K', '$0', '$1M', 'not set']);
+        expect(
+            root.querySelector('[data-side="mining"] [data-figure="weighted"]')!.getAttribute('title')
+        ).toBe('$80,000 · Pipeline $800,000');
+    });
+
+    it('shows the coverage legend in the coverage view only', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        expect(root.querySelector('[data-id="legend"]')).toBeNull();
+        (root.querySelector('[data-view="coverage"]') as HTMLElement).click();
+        await settle();
+        const bands = Array.from(root.querySelectorAll('[data-id="legend"] li')).map((item) => [
+            item.getAttribute('data-band'),
+            item.textContent!.trim(),
+            item.querySelector('.swatch')!.className
+        ]);
+        expect(bands).toEqual([
+            ['none', 'Nobody known', 'swatch coverage-none'],
+            ['single', 'One person (single-threaded)', 'swatch coverage-single'],
+            ['covered', 'Several people, no supporter yet', 'swatch coverage-covered'],
+            ['strong', 'Several people, a supporter or champion among them', 'swatch coverage-strong']
+        ]);
+    });
+
+    it('accepts a typed ISO target date and refuses one it cannot read, never dropping it', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        (root.querySelector('td[data-row="heli"][data-column="sf"]') as HTMLElement).click();
+        await settle();
+        const status = root.querySelector<HTMLSelectElement>('select[data-field="status"]')!;
+        status.value = 'Whitespace Target';
+        status.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        const type = async (field: string, value: string): Promise<void> => {
+            const input = root.querySelector(`lightning-input[data-field="${field}"]`) as HTMLElement & {
+                value: string;
+            };
+            input.value = value;
+            input.dispatchEvent(new CustomEvent('change'));
+            await settle();
+        };
+        await type('potentialValue', '500000');
+        await type('targetDate', '30/09/2026x');
+        expect(root.querySelector('[data-id="target-date-reads"]')!.textContent!.trim()).toBe(
+            '“30/09/2026x” is not a date. Type it as YYYY-MM-DD, for example 2026-09-30.'
+        );
+        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        await settle();
+        expect(saveCellMock).not.toHaveBeenCalled();
+        expect(root.querySelector('[data-id="edit-error"]')!.textContent).toContain(
+            '“30/09/2026x” is not a date'
+        );
+        await type('targetDate', '2026-09-30');
+        expect(root.querySelector('[data-id="target-date-reads"]')!.textContent).toContain('Reads as');
+        saveCellMock.mockResolvedValueOnce({
+            id: 'c9',
+            buyingCenterId: 'heli',
+            offeringId: 'sf',
+            status: 'Whitespace Target',
+            potentialValue: 500_000,
+            targetDate: '2026-09-30',
+            competitor: null,
+            notes: null
+        });
+        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        await settle();
+        expect(saveCellMock).toHaveBeenLastCalledWith(
+            expect.objectContaining({
+                cell: expect.objectContaining({ targetDate: '2026-09-30', potentialValue: 500_000 })
+            })
+        );
+        expect(root.querySelector('[data-id="cell-editor"]')).toBeNull();
+    });
+
+    it('announces a new buying center on the message channel for the org chart', async () => {
+        getLandscapeMock.mockResolvedValue(landscape({ canAddBuyingCenter: true }));
+        addBuyingCenterMock.mockResolvedValue({
+            id: 'a0B000000000009AAA',
+            name: 'Marketing',
+            parentId: 'sales',
+            kind: null,
+            active: true
+        });
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        (root.querySelector('[data-id="add-center-button"]') as HTMLElement).click();
+        await settle();
+        const name = root.querySelector('[data-id="add-center"] lightning-input') as HTMLElement & {
+            value: string;
+        };
+        name.value = 'Marketing';
+        name.dispatchEvent(new CustomEvent('change'));
+        (root.querySelector('[data-id="save-center"]') as HTMLElement).click();
+        await settle();
+        expect(publishMock).toHaveBeenCalledTimes(1);
+        expect(publishMock.mock.calls[0][1]).toBe(BUYING_CENTER_CHANGE);
+        expect(publishMock.mock.calls[0][2]).toEqual({
+            accountId: '001000000000001AAA',
+            buyingCenterId: 'a0B000000000009AAA',
+            name: 'Marketing',
+            parentId: 'sales'
+        });
     });
 
     it('asks for calendar years when set in App Builder', async () => {

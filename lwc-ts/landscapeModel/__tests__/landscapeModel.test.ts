@@ -5,9 +5,12 @@ import {
     cellTone,
     compactMoney,
     coverageBand,
+    exactMoney,
+    isRoundedCompact,
+    parseTypedDate,
+    shownTotal,
     gridWindow,
     landscapeCsv,
-    opportunityDefaults,
     UNMAPPED,
     valueIntensity,
     type BusinessGroup,
@@ -17,7 +20,7 @@ import {
     type LandscapeGrid,
     type Totals
 } from 'c/landscapeModel';
-import { CELL_WORDS } from 'c/landscapeWords';
+import { CELL_WORDS, CSV_WORDS } from 'c/landscapeWords';
 
 function totals(overrides: Partial<Totals> = {}): Totals {
     return { won: 0, lost: 0, pipeline: 0, weighted: 0, deals: 0, targeted: 0, previousWon: 0, ...overrides };
@@ -278,11 +281,34 @@ describe('buildLandscape', () => {
         expect(grid.grand.won).toBe(30);
     });
 
-    it('splits mining (new cells) from farming (cells we won in last period)', () => {
+    it('keeps mining (cells won before the period) and farming (new business) apart, figure by figure', () => {
         const grid = buildLandscape(aeronova());
-        // farming: CIO × Engineering (won before) 2.1M; mining: pipeline 2.25M and the 1M target
-        expect(grid.farming).toBe(2_100_000);
-        expect(grid.mining).toBe(3_250_000);
+        // mining: CIO × Engineering, won last year and again now; farming: everything with no earlier win
+        expect(grid.mining).toEqual({ won: 2_100_000, pipeline: 0, weighted: 0, targeted: 0 });
+        expect(grid.farming).toEqual({
+            won: 0,
+            pipeline: 2_250_000,
+            weighted: 900_000 + 80_000 + 225_000,
+            targeted: 1_000_000
+        });
+    });
+
+    it('counts a cell won any time before the period as mining ground, Unmapped included', () => {
+        const grid = buildLandscape(
+            aeronova({
+                earlierWins: [
+                    { buyingCenterId: 'heli', offeringId: 'iot' },
+                    { buyingCenterId: null, offeringId: null }
+                ]
+            })
+        );
+        expect(grid.mining).toEqual({
+            won: 2_100_000,
+            pipeline: 1_450_000,
+            weighted: 1_125_000,
+            targeted: 0
+        });
+        expect(grid.farming).toEqual({ won: 0, pipeline: 800_000, weighted: 80_000, targeted: 1_000_000 });
     });
 
     it('survives a loop of parent buying centers, showing each center once', () => {
@@ -356,10 +382,8 @@ describe('buildLandscape', () => {
                 );
                 expect(rowSum).toBeCloseTo(grid.grand.won + grid.grand.pipeline, 6);
                 expect(columnSum).toBeCloseTo(grid.grand.won + grid.grand.pipeline, 6);
-                expect(grid.mining + grid.farming).toBeCloseTo(
-                    grid.grand.won + grid.grand.pipeline + grid.grand.targeted,
-                    6
-                );
+                for (const figure of ['won', 'pipeline', 'weighted', 'targeted'] as const)
+                    expect(grid.mining[figure] + grid.farming[figure]).toBeCloseTo(grid.grand[figure], 6);
                 expect(new Set(grid.rows.map((row) => row.id)).size).toBe(grid.rows.length);
             }
         }
@@ -374,21 +398,97 @@ describe('valueIntensity and landscapeCsv', () => {
         expect(valueIntensity(grid, cellAt(grid, 'sales', 'eng'))).toBe(0);
     });
 
-    it('writes the grid as shown, quoting commas and defusing spreadsheet formulas', () => {
+    it('writes numbers as numbers, one line per figure, and says what a parent row holds', () => {
         const dto = aeronova();
         dto.buyingCenters[0] = { ...dto.buyingCenters[0]!, name: '=HYPERLINK("x"), CIO' };
         const grid = buildLandscape(dto);
-        const csv = landscapeCsv(grid, 'value', (cell) => String(cell.won + cell.pipeline), {
-            buyingCenter: 'Buying center',
-            total: 'Total'
-        });
+        const csv = landscapeCsv(grid, 'value', () => 'unused', CSV_WORDS);
         const lines = csv.split('\r\n');
+        expect(lines[0]).toBe(
+            'Buying center,Figure,Engineering Consulting,IoT Platforms,Cloud Migration,Salesforce Practice,Unmapped,Total'
+        );
+        expect(lines[1]).toBe('"\'=HYPERLINK(""x""), CIO",Won,2100000,0,0,0,0,2100000');
+        expect(lines.slice(9, 13)).toEqual([
+            'Helicopters (own business only; sub-centers listed below),Won,0,0,0,0,0,0',
+            'Helicopters (own business only; sub-centers listed below),Pipeline,0,1200000,0,0,0,1200000',
+            'Helicopters (own business only; sub-centers listed below),Weighted pipeline,0,900000,0,0,0,900000',
+            'Helicopters (own business only; sub-centers listed below),Whitespace targets,0,0,0,0,0,0'
+        ]);
+        expect(lines[14]).toBe('  Helicopters Europe,Pipeline,0,800000,0,0,0,800000');
+        expect(lines.slice(-4)).toEqual([
+            'Total,Won,2100000,0,0,0,0,2100000',
+            'Total,Pipeline,0,2000000,0,0,250000,2250000',
+            'Total,Weighted pipeline,0,980000,0,0,225000,1205000',
+            'Total,Whitespace targets,0,0,0,1000000,0,1000000'
+        ]);
+        // every number parses back as a number: no currency signs, no rounding
+        for (const line of lines.slice(5))
+            for (const value of line.split(',').slice(2)) expect(Number.isFinite(Number(value))).toBe(true);
+    });
+
+    it('keeps signs in the change view and says when a folded parent includes its sub-centers', () => {
+        const grid = buildLandscape(aeronova(), { collapsed: new Set(['heli']) });
+        const lines = landscapeCsv(grid, 'change', () => 'unused', CSV_WORDS).split('\r\n');
+        expect(lines[1]).toBe('CIO Org,Won change,-1100000,0,0,0,0,-1100000');
+        expect(lines[11]).toBe('Helicopters (including sub-centers),Opened,0,2000000,0,0,0,2000000');
+    });
+
+    it('writes the status view as shown, with numeric won + pipeline totals', () => {
+        const grid = buildLandscape(aeronova());
+        const lines = landscapeCsv(grid, 'status', (cell) => cell.state, CSV_WORDS).split('\r\n');
         expect(lines[0]).toBe(
             'Buying center,Engineering Consulting,IoT Platforms,Cloud Migration,Salesforce Practice,Unmapped,Total'
         );
-        expect(lines[1]).toBe('"\'=HYPERLINK(""x""), CIO",2100000,0,0,0,0,2100000');
-        expect(lines[4]).toBe('  Helicopters Europe,0,800000,0,0,0,800000');
+        expect(lines[1]).toBe('CIO Org,existing,whitespace,whitespace,whitespace,whitespace,2100000');
         expect(lines[lines.length - 1]).toBe('Total,2100000,2000000,0,0,250000,4350000');
+    });
+});
+
+describe('totals and rounding hints', () => {
+    it('shows the change as a signed difference and business as won + pipeline', () => {
+        const t = totals({ won: 2, pipeline: 3, previousWon: 5, targeted: 7 });
+        expect(shownTotal(t, 'value')).toBe(5);
+        expect(shownTotal(t, 'change')).toBe(-3);
+    });
+
+    it('marks rounded short amounts, so $7.45M + $1.45M never reads $7.5M + $1.5M = $8.9M unexplained', () => {
+        expect(compactMoney(7_450_000, 'USD', 'en-US')).toBe('≈$7.5M');
+        expect(compactMoney(1_450_000, 'USD', 'en-US')).toBe('≈$1.5M');
+        expect(compactMoney(8_900_000, 'USD', 'en-US')).toBe('$8.9M');
+        expect(compactMoney(250_000, 'USD', 'en-US')).toBe('$250K');
+        expect(compactMoney(999_950, 'USD', 'en-US')).toBe('≈$1M');
+        expect(compactMoney(0.04, 'USD', 'en-US')).toBe('≈$0');
+        expect(compactMoney(0, 'USD', 'en-US')).toBe('$0');
+        expect(compactMoney(-1_100_000, 'USD', 'en-US', true)).toBe('−$1.1M');
+        expect(compactMoney(1_100_000, 'USD', 'en-US', true)).toBe('+$1.1M');
+        expect(compactMoney(1_234_567, 'EUR', 'de-DE')).toMatch(/^≈1,2\sMio\.\s€$/);
+        expect(isRoundedCompact(2_000_000, new Intl.NumberFormat('ja-JP', { notation: 'compact' }))).toBe(
+            false
+        );
+        expect(exactMoney(7_450_000, 'USD', 'en-US')).toBe('$7,450,000');
+        expect(exactMoney(1_234.5, 'USD', 'en-US')).toBe('$1,234.50');
+    });
+});
+
+describe('parseTypedDate', () => {
+    it.each([
+        ['2026-09-30', 'en-US', '2026-09-30'],
+        [' 2026-9-30 ', 'en-US', '2026-09-30'],
+        ['2026/09/30', 'en-GB', '2026-09-30'],
+        ['9/30/2026', 'en-US', '2026-09-30'],
+        ['30/09/2026', 'en-GB', '2026-09-30'],
+        ['30.09.2026', 'de-DE', '2026-09-30'],
+        ['Sep 30, 2026', 'en-US', '2026-09-30'],
+        ['30 September 2026', 'en-GB', '2026-09-30'],
+        ['sept 30 2026', 'en-GB', '2026-09-30'],
+        ['', 'en-US', null],
+        ['   ', 'en-US', null],
+        ['2026-02-30', 'en-US', undefined],
+        ['30/09/2026', 'en-US', undefined],
+        ['next friday', 'en-US', undefined],
+        ['2026-09', 'en-US', undefined]
+    ])('"%s" in %s reads as %s', (text, locale, expected) => {
+        expect(parseTypedDate(text, locale)).toBe(expected);
     });
 });
 
@@ -439,22 +539,6 @@ describe('cellText, cellTone and compactMoney', () => {
         expect(compactMoney(2_100_000, 'USD', 'en-US')).toBe('$2.1M');
         expect(compactMoney(950, 'EUR', 'en-US')).toBe('€950');
         expect(compactMoney(1_500, 'XYZ1', 'en-US')).toBe('1.5K');
-    });
-});
-
-describe('opportunityDefaults', () => {
-    it('encodes field values as the new-record page expects and leaves out empty ones', () => {
-        expect(
-            opportunityDefaults({
-                AccountId: '001A',
-                Name: 'Aeronova — Sales × Salesforce, phase 1',
-                Amount: 1_000_000,
-                CloseDate: null,
-                Description: ''
-            })
-        ).toBe(
-            'AccountId=001A,Name=Aeronova%20%E2%80%94%20Sales%20%C3%97%20Salesforce%2C%20phase%201,Amount=1000000'
-        );
     });
 });
 

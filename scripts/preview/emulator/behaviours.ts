@@ -3,6 +3,7 @@
 // score. The rules themselves live in rules.ts and are checked against the shared vectors.
 import { DmlError, type OrgStore, type SaveBehaviour, type SObjectRecord } from './store';
 import { isPlanStatusChangeAllowed, overallHealthScore, planStatusChangeMessage, uniqueKeyOf } from './rules';
+import { duplicateBuyingCenterMessage, refusedIndexes, siblingKey } from './buyingCenterNames';
 
 const keepUniqueKey = (sobject: string): SaveBehaviour => ({
     beforeSave(_store, record) {
@@ -55,6 +56,31 @@ const stanceObservation: SaveBehaviour = {
     }
 };
 
+// the emulator saves one record at a time, so a batch's duplicates meet as saved siblings
+const buyingCenterName: SaveBehaviour = {
+    beforeSave(store, record, prior) {
+        const keyOf = (center: SObjectRecord): string | null =>
+            siblingKey(
+                center.Account__c as string | null,
+                center.Parent_Buying_Center__c as string | null,
+                center.Name as string | null
+            );
+        const key = keyOf(record);
+        if (key === null || (prior && keyOf(prior) === key)) return;
+        const siblings = store
+            .all('Buying_Center__c')
+            .filter((center) => center.Id !== record.Id && center.Account__c === record.Account__c)
+            .map(keyOf)
+            .filter((sibling): sibling is string => sibling !== null);
+        if (refusedIndexes(siblings, [key]).length)
+            throw new DmlError(
+                'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                duplicateBuyingCenterMessage(String(record.Name)),
+                ['Name']
+            );
+    }
+};
+
 function healthScore(weights: Record<string, number>): SaveBehaviour {
     return {
         afterSave(store, record) {
@@ -73,6 +99,7 @@ function healthScore(weights: Record<string, number>): SaveBehaviour {
 export function installBehaviours(store: OrgStore, dimensionWeights: Record<string, number>): void {
     store.behaviours = {
         Landscape_Cell__c: [keepUniqueKey('Landscape_Cell__c')],
+        Buying_Center__c: [buyingCenterName],
         Stakeholder_Link__c: [keepUniqueKey('Stakeholder_Link__c')],
         Health_Score__c: [keepUniqueKey('Health_Score__c'), healthScore(dimensionWeights)],
         Account_Plan__c: [planStatus],

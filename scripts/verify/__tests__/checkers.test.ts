@@ -37,6 +37,7 @@ const EXPECTED: Record<string, string[]> = {
         'force-app/main/default/permissionsets/Broken_User.permissionset-meta.xml:27 xref/permission-tab tab Account_Plan__c does not exist',
         'force-app/main/default/permissionsets/Broken_User.permissionset-meta.xml:4 xref/permission-class Apex class PlanControllr does not exist',
         'force-app/main/default/permissionsets/Broken_User.permissionset-meta.xml:8 xref/permission-field field Account_Plan__c.Revenue_Gaol__c does not exist',
+        'lwc-ts/planCard/planCard.ts:17 xref/message-channel @salesforce/messageChannel/Keystone_Plan_Chnage__c: no messageChannels/Keystone_Plan_Chnage.messageChannel-meta.xml',
         'lwc-ts/planCard/planCard.ts:3 xref/apex-import @salesforce/apex/PlanController.savePlan: no such @AuraEnabled static method',
         'lwc-ts/planCard/planCard.ts:8 xref/apex-param PlanController.getPlan has no parameter "accountID" (it takes accountId)'
     ],

@@ -127,6 +127,19 @@ function checkApexImports(project: Project, methods: Map<string, ApexMethod>): F
         for (const statement of source.statements) {
             if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier))
                 continue;
+            const channel = /^@salesforce\/messageChannel\/(\w+)__c$/.exec(statement.moduleSpecifier.text);
+            if (
+                channel &&
+                !fs.existsSync(
+                    path.join(project.forceApp, 'messageChannels', `${channel[1]}.messageChannel-meta.xml`)
+                )
+            )
+                findings.push({
+                    file,
+                    line: source.getLineAndCharacterOfPosition(statement.getStart()).line + 1,
+                    rule: 'xref/message-channel',
+                    message: `${statement.moduleSpecifier.text}: no messageChannels/${channel[1]}.messageChannel-meta.xml`
+                });
             const match = /^@salesforce\/apex\/(\w+)\.(\w+)$/.exec(statement.moduleSpecifier.text);
             const local = statement.importClause?.name?.text;
             if (!match || !local) continue;
@@ -453,7 +466,7 @@ function checkMetadataNames(project: Project): Finding[] {
 export const crossReferencesChecker: Checker = {
     name: 'cross-references',
     description:
-        'permission sets ↔ objects/fields/classes/tabs, @salesforce/apex imports ↔ @AuraEnabled methods and parameter names, flexipages ↔ bundles, exposure and targets',
+        'permission sets ↔ objects/fields/classes/tabs, @salesforce/apex imports ↔ @AuraEnabled methods and parameter names, @salesforce/messageChannel imports ↔ message channels, flexipages ↔ bundles, exposure and targets',
     async run(project: Project): Promise<Finding[]> {
         const apex = apexFiles(project);
         const classes = new Set(apex.map((file) => file.name));

@@ -34,7 +34,8 @@ const ROOT_BY_SUFFIX: Record<string, string> = {
     'report-meta.xml': 'Report',
     'dashboard-meta.xml': 'Dashboard',
     'approvalProcess-meta.xml': 'ApprovalProcess',
-    'workflow-meta.xml': 'Workflow'
+    'workflow-meta.xml': 'Workflow',
+    'messageChannel-meta.xml': 'LightningMessageChannel'
 };
 
 function metadataFiles(project: Project): string[] {

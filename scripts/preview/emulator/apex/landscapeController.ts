@@ -64,6 +64,28 @@ function business(
     return [...groups.values()];
 }
 
+/** OpportunitySelector.selectPairsWonBefore: buying center × offering pairs won before a day (mining ground). */
+function earlierWins(
+    org: OrgStore,
+    accountId: string,
+    before: string
+): NonNullable<LandscapeDto['earlierWins']> {
+    const pairs = new Map<string, { buyingCenterId: string | null; offeringId: string | null }>();
+    for (const deal of org.all('Opportunity')) {
+        const closeDate = text(deal, 'CloseDate') ?? '';
+        if (
+            deal.AccountId !== accountId ||
+            closeDate >= before ||
+            !OPPORTUNITY_STAGES[String(deal.StageName)]?.isWon
+        )
+            continue;
+        const buyingCenterId = text(deal, 'Buying_Center__c');
+        const offeringId = text(deal, 'Offering__c');
+        pairs.set(`${buyingCenterId}|${offeringId}`, { buyingCenterId, offeringId });
+    }
+    return [...pairs.values()];
+}
+
 function cellView(cell: SObjectRecord): LandscapeDto['cells'][number] {
     return {
         id: cell.Id,
@@ -157,6 +179,7 @@ export function getLandscape(org: OrgStore, args: Record<string, unknown>): Land
             ...business(org, account.Id, periodStart, periodEnd, 'current'),
             ...business(org, account.Id, previousStart, previousEnd, 'previous')
         ],
+        earlierWins: earlierWins(org, account.Id, periodStart),
         coverage: [...coverage.values()],
         openCases: [...openCases].map(([buyingCenterId, cases]) => ({ buyingCenterId, cases })),
         plan: plan
