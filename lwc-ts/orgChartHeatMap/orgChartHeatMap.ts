@@ -1,6 +1,8 @@
 // The account's org chart coloured by relationship heat: loads every stakeholder page by page with
 // progress, then lays out and draws the visible part; expand, collapse, search, fit, legend.
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
+import { MessageContext, subscribe, unsubscribe, type Subscription } from 'lightning/messageService';
+import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
 import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
 import moveStakeholder from '@salesforce/apex/OrgChartController.moveStakeholder';
 import {
@@ -12,6 +14,7 @@ import {
     type StakeholderDto
 } from 'c/orgChartModel';
 import { moveRefusal, type MoveRefusal } from 'c/orgHierarchy';
+import type { BuyingCenterOption } from 'c/stakeholderPanel';
 import type { ViewTransform } from 'c/orgViewport';
 import { DEFAULT_LAYOUT, layoutHierarchy, type Layout } from 'c/orgLayout';
 import {
@@ -192,7 +195,8 @@ export default class OrgChartHeatMap extends LightningElement {
     status = '';
     statusIsError = false;
     private undo?: { contactId: string; managerId: string | null };
-    private buyingCenters: { id: string; name: string }[] = [];
+    /** The account's buying centers: the filter's choices and the side panel's. */
+    buyingCenters: BuyingCenterOption[] = [];
     filter: PersonFilter = {};
     private matches: Uint8Array | null = null;
     /** The coverage-gap group shown alone on the chart, if the rep asked for one. */
@@ -201,13 +205,40 @@ export default class OrgChartHeatMap extends LightningElement {
     searchStatus = '';
     private accountName = '';
 
+    @wire(MessageContext)
+    messageContext?: unknown;
+    private subscription?: Subscription;
+    /** The account the loaded chart is for (the record page may be an Account Plan's). */
+    private chartAccountId = '';
+
     override connectedCallback(): void {
         this.connected = true;
         if (this.loadedFor !== this.accountId) this.load(this.accountId);
+        // a buying center added on the landscape is offered by the filter and the panel at once
+        this.subscription = subscribe(this.messageContext, BUYING_CENTER_CHANGE, (message) =>
+            this.addBuyingCenter(message)
+        );
+    }
+
+    private addBuyingCenter(message: Record<string, unknown>): void {
+        const id = typeof message.buyingCenterId === 'string' ? message.buyingCenterId : '';
+        if (!id || message.accountId !== this.chartAccountId) return;
+        if (this.buyingCenters.some((center) => center.id === id)) return;
+        this.buyingCenters = [
+            ...this.buyingCenters,
+            {
+                id,
+                name: String(message.name ?? ''),
+                parentId: typeof message.parentId === 'string' ? message.parentId : null,
+                active: true
+            }
+        ].sort((a, b) => a.name.localeCompare(b.name));
     }
 
     override disconnectedCallback(): void {
         this.connected = false;
+        unsubscribe(this.subscription);
+        this.subscription = undefined;
         this.view?.destroy();
         this.view = undefined;
     }
@@ -232,6 +263,7 @@ export default class OrgChartHeatMap extends LightningElement {
         this.insightFilter = undefined;
         this.searchStatus = '';
         this.accountName = '';
+        this.chartAccountId = '';
         this.buyingCenters = [];
         this.hiddenFields = [];
         this.picklists = {};
@@ -319,6 +351,7 @@ export default class OrgChartHeatMap extends LightningElement {
         if (afterId === null) {
             this.total = page.totalContacts ?? 0;
             this.accountName = page.accountName ?? '';
+            this.chartAccountId = page.accountId ?? '';
             this.settings = page.heatSettings ?? undefined;
             this.links = (page.links ?? []) as LinkDto[];
             this.canEdit = !!page.canEdit;

@@ -46,7 +46,7 @@ export interface OrgChartPageDto {
     heatSettings: HeatSettings | null;
     canEdit?: boolean | null;
     picklists?: Record<string, PicklistOption[]> | null;
-    buyingCenters?: { id: string; name: string }[] | null;
+    buyingCenters?: { id: string; name: string; parentId?: string | null; active?: boolean | null }[] | null;
 }
 
 export interface PicklistOption {

@@ -370,6 +370,12 @@ describe('preview in Chromium', () => {
         await form.locator('select[data-field="kind"]').selectOption('Function');
         await form.locator('[data-id="save-center"] button').click();
         await form.waitFor({ state: 'detached' });
+        // the org chart on the same page offers it in its filter at once
+        await page
+            .locator('c-org-chart-heat-map select[data-filter="buyingCenterId"] option', {
+                hasText: 'Procurement'
+            })
+            .waitFor({ state: 'attached' });
         const procurement = named('Buying_Center__c', 'Procurement');
         await page.locator(`${grid} tr[data-row="${procurement}"]`).waitFor();
         assert.deepEqual(problems, []);

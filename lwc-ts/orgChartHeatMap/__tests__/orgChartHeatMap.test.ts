@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import OrgChartHeatMap from 'c/orgChartHeatMap';
 import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import { subscribe } from 'lightning/messageService';
 import type { StakeholderDto } from 'c/orgChartModel';
 import { defaultHeatSettings } from '../../heatScore/__tests__/defaultHeatSettings';
 import { stakeholder } from '../../orgChartModel/__tests__/stakeholder';
@@ -266,6 +267,27 @@ describe('c-org-chart-heat-map', () => {
         expect(root.querySelector('[data-id="search-status"]')!.textContent).toBe('1 match');
         await type('nobody');
         expect(root.querySelector('[data-id="search-status"]')!.textContent).toBe('No one matches');
+    });
+
+    it('offers a buying center added on the landscape in its filter at once', async () => {
+        getOrgChartMock.mockResolvedValue({
+            ...onePage([person('ceo', null)]),
+            accountId: 'acc1',
+            buyingCenters: [{ id: 'heli', name: 'Helicopters', parentId: null }]
+        });
+        const element = mount();
+        await settle();
+        const listener = (subscribe as unknown as jest.Mock).mock.calls.at(-1)![2] as (
+            message: Record<string, unknown>
+        ) => void;
+        const choices = (): string[] =>
+            Array.from(
+                element.shadowRoot!.querySelectorAll('select[data-filter="buyingCenterId"] option')
+            ).map((option) => option.textContent!.trim());
+        listener({ accountId: 'another account', buyingCenterId: 'x', name: 'Elsewhere', parentId: null });
+        listener({ accountId: 'acc1', buyingCenterId: 'proc', name: 'Procurement', parentId: null });
+        await settle();
+        expect(choices()).toEqual(['All buying centers', 'Helicopters', 'Procurement']);
     });
 
     it('filters by a buying center with the people of the centers under it', async () => {
