@@ -18,7 +18,8 @@ export function cardFlags(card: Card): string {
             .filter((flag) => flag.kind !== 'decision-maker')
             .map((flag) => `⚑ ${flag.label}`)
             .join('  '),
-        38
+        // what fits a card's width at 11 px bold
+        32
     );
 }
 
