@@ -74,6 +74,8 @@ import expandLabel from '@salesforce/label/c.Keystone_Landscape_Expand';
 import buyingCenterLabel from '@salesforce/label/c.Keystone_Field_Buying_Center';
 import peopleLabel from '@salesforce/label/c.Keystone_Coverage_People';
 import peopleNoStanceLabel from '@salesforce/label/c.Keystone_Coverage_People_No_Stance';
+import onePersonLabel from '@salesforce/label/c.Keystone_Coverage_One_Person';
+import onePersonNoStanceLabel from '@salesforce/label/c.Keystone_Coverage_One_Person_No_Stance';
 import nobodyLabel from '@salesforce/label/c.Keystone_Coverage_Nobody';
 import openCasesLabel from '@salesforce/label/c.Keystone_Open_Cases';
 import editHintLabel from '@salesforce/label/c.Keystone_Landscape_Edit_Hint';
@@ -187,6 +189,15 @@ interface Choice {
     value: string;
     label: string;
     selected: boolean;
+}
+
+/** Who we know in a buying center: "Nobody yet", "1 person: Champion", "16 people, best Champion". */
+function coverageText(contacts: number, bestStance: string | null | undefined): string {
+    if (contacts === 0) return nobodyLabel;
+    if (contacts === 1) return bestStance ? formatLabel(onePersonLabel, bestStance) : onePersonNoStanceLabel;
+    return bestStance
+        ? formatLabel(peopleLabel, contacts, bestStance)
+        : formatLabel(peopleNoStanceLabel, contacts);
 }
 
 export default class LandscapeGrid extends NavigationMixin(LightningElement) {
@@ -544,13 +555,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                 toggleIcon: row.collapsed ? 'utility:chevronright' : 'utility:chevrondown',
                 toggleLabel: formatLabel(row.collapsed ? expandLabel : collapseLabel, row.name),
                 expanded: String(!row.collapsed),
-                coverage: row.unmapped
-                    ? ''
-                    : row.contacts === 0
-                      ? nobodyLabel
-                      : row.bestStance
-                        ? formatLabel(peopleLabel, row.contacts, row.bestStance)
-                        : formatLabel(peopleNoStanceLabel, row.contacts),
+                coverage: row.unmapped ? '' : coverageText(row.contacts, row.bestStance),
                 openCases: row.openCases ? formatLabel(openCasesLabel, row.openCases) : '',
                 cells: grid.cells[r]!.slice(firstColumn, endColumn).map((cell, offsetColumn) => {
                     const c = firstColumn + offsetColumn;

@@ -74,7 +74,10 @@ function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
                 deals: 1
             }
         ],
-        coverage: [{ buyingCenterId: 'heli', stance: 'Supporter', contacts: 3 }],
+        coverage: [
+            { buyingCenterId: 'heli', stance: 'Supporter', contacts: 3 },
+            { buyingCenterId: 'sales', stance: 'Champion', contacts: 1 }
+        ],
         openCases: [],
         plan: null,
         ...overrides
@@ -134,6 +137,9 @@ describe('c-landscape-grid', () => {
         );
         expect(root.querySelector('[data-row="heli"] [data-id="coverage"]')!.textContent).toBe(
             '3 people, best Supporter'
+        );
+        expect(root.querySelector('[data-row="sales"] [data-id="coverage"]')!.textContent).toBe(
+            '1 person: Champion'
         );
     });
 
