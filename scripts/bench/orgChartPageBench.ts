@@ -5,6 +5,8 @@
 // first_paint_ms: navigation start → the first painted frame with cards; expand_all_ms: the Expand all
 // press → its painted frame; frame_ms_*: each pan and zoom step after Expand all (wheel in, drag, wheel
 // out, Fit) → its painted frame. No other chart runs this page, so there is no peer and no ratio.
+// Bounded: a step that has not painted in 60 s prints `>60000` (an Expand all gets 60 s more to finish
+// so the frames after it can still be measured) and the steps stop after 2 minutes in all.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,7 +20,7 @@ import type { OrgChartShellProbe } from './page/orgChartShellProbe';
 /** A step that has not painted by then is reported as `>60000` and ends the size's sequence. */
 export const STEP_TIMEOUT_MS = 60_000;
 /** Pan and zoom steps stop once this much time went into them, so a slow chart cannot hold the run. */
-export const STEPS_BUDGET_MS = 150_000;
+export const STEPS_BUDGET_MS = 120_000;
 export const PAGE_SIZES = [5000, 20000];
 const SEED = 7;
 const VIEWPORT = { width: 1280, height: 900 };
@@ -143,11 +145,12 @@ export async function measureOrgChartPage(
                 stepTimeoutMs
             );
             if (result.firstPaintMs === 'timeout') return result;
-            result.expandAllMs = await within(
-                runStep(page, { kind: 'press', button: 'expand-all' }),
-                stepTimeoutMs
-            );
-            if (result.expandAllMs === 'timeout') return result;
+            const expanding = runStep(page, { kind: 'press', button: 'expand-all' });
+            result.expandAllMs = await within(expanding, stepTimeoutMs);
+            // a slow Expand all is reported as such, but the frames after it are what the rep lives
+            // with: give it one more step's time to finish before giving up on them
+            if (result.expandAllMs === 'timeout' && (await within(expanding, stepTimeoutMs)) === 'timeout')
+                return result;
             result.linksDrawn = (
                 await page.evaluate(() => (window as unknown as ProbeWindow).orgChartShellProbe.counts())
             ).links;
