@@ -4,7 +4,11 @@
 //   bench layout n=20000 …     Node: hierarchy + layout vs d3-hierarchy stratify + tree
 //   bench orgchart n=5000 …    Chromium: first render, expand-all, collapse-all vs d3-org-chart
 //   bench landscape rows=200 … Chromium: first render and view switch vs lightning-datatable
-// Options: --only layout|orgchart|landscape, --sizes 1000,5000 (org chart sizes)
+//   bench orgchart-page n=20000 links=on …  Chromium: the shipped page (preview shell, emulator, paging,
+//                              links on) from navigation to the painted chart, Expand all, pan/zoom frames;
+//                              no peer runs this page
+// Options: --only layout|orgchart|orgchart-page|landscape, --sizes 1000,5000 (org chart sizes; the
+// page case defaults to 5000,20000)
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
 import { stratify, tree } from 'd3-hierarchy';
@@ -15,6 +19,7 @@ import { launchBrowser } from '../preview/browser';
 import { generatedLines } from './lines';
 import { runOrgChartBench } from './orgChartBench';
 import { runLandscapeBench } from './landscapeBench';
+import { PAGE_SIZES, runOrgChartPageBench } from './orgChartPageBench';
 import { buildBenchPage, buildPreview } from '../preview/bundle';
 import { startPreviewServer } from '../preview/server';
 import { DATA_DIR } from '../lib/project';
@@ -64,14 +69,24 @@ function option(name: string): string | undefined {
 
 async function main(): Promise<void> {
     const only = option('only');
-    const sizes = option('sizes')?.split(',').map(Number) ?? SIZES;
+    const cases = ['layout', 'orgchart', 'orgchart-page', 'landscape'];
+    if (only && !cases.includes(only))
+        throw new Error(`--only takes one of ${cases.join(', ')}, not "${only}"`);
+    const given = option('sizes')?.split(',').map(Number);
+    if (given?.some((n) => !Number.isInteger(n) || n < 1))
+        throw new Error('--sizes takes whole numbers of people, e.g. 1000,5000');
+    const sizes = given ?? SIZES;
     if (!only || only === 'layout') layoutBench(sizes);
     if (only === 'layout') return;
     const browser = await launchBrowser();
     try {
         if (!only || only === 'orgchart') await runOrgChartBench(browser, sizes);
-        if (!only || only === 'landscape') {
+        if (!only || only === 'orgchart-page') {
             await buildPreview();
+            await runOrgChartPageBench(browser, given ?? PAGE_SIZES);
+        }
+        if (!only || only === 'landscape') {
+            if (only) await buildPreview();
             await buildBenchPage();
             const server = await startPreviewServer({ port: 0, dataDir: DATA_DIR });
             try {

@@ -11,8 +11,6 @@ import { FORCE_APP, LWC_SOURCE, ROOT, walk, writeFile } from '../lib/project';
 import { readLabels } from '../lib/labels';
 
 export const PREVIEW_BUILD = path.join(ROOT, '.preview-build');
-const MODULES = path.join(PREVIEW_BUILD, 'modules');
-const CLIENT = path.join(PREVIEW_BUILD, 'client');
 
 /** Platform modules the preview answers itself (client/*.ts). */
 const STAND_INS: Record<string, string> = {
@@ -26,14 +24,14 @@ const STAND_INS: Record<string, string> = {
     '@salesforce/user/Id': 'userId.js'
 };
 
-function standIns(): Plugin {
+function standIns(client: string): Plugin {
     const apexPrefix = '\0keystone-apex:';
     const labelPrefix = '\0keystone-label:';
     const channelPrefix = '\0keystone-channel:';
     return {
         name: 'keystone-platform-stand-ins',
         resolveId(source) {
-            if (STAND_INS[source]) return path.join(CLIENT, STAND_INS[source]!);
+            if (STAND_INS[source]) return path.join(client, STAND_INS[source]!);
             const label = /^@salesforce\/label\/c\.(\w+)$/.exec(source);
             if (label) return `${labelPrefix}${label[1]}`;
             const channel = /^@salesforce\/messageChannel\/(\w+)__c$/.exec(source);
@@ -62,33 +60,40 @@ function standIns(): Plugin {
             }
             if (!id.startsWith(apexPrefix)) return null;
             const [className, methodName] = id.slice(apexPrefix.length).split('.');
-            const client = JSON.stringify(path.join(CLIENT, 'apex.js'));
-            return `import { apexMethod } from ${client};\nexport default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(methodName)});\n`;
+            const apexClient = JSON.stringify(path.join(client, 'apex.js'));
+            return `import { apexMethod } from ${apexClient};\nexport default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(methodName)});\n`;
         }
     };
 }
 
-/** Compiles sources and bundles the preview app into .preview-build/app.js. */
-export async function buildPreview(): Promise<string> {
-    fs.rmSync(PREVIEW_BUILD, { recursive: true, force: true });
-    compileBundles(LWC_SOURCE, path.join(MODULES, 'c'));
-    await bundleD3(path.join(MODULES, 'c'));
-    compileBundles(path.join(ROOT, 'scripts', 'preview', 'lwc'), path.join(MODULES, 'preview'));
+/**
+ * Compiles sources and bundles the preview app into `buildDir`/app.js (.preview-build by default; a
+ * test gives its own folder so it never deletes the build a running preview serves).
+ */
+export async function buildPreview(buildDir = PREVIEW_BUILD): Promise<string> {
+    const modules = path.join(buildDir, 'modules');
+    const client = path.join(buildDir, 'client');
+    fs.rmSync(buildDir, { recursive: true, force: true });
+    compileBundles(LWC_SOURCE, path.join(modules, 'c'));
+    await bundleD3(path.join(modules, 'c'));
+    compileBundles(path.join(ROOT, 'scripts', 'preview', 'lwc'), path.join(modules, 'preview'));
     for (const file of walk(path.join(ROOT, 'scripts', 'preview', 'client'), (f) => f.endsWith('.ts'))) {
         writeFile(
-            path.join(CLIENT, path.basename(file).replace(/\.ts$/, '.js')),
+            path.join(client, path.basename(file).replace(/\.ts$/, '.js')),
             transpile(fs.readFileSync(file, 'utf8'), file)
         );
     }
-    return bundleEntry(path.join(CLIENT, 'main.js'), 'app.js');
+    return bundleEntry(buildDir, 'main.js', 'app.js');
 }
 
 /** Bundles one of the transpiled client entries (main.js, bench.js) with the components and stand-ins. */
-async function bundleEntry(input: string, name: string): Promise<string> {
+async function bundleEntry(buildDir: string, entry: string, name: string): Promise<string> {
+    const modules = path.join(buildDir, 'modules');
+    const client = path.join(buildDir, 'client');
     const bundle = await rollup({
-        input,
+        input: path.join(client, entry),
         plugins: [
-            standIns(),
+            standIns(client),
             replace({
                 preventAssignment: true,
                 values: {
@@ -97,8 +102,8 @@ async function bundleEntry(input: string, name: string): Promise<string> {
                 }
             }),
             lwc({
-                rootDir: MODULES,
-                modules: [{ dir: MODULES }, { npm: 'lightning-base-components' }],
+                rootDir: modules,
+                modules: [{ dir: modules }, { npm: 'lightning-base-components' }],
                 enableDynamicComponents: true
             }),
             nodeResolve()
@@ -113,13 +118,13 @@ async function bundleEntry(input: string, name: string): Promise<string> {
             warn(warning);
         }
     });
-    const output = path.join(PREVIEW_BUILD, name);
+    const output = path.join(buildDir, name);
     await bundle.write({ file: output, format: 'esm', sourcemap: false, inlineDynamicImports: true });
     await bundle.close();
     return output;
 }
 
 /** The benchmark page's script (.preview-build/bench.js), after buildPreview: components mounted on demand. */
-export async function buildBenchPage(): Promise<string> {
-    return bundleEntry(path.join(CLIENT, 'bench.js'), 'bench.js');
+export async function buildBenchPage(buildDir = PREVIEW_BUILD): Promise<string> {
+    return bundleEntry(buildDir, 'bench.js', 'bench.js');
 }

@@ -1,15 +1,27 @@
 // `npm start`: builds the preview and serves it at http://127.0.0.1:<port> over the demo data.
 //   --port N    port to listen on (default 3000; 0 picks a free one)
 //   --data DIR  a data folder in `sf data import tree` plan format (default scripts/data)
+//   --org-chart name=value,…  the org chart's App Builder properties on the page, e.g. showLinks=false,height=800
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DATA_DIR } from '../lib/project';
 import { buildPreview } from './bundle';
 import { startPreviewServer } from './server';
+import {
+    orgChartDefinitions,
+    parseProperties,
+    PREVIEW_ORG_CHART,
+    type PropertyValue
+} from './pageProperties';
 
-export function parsePreviewArgs(argv: string[]): { port: number; dataDir: string } {
+export function parsePreviewArgs(argv: string[]): {
+    port: number;
+    dataDir: string;
+    orgChart: Record<string, PropertyValue>;
+} {
     let port = 3000;
     let dataDir = DATA_DIR;
+    let orgChart: Record<string, PropertyValue> = { ...PREVIEW_ORG_CHART };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = argv[i + 1];
@@ -23,11 +35,18 @@ export function parsePreviewArgs(argv: string[]): { port: number; dataDir: strin
             dataDir = path.resolve(value);
             if (!fs.existsSync(dataDir)) throw new Error(`--data: ${dataDir} does not exist`);
             i++;
+        } else if (arg === '--org-chart') {
+            if (!value)
+                throw new Error('--org-chart needs name=value pairs, e.g. showLinks=false,height=800');
+            orgChart = parseProperties(value, orgChartDefinitions(), orgChart);
+            i++;
         } else {
-            throw new Error(`unknown option ${arg ?? ''} (use --port N, --data DIR)`);
+            throw new Error(
+                `unknown option ${arg ?? ''} (use --port N, --data DIR, --org-chart name=value,…)`
+            );
         }
     }
-    return { port, dataDir };
+    return { port, dataDir, orgChart };
 }
 
 async function main(): Promise<void> {

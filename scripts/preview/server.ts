@@ -16,12 +16,23 @@ import { readTeam } from '../lib/team';
 import { PREVIEW_BUILD } from './bundle';
 import { withStandardFields } from './emulator/standardFields';
 import { lookupChoices, objectForm, recordPage } from './recordPages';
+import { PREVIEW_ORG_CHART, type PropertyValue } from './pageProperties';
 
 export interface PreviewOptions {
     port: number;
     dataDir: string;
     /** The org's "today"; defaults to the real date. */
     today?: string;
+    /** Where buildPreview wrote app.js (and bench.js); .preview-build by default. */
+    buildDir?: string;
+    /** The org chart's App Builder properties on the record page (see pageProperties.ts). */
+    orgChart?: Record<string, PropertyValue>;
+}
+
+/** What the record page knows besides the data: how its components are configured. */
+interface PageConfig {
+    buildDir: string;
+    orgChart: Record<string, PropertyValue>;
 }
 
 export interface PreviewServer {
@@ -203,6 +214,7 @@ function serveFile(response: http.ServerResponse, file: string): void {
 
 async function route(
     org: OrgStore,
+    page: PageConfig,
     request: http.IncomingMessage,
     response: http.ServerResponse
 ): Promise<void> {
@@ -218,14 +230,14 @@ async function route(
         response.end();
         return;
     }
-    if (url.pathname === '/app.js') return serveFile(response, path.join(PREVIEW_BUILD, 'app.js'));
+    if (url.pathname === '/app.js') return serveFile(response, path.join(page.buildDir, 'app.js'));
     // the benchmark's page: SLDS and the bench script (built only by npm run bench)
     if (url.pathname === '/bench.html') {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(PAGE.replace('/app.js', '/bench.js'));
         return;
     }
-    if (url.pathname === '/bench.js') return serveFile(response, path.join(PREVIEW_BUILD, 'bench.js'));
+    if (url.pathname === '/bench.js') return serveFile(response, path.join(page.buildDir, 'bench.js'));
     if (url.pathname.startsWith('/assets/')) {
         const file = path.normalize(path.join(SLDS_ASSETS, url.pathname.slice('/assets/'.length)));
         if (!file.startsWith(SLDS_ASSETS)) return send(response, 403, { error: { message: 'Forbidden' } });
@@ -233,6 +245,9 @@ async function route(
     }
     if (url.pathname === '/api/accounts' && method === 'GET')
         return send(response, 200, { result: accounts(org) });
+    // the record page's layout: the component properties an admin would set in App Builder
+    if (url.pathname === '/api/page' && method === 'GET')
+        return send(response, 200, { result: { orgChart: page.orgChart } });
     const apex = /^\/api\/apex\/(\w+\.\w+)$/.exec(url.pathname);
     if (apex && method === 'POST') {
         const args = await readBody(request);
@@ -276,8 +291,12 @@ async function route(
 /** Starts the preview server (the app must already be built with buildPreview). */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
     const { org, counts } = createOrg(options.dataDir, options.today);
+    const page: PageConfig = {
+        buildDir: options.buildDir ?? PREVIEW_BUILD,
+        orgChart: { ...PREVIEW_ORG_CHART, ...options.orgChart }
+    };
     const server = http.createServer((request, response) => {
-        route(org, request, response).catch((error: unknown) => sendError(response, error));
+        route(org, page, request, response).catch((error: unknown) => sendError(response, error));
     });
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

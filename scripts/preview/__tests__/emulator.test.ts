@@ -16,6 +16,7 @@ import { ApexError } from '../emulator/apex/apexError';
 import { APEX_CONTROLLERS, invokeApex } from '../emulator/apex/registry';
 import { createOrg } from '../server';
 import { parsePreviewArgs } from '../serve';
+import { PREVIEW_ORG_CHART } from '../pageProperties';
 import type { PlanSummaryDto } from '../../../lwc-ts/planSummaryModel/planSummaryModel';
 import { buildLandscape, type LandscapeDto } from '../../../lwc-ts/landscapeModel/landscapeModel';
 
@@ -377,7 +378,11 @@ describe('AccountPlanController in the preview', () => {
 
 describe('npm start options', () => {
     it('reads --port and --data and refuses anything else with a clear message', () => {
-        assert.deepEqual(parsePreviewArgs(['--port', '0']), { port: 0, dataDir: DATA_DIR });
+        assert.deepEqual(parsePreviewArgs(['--port', '0']), {
+            port: 0,
+            dataDir: DATA_DIR,
+            orgChart: PREVIEW_ORG_CHART
+        });
         assert.throws(() => parsePreviewArgs(['--port', 'x']), /--port needs a number/);
         assert.throws(() => parsePreviewArgs(['--data', '/no/such/dir']), /does not exist/);
         assert.throws(() => parsePreviewArgs(['--verbose']), /unknown option --verbose/);

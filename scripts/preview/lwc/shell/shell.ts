@@ -32,8 +32,24 @@ const TOAST_THEME: Record<string, string> = {
     info: 'slds-theme_info'
 };
 
+/** The org chart's App Builder properties, as the server's /api/page gives them. */
+interface OrgChartProperties {
+    height?: number;
+    initialDepth?: number;
+    colourBy?: string;
+    showLinks?: boolean;
+}
+
+async function fetchResult<T>(url: string): Promise<T> {
+    const response = await fetch(url);
+    const payload = (await response.json()) as { result?: T; error?: { message: string } };
+    if (!response.ok || !payload.result) throw new Error(payload.error?.message ?? response.statusText);
+    return payload.result;
+}
+
 export default class Shell extends LightningElement {
     accounts: AccountSummary[] = [];
+    orgChart: OrgChartProperties = {};
     accountId = '';
     loadError = '';
     toasts: Toast[] = [];
@@ -61,14 +77,13 @@ export default class Shell extends LightningElement {
 
     private async loadAccounts(): Promise<void> {
         try {
-            const response = await fetch('/api/accounts');
-            const payload = (await response.json()) as {
-                result?: AccountSummary[];
-                error?: { message: string };
-            };
-            if (!response.ok || !payload.result)
-                throw new Error(payload.error?.message ?? response.statusText);
-            this.accounts = payload.result;
+            // the page layout comes with the data, so components start with the properties they are placed with
+            const [accounts, page] = await Promise.all([
+                fetchResult<AccountSummary[]>('/api/accounts'),
+                fetchResult<{ orgChart: OrgChartProperties }>('/api/page')
+            ]);
+            this.orgChart = page.orgChart;
+            this.accounts = accounts;
             this.readHash();
         } catch (error) {
             this.loadError = `The preview could not load its demo data: ${error instanceof Error ? error.message : String(error)}`;
