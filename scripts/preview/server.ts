@@ -262,10 +262,10 @@ async function route(
             throw new ApexError(`The preview knows no object named ${sobject}.`, 'INVALID_TYPE');
         return send(response, 200, { result: lookupChoices(org, sobject) });
     }
-    const page = /^\/api\/pages\/(\w+)$/.exec(url.pathname);
-    if (page && method === 'GET') {
-        if (!isValidId(page[1])) throw new ApexError(`Invalid record id: ${page[1]}`, 'INVALID_ID');
-        return send(response, 200, { result: recordPage(org, FORCE_APP, page[1]!) });
+    const recordPageId = /^\/api\/pages\/(\w+)$/.exec(url.pathname)?.[1];
+    if (recordPageId !== undefined && method === 'GET') {
+        if (!isValidId(recordPageId)) throw new ApexError(`Invalid record id: ${recordPageId}`, 'INVALID_ID');
+        return send(response, 200, { result: recordPage(org, FORCE_APP, recordPageId) });
     }
     const record = /^\/api\/records\/(\w+)$/.exec(url.pathname);
     if (record) {
