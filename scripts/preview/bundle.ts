@@ -55,8 +55,8 @@ function standIns(client: string): Plugin {
                     this.error(
                         `message channel ${name} does not exist in force-app/main/default/messageChannels`
                     );
-                const client = JSON.stringify(path.join(CLIENT, 'messageService.js'));
-                return `import { messageChannel } from ${client};\nexport default messageChannel(${JSON.stringify(`${name}__c`)});\n`;
+                const service = JSON.stringify(path.join(client, 'messageService.js'));
+                return `import { messageChannel } from ${service};\nexport default messageChannel(${JSON.stringify(`${name}__c`)});\n`;
             }
             if (!id.startsWith(apexPrefix)) return null;
             const [className, methodName] = id.slice(apexPrefix.length).split('.');

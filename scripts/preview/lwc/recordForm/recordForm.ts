@@ -55,6 +55,10 @@ export default class RecordForm extends LightningElement {
     }
 
     renderedCallback(): void {
+        // a textarea's value is a property, not an attribute LWC templates may set
+        this.template?.querySelectorAll<HTMLTextAreaElement>('textarea[data-text]').forEach((area) => {
+            if (!area.value && area.dataset.text) area.value = area.dataset.text;
+        });
         if (this.focused || !this.form) return;
         const first = this.template?.querySelector<HTMLElement>('[data-input]');
         if (first) {
