@@ -523,8 +523,9 @@ export function landscapeCsv(
 ): string {
     const quote = (value: string | number): string => {
         if (typeof value === 'number') return String(Math.round(value * 100) / 100);
-        // a leading =, +, - or @ would run as a formula in a spreadsheet
-        const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+        // OWASP "CSV Injection": a cell starting with =, +, -, @, a tab or a carriage return runs as a
+        // formula in a spreadsheet — also after the spaces that indent a child row
+        const safe = /^[ ]*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
         return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     };
     const lines: (string | number)[][] = [];

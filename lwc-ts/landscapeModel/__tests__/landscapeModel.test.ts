@@ -398,6 +398,32 @@ describe('valueIntensity and landscapeCsv', () => {
         expect(valueIntensity(grid, cellAt(grid, 'sales', 'eng'))).toBe(0);
     });
 
+    it.each([
+        ['=1+1', "'=1+1", "'  =1+1"],
+        ['+1', "'+1", "'  +1"],
+        ['-1', "'-1", "'  -1"],
+        ['@SUM(A1)', "'@SUM(A1)", "'  @SUM(A1)"],
+        ['\tcmd', "'\tcmd", "'  \tcmd"],
+        ['\rcmd', '"\'\rcmd', '"\'  \rcmd"'],
+        ['Plain name', 'Plain name', '  Plain name']
+    ])(
+        'defuses a buying center named %j so no spreadsheet runs it, indented or not',
+        (name, parent, child) => {
+            const dto = aeronova();
+            Object.assign(
+                dto.buyingCenters.find((center) => center.id === 'heli')!,
+                { name }
+            );
+            Object.assign(
+                dto.buyingCenters.find((center) => center.parentId === 'heli')!,
+                { name }
+            );
+            const lines = landscapeCsv(buildLandscape(dto), 'status', () => '', CSV_WORDS).split('\r\n');
+            expect(lines.some((line) => line.startsWith(parent))).toBe(true);
+            expect(lines.some((line) => line.startsWith(`${child},`))).toBe(true);
+        }
+    );
+
     it('writes numbers as numbers, one line per figure, and says what a parent row holds', () => {
         const dto = aeronova();
         dto.buyingCenters[0] = { ...dto.buyingCenters[0]!, name: '=HYPERLINK("x"), CIO' };
