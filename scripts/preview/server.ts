@@ -119,7 +119,11 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
 
 // Like Aura, a handled Apex or DML error is a normal answer carrying an error, not an HTTP failure.
 function sendError(response: http.ServerResponse, error: unknown): void {
-    if (error instanceof ApexError) {
+    if (error instanceof TooLargeError) {
+        send(response, 413, { error: { message: error.message } });
+    } else if (error instanceof ForbiddenError) {
+        send(response, 403, { error: { message: error.message } });
+    } else if (error instanceof ApexError) {
         send(response, 200, {
             error: {
                 message: error.message,
@@ -147,6 +151,30 @@ function sendError(response: http.ServerResponse, error: unknown): void {
     }
 }
 
+/** A request body over the limit: answered 413 with a readable message. */
+class TooLargeError extends Error {}
+
+/** A request from another site or for another host: answered 403, nothing read or changed. */
+class ForbiddenError extends Error {}
+
+/**
+ * Only pages this server served may call it: the Host must be this server's own address (a rebinding DNS
+ * name is refused), and a browser's Origin, when sent, must be this server's too.
+ */
+export function checkSameOrigin(headers: http.IncomingHttpHeaders, port: number): void {
+    const allowed = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+    const host = headers.host ?? '';
+    if (!allowed.has(host))
+        throw new ForbiddenError(
+            `The preview answers only at http://127.0.0.1:${port}/ (not ${host || 'an unnamed host'}).`
+        );
+    const origin = headers.origin;
+    if (origin !== undefined && origin !== 'null' && !allowed.has(origin.replace(/^http:\/\//, '')))
+        throw new ForbiddenError(`The preview refuses requests from other sites (${origin}).`);
+    if (origin === 'null' || headers['sec-fetch-site'] === 'cross-site')
+        throw new ForbiddenError('The preview refuses requests from other sites.');
+}
+
 function readBody(request: http.IncomingMessage): Promise<unknown> {
     return new Promise((resolve, reject) => {
         let size = 0;
@@ -154,8 +182,13 @@ function readBody(request: http.IncomingMessage): Promise<unknown> {
         request.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > MAX_BODY) {
-                reject(new ApexError('The request is too large.', 'System.LimitException'));
-                request.destroy();
+                reject(
+                    new TooLargeError(
+                        `The request body is larger than the preview accepts (${MAX_BODY / 1024} KB).`
+                    )
+                );
+                request.removeAllListeners('data');
+                request.resume();
             } else {
                 chunks.push(chunk);
             }
@@ -296,7 +329,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         orgChart: { ...PREVIEW_ORG_CHART, ...options.orgChart }
     };
     const server = http.createServer((request, response) => {
-        route(org, page, request, response).catch((error: unknown) => sendError(response, error));
+        const port = (server.address() as AddressInfo).port;
+        Promise.resolve()
+            .then(() => checkSameOrigin(request.headers, port))
+            .then(() => route(org, page, request, response))
+            .catch((error: unknown) => sendError(response, error));
     });
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

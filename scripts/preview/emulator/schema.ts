@@ -12,6 +12,8 @@ export interface FieldSchema {
     type: string;
     required: boolean;
     referenceTo?: string;
+    /** A lookup's child relationship name ("Landscape_Cells" for Landscape_Cells__r), as tree files nest children. */
+    relationshipName?: string;
     picklistValues?: string[];
     restricted?: boolean;
     defaultValue?: string;
@@ -90,6 +92,7 @@ export function loadObjectSchemas(forceApp: string): Map<string, ObjectSchema> {
                 type,
                 required: childText(root, 'required') === 'true' || type === 'MasterDetail',
                 referenceTo: childText(root, 'referenceTo'),
+                relationshipName: childText(root, 'relationshipName'),
                 picklistValues: values.length ? values : undefined,
                 restricted: descendants(root, 'restricted')[0]?.text.trim() === 'true',
                 defaultValue: defaultValue

@@ -24,7 +24,9 @@ export const APEX_CONTROLLERS: Record<string, ApexClassHandler> = {
 /** Calls `Class.method` with the component's arguments; throws ApexError as the platform would. */
 export function invokeApex(org: OrgStore, endpoint: string, args: unknown): unknown {
     const [className = '', methodName = ''] = endpoint.split('.');
-    const handler = APEX_CONTROLLERS[className]?.[methodName];
+    // own keys only: "constructor" or "__proto__" must not reach Object's members
+    const controller = Object.hasOwn(APEX_CONTROLLERS, className) ? APEX_CONTROLLERS[className] : undefined;
+    const handler = controller && Object.hasOwn(controller, methodName) ? controller[methodName] : undefined;
     if (!handler)
         throw new ApexError(`No such @AuraEnabled method: ${endpoint}`, 'System.NoSuchMethodException');
     if (args !== undefined && args !== null && (typeof args !== 'object' || Array.isArray(args))) {
