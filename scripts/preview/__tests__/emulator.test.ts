@@ -170,6 +170,28 @@ describe('records are validated from our metadata', () => {
         );
     });
 
+    it('keeps a landscape cell without an offering, and refuses one on an offering no longer offered', () => {
+        const { store, accountId } = newStore();
+        const buyingCenter = store.insert('Buying_Center__c', { Account__c: accountId, Name: 'Sales' });
+        const retired = store.insert('Offering__c', { Name: 'Mainframe Care', Active__c: false });
+        const noOffering = store.insert('Landscape_Cell__c', {
+            Buying_Center__c: buyingCenter,
+            Status__c: 'Not Applicable'
+        });
+        assert.equal(store.get(noOffering)?.Offering__c ?? null, null);
+        assert.throws(
+            () =>
+                store.insert('Landscape_Cell__c', {
+                    Buying_Center__c: buyingCenter,
+                    Offering__c: retired,
+                    Status__c: 'Not Applicable'
+                }),
+            // the lookup filter and the rule both refuse it; either message tells the rep what to do
+            { message: /Choose an active offering\.$/ }
+        );
+        assert.equal(store.all('Landscape_Cell__c').length, 1);
+    });
+
     it('applies the rules on update too, leaving the record unchanged', () => {
         const { store, accountId } = newStore();
         const id = store.insert('Account_Plan__c', plan(accountId));

@@ -41,6 +41,25 @@ const EXPECTED: Record<string, string[]> = {
         'lwc-ts/planCard/planCard.ts:3 xref/apex-import @salesforce/apex/PlanController.savePlan: no such @AuraEnabled static method',
         'lwc-ts/planCard/planCard.ts:8 xref/apex-param PlanController.getPlan has no parameter "accountID" (it takes accountId)'
     ],
+    'approval-processes': [
+        'force-app/main/default/approvalProcesses/Account_Plan__c.Broken_Sign_Off.approvalProcess-meta.xml:10 approval/field Account_Plan__c.Revenue_Gaol__c does not exist',
+        'force-app/main/default/approvalProcesses/Account_Plan__c.Broken_Sign_Off.approvalProcess-meta.xml:11 approval/owner-on-detail field Owner: Account_Plan__c is the detail of a master-detail and has no owner',
+        'force-app/main/default/approvalProcesses/Account_Plan__c.Broken_Sign_Off.approvalProcess-meta.xml:15 approval/approver-field approver field Account_Plan__c.Account__c is not a lookup to User (it points to Account)',
+        'force-app/main/default/approvalProcesses/Account_Plan__c.Broken_Sign_Off.approvalProcess-meta.xml:35 approval/field Account_Plan__c.Stauts__c does not exist',
+        'force-app/main/default/approvalProcesses/Account_Plan__c.Broken_Sign_Off.approvalProcess-meta.xml:5 approval/owner-on-detail submitter type owner: Account_Plan__c is the detail of a master-detail and has no owner (use creator, a user, a role or a group)'
+    ],
+    'field-history': [
+        'force-app/main/default/objects/Contact/fields/Stance__c.field-meta.xml:6 history/not-enabled Contact.Stance__c tracks history but Contact history is not enabled: add objects/Contact/Contact.object-meta.xml with <enableHistory>true</enableHistory>'
+    ],
+    'tab-motifs': [
+        'force-app/main/default/tabs/Swot_Item__c.tab-meta.xml:4 tab/motif motif "Custom68: Desk" is not a tab style: Custom68 is "Custom68: Globe"; Desk is "Custom33: Desk"'
+    ],
+    'demo-data': [
+        'scripts/data/Account.json:18 data/not-createable Contact.Titel does not exist: the demo import cannot set it',
+        'scripts/data/Account.json:9 data/not-createable Account.CreatedDate is set by the platform, not by an insert: the demo import cannot set it',
+        'scripts/data/Plan_Milestone__c.json:10 data/not-createable Plan_Milestone__c.Is_Overdue__c is a formula: the demo import cannot set it',
+        'scripts/data/Plan_Milestone__c.json:11 data/not-createable Plan_Milestone__c.Due_Dat__c does not exist: the demo import cannot set it'
+    ],
     'soql-fields': [
         'force-app/main/default/classes/PlanReader.cls:13 soql/field Opportunity.Amout does not exist',
         'force-app/main/default/classes/PlanReader.cls:4 soql/field Account_Plan__c.Revenue_Gaol__c does not exist',

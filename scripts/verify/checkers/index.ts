@@ -9,6 +9,10 @@ import { apexSecurityChecker, apexSemanticsChecker, soqlFieldsChecker } from './
 import { pmdChecker } from './pmd';
 import { lwcPlatformChecker } from './lwcPlatform';
 import { crossReferencesChecker } from './crossReferences';
+import { approvalProcessesChecker } from './approvalProcesses';
+import { fieldHistoryChecker } from './fieldHistory';
+import { tabMotifsChecker } from './tabMotifs';
+import { demoDataChecker } from './demoData';
 
 export const CHECKERS: readonly Checker[] = [
     typescriptChecker,
@@ -17,6 +21,10 @@ export const CHECKERS: readonly Checker[] = [
     xmlWellFormedChecker,
     metadataSchemaChecker,
     crossReferencesChecker,
+    approvalProcessesChecker,
+    fieldHistoryChecker,
+    tabMotifsChecker,
+    demoDataChecker,
     soqlFieldsChecker,
     apexSecurityChecker,
     apexSemanticsChecker,
