@@ -106,7 +106,10 @@ export function heatOf(input: HeatInput, settings: HeatSettings, today: string):
         const share = known && knownWeight > 0 ? w / knownWeight : 0;
         return { factor, known, value: value ?? 0, weight: w, share, contribution: (value ?? 0) * share };
     });
-    if (knownWeight <= 0) {
+    // influence says how much a person weighs, not how warm we are with them: with nothing known of the
+    // relationship itself (stance, strength, recent contact) the heat is unknown, not cold
+    const knowsRelationship = factors.some((factor) => factor.known && factor.factor !== 'influence');
+    if (knownWeight <= 0 || !knowsRelationship) {
         return { score: null, band: 'unknown', colour: settings.unknownColour, factors };
     }
     const score = Math.round(factors.reduce((sum, factor) => sum + factor.contribution, 0) * 1000) / 1000;

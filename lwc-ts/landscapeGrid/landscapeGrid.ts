@@ -224,7 +224,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     /** The view shown first (App Builder). */
     @api defaultView: LandscapeView = 'value';
     /** Grid height in pixels; it scrolls inside with sticky headers (App Builder). */
-    @api height = 480;
+    @api height = 720;
 
     readonly labels = {
         titleLabel,
@@ -283,6 +283,17 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     /** The drawn window of a large grid, set as the rep scrolls. */
     private scrollWindow?: GridWindow;
     private loadedFor?: string;
+
+    /** Set when a cell opens its editor: the editor sits under the grid and is scrolled into view once. */
+    private revealEditor = false;
+
+    override renderedCallback(): void {
+        if (!this.revealEditor) return;
+        const editor = this.template?.querySelector<HTMLElement>('[data-id="cell-editor"]');
+        if (!editor) return;
+        this.revealEditor = false;
+        editor.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    }
 
     override connectedCallback(): void {
         this.connected = true;
@@ -367,7 +378,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     }
 
     get gridStyle(): string {
-        return `max-height: ${Math.max(240, Number(this.height) || 480)}px`;
+        return `max-height: ${Math.max(240, Number(this.height) || 720)}px`;
     }
 
     get periodText(): string {
@@ -452,7 +463,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             gridWindow(
                 grid.rows.length,
                 grid.columns.length,
-                { top: 0, left: 0, height: Math.max(240, Number(this.height) || 480), width: 1600 },
+                { top: 0, left: 0, height: Math.max(240, Number(this.height) || 720), width: 1600 },
                 METRICS
             )
         );
@@ -659,6 +670,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         const column = grid.columns[c]!;
         const cell = grid.cells[r]![c]!;
         const record = cell.record;
+        this.revealEditor = true;
         this.editing = {
             buyingCenterId: row.id,
             offeringId: column.offeringIds[0]!,

@@ -538,6 +538,38 @@ export function drawOrgChart(
     return view;
 }
 
+/**
+ * The minimap's blocks: on a large chart a card is a fraction of a minimap pixel and would vanish, so cards
+ * are gathered into whole minimap pixels, one block per pixel in the colour of its first card.
+ */
+function minimapPaths(
+    model: OrgChartModel,
+    layout: Layout,
+    scale: number,
+    w: number,
+    h: number,
+    matches: Uint8Array | null | undefined
+): Map<string, string> {
+    const cell = 1 / scale;
+    if (w >= cell && h >= cell) return overviewPaths(model, layout, w, h, matches);
+    const seen = new Set<string>();
+    const byColour = new Map<string, string[]>();
+    for (const index of layout.visible) {
+        const column = Math.floor(layout.x[index]! * scale);
+        const row = Math.floor(layout.y[index]! * scale);
+        const key = `${column}:${row}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const colour = matches && !matches[index] ? DIMMED : model.cards[index]!.colour;
+        const parts = byColour.get(colour) ?? [];
+        parts.push(
+            `M${column * cell},${row * cell}h${Math.max(w, cell)}v${Math.max(h, cell)}h${-Math.max(w, cell)}Z`
+        );
+        byColour.set(colour, parts);
+    }
+    return new Map([...byColour].map(([colour, parts]) => [colour, parts.join('')]));
+}
+
 interface Minimap {
     /** Outlines the part of the chart on screen; hides the map when the whole chart is on screen. */
     update(transform: ViewTransform, view: { width: number; height: number }): void;
@@ -569,7 +601,7 @@ function drawMinimap(
         .attr('width', Math.max(24, width * scale))
         .attr('height', Math.max(24, height * scale));
     const world = map.append('g').attr('transform', `scale(${scale})`);
-    for (const [colour, d] of overviewPaths(model, layout, w, h, matches))
+    for (const [colour, d] of minimapPaths(model, layout, scale, w, h, matches))
         world.append('path').attr('fill', colour).attr('d', d);
     const frame = world
         .append('rect')

@@ -364,7 +364,19 @@ export default class OrgChartHeatMap extends LightningElement {
         if (page.nextAfterId) await this.loadPages(accountId, page.nextAfterId, people, isCurrent);
     }
 
+    /** Set when a person is opened: on a phone the side panel sits under the chart, off screen. */
+    private revealPanel = false;
+
     override renderedCallback(): void {
+        if (this.revealPanel) {
+            const panel = this.template?.querySelector<HTMLElement>('c-stakeholder-panel');
+            if (panel) {
+                this.revealPanel = false;
+                const top = panel.getBoundingClientRect().top;
+                if (top > window.innerHeight - 80)
+                    panel.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+            }
+        }
         if (!this.needsDraw || !this.model) return;
         const container = this.template?.querySelector<HTMLElement>('[data-id="chart"]');
         if (!container) return;
@@ -416,6 +428,7 @@ export default class OrgChartHeatMap extends LightningElement {
 
     private selectPerson(index: number | undefined): void {
         const changed = index !== this.selectedIndex;
+        if (changed && index !== undefined) this.revealPanel = true;
         this.selectedIndex = index;
         if (index !== undefined) this.focusIndex = index;
         this.view?.select(index);
@@ -490,6 +503,14 @@ export default class OrgChartHeatMap extends LightningElement {
 
     handlePanelClose(): void {
         this.selectPerson(undefined);
+    }
+
+    /** Escape closes the side panel and gives the keyboard back to the person on the chart. */
+    handlePanelKey(event: KeyboardEvent): void {
+        if (event.key !== 'Escape') return;
+        const index = this.selectedIndex;
+        this.selectPerson(undefined);
+        if (index !== undefined) this.view?.cardElement(index)?.focus();
     }
 
     handleStakeholderChange(event: CustomEvent<{ stakeholder: StakeholderDto | null }>): void {

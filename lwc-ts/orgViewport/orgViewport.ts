@@ -75,7 +75,7 @@ function clampScale(scale: number): number {
     return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
 }
 
-/** The whole chart in the view, centred across, from the top, never enlarged beyond 1. */
+/** The whole chart in the view, centred both ways (a zoom at the view's middle lands on people), never enlarged beyond 1. */
 export function fitTransform(layout: Layout, size: ViewSize, padding = 20): ViewTransform {
     const k = clampScale(
         Math.min(
@@ -84,7 +84,11 @@ export function fitTransform(layout: Layout, size: ViewSize, padding = 20): View
             (size.height - 2 * padding) / Math.max(layout.height, 1)
         )
     );
-    return { x: (size.width - layout.width * k) / 2, y: padding, k };
+    return {
+        x: (size.width - layout.width * k) / 2,
+        y: Math.max(padding, (size.height - layout.height * k) / 2),
+        k
+    };
 }
 
 /**

@@ -47,18 +47,22 @@ export function normaliseForSearch(text: string): string {
 }
 
 /**
- * The people whose texts (name, title…) contain every word of the query, in hierarchy order.
+ * The people whose texts (name, title…) contain every word of the query: first those where each word
+ * starts a word ("Elena" finds Elena Popescu before Helena Marsh), then the rest, each in hierarchy order.
  * @param texts one searchable string per hierarchy index
  */
 export function search(hierarchy: Hierarchy, texts: readonly string[], query: string, limit = 200): number[] {
     const words = normaliseForSearch(query).split(' ').filter(Boolean);
     if (!words.length) return [];
-    const matches: number[] = [];
-    for (let i = 0; i < hierarchy.ids.length && matches.length < limit; i++) {
+    const starting: number[] = [];
+    const inside: number[] = [];
+    for (let i = 0; i < hierarchy.ids.length && starting.length < limit; i++) {
         const haystack = normaliseForSearch(texts[i] ?? '');
-        if (words.every((word) => haystack.includes(word))) matches.push(i);
+        if (!words.every((word) => haystack.includes(word))) continue;
+        const spaced = ` ${haystack}`;
+        (words.every((word) => spaced.includes(` ${word}`)) ? starting : inside).push(i);
     }
-    return matches;
+    return [...starting, ...inside].slice(0, limit);
 }
 
 /** What the chart's filter asks for; an empty value means any. */

@@ -35,6 +35,15 @@ describe('heatOf', () => {
         expect(heatOf({}, settings, TODAY).colour).toBe(settings.unknownColour);
     });
 
+    it('reads influence alone as unknown: it says how much someone weighs, not how warm we are', () => {
+        for (const influence of [1, 5]) {
+            const alone = heatOf({ influence }, settings, TODAY);
+            expect(alone.band).toBe('unknown');
+            expect(alone.colour).toBe(settings.unknownColour);
+        }
+        expect(heatOf({ influence: 1, stance: 'Champion' }, settings, TODAY).band).not.toBe('unknown');
+    });
+
     it.each([
         ['today', '2026-11-22', 1],
         ['45 days ago of 90', '2026-10-08', 0.5],

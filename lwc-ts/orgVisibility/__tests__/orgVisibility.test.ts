@@ -84,6 +84,21 @@ describe('org chart visibility', () => {
         expect(search(hierarchy, texts, 'nobody')).toEqual([]);
         expect(search(hierarchy, texts, 'o', 2)).toHaveLength(2);
     });
+
+    it('lists people whose words start with the query before those who only contain it', () => {
+        const people = buildHierarchy([
+            { id: 'helena', reportsToId: null },
+            { id: 'elena', reportsToId: 'helena' },
+            { id: 'elenaToo', reportsToId: 'helena' }
+        ]);
+        const names = ['Helena Marsh CEO', 'Elena Popescu Director', 'Anna Elenakis Manager'];
+        expect(search(people, names, 'elena').map((i) => people.ids[i])).toEqual([
+            'elena',
+            'elenaToo',
+            'helena'
+        ]);
+        expect(search(people, names, 'elena', 1).map((i) => people.ids[i])).toEqual(['elena']);
+    });
 });
 
 describe('matchFilter and revealAll', () => {

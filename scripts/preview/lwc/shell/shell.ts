@@ -75,6 +75,12 @@ export default class Shell extends LightningElement {
         window.removeEventListener('hashchange', this.onHashChange);
     }
 
+    renderedCallback(): void {
+        // an <option selected> attribute does not move a select the user already changed (browser Back)
+        const switcher = this.template.querySelector<HTMLSelectElement>('[data-id="account-switcher"]');
+        if (switcher && this.accountId && switcher.value !== this.accountId) switcher.value = this.accountId;
+    }
+
     private async loadAccounts(): Promise<void> {
         try {
             // the page layout comes with the data, so components start with the properties they are placed with
