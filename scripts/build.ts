@@ -6,8 +6,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { build as esbuild } from 'esbuild';
 import { FORCE_APP, LWC_OUTPUT, LWC_SOURCE, ROOT, bundleNames, rel, walk, writeFile } from './lib/project';
-import { readApexFile } from './lib/apexModel';
-import { generateApexTypes as generateApexResultTypes, readSObjects } from './lib/apexTypes';
+import { writeApexTypes } from './lib/apexTypes';
 import { readLabels } from './lib/labels';
 
 export const D3_BUNDLE = 'd3lib';
@@ -57,15 +56,6 @@ export function compileBundles(sourceDir: string, targetDir: string): string[] {
         }
     }
     return names;
-}
-
-/** Typings for every @AuraEnabled method of a project: its parameters and the types of what it returns. */
-export function generateApexTypes(forceApp: string = FORCE_APP): string {
-    const files = walk(path.join(forceApp, 'classes'), (f) => f.endsWith('.cls')).map(readApexFile);
-    const { text, unresolved } = generateApexResultTypes(files, readSObjects(forceApp));
-    // standard Apex classes (Schema.PicklistEntry…) are not ours to describe: they stay `unknown`
-    if (unresolved.length) console.log(`build: Apex types typed as unknown: ${unresolved.join(', ')}`);
-    return text;
 }
 
 /** tsconfig paths for `c/<bundle>` imports: one entry per bundle, as tsconfig allows a single `*`. */
@@ -135,7 +125,9 @@ export function writeLabelMocks(labels: Record<string, string>, dir: string): vo
 export async function buildAll(): Promise<string[]> {
     const names = bundleNames(LWC_SOURCE);
     writeFile(path.join(ROOT, 'tsconfig.paths.json'), `${JSON.stringify(generatePaths(names), null, 4)}\n`);
-    writeFile(path.join(ROOT, 'types', 'generated', 'apex.d.ts'), generateApexTypes());
+    const untyped = writeApexTypes(ROOT);
+    // standard Apex classes are not ours to describe: what a method returns of them stays `unknown`
+    if (untyped.length) console.log(`build: Apex types typed as unknown: ${untyped.join(', ')}`);
     const labels = readLabels(FORCE_APP);
     writeFile(path.join(ROOT, 'types', 'generated', 'labels.d.ts'), generateLabelTypes(labels));
     writeLabelMocks(labels, path.join(ROOT, '.verify', 'labels'));

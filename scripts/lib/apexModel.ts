@@ -158,9 +158,19 @@ function declarationKind(node: Node): ApexTypeDeclaration['kind'] {
  * A class or enum and the inner ones it declares (Apex allows one level), each with the members
  * the platform serialises: only public/global instance fields and properties marked @AuraEnabled.
  */
-function readTypeDeclarations(source: string, declaration: Node, qualifiedName: string): ApexTypeDeclaration[] {
+function readTypeDeclarations(
+    source: string,
+    declaration: Node,
+    qualifiedName: string
+): ApexTypeDeclaration[] {
     const kind = declarationKind(declaration);
-    const own: ApexTypeDeclaration = { name: qualifiedName, kind, line: declaration.start.line, fields: [], values: [] };
+    const own: ApexTypeDeclaration = {
+        name: qualifiedName,
+        kind,
+        line: declaration.start.line,
+        fields: [],
+        values: []
+    };
     const out = [own];
     if (kind === 'enum') {
         const constants = kids(declaration).find((child) => name(child) === 'EnumConstantsContext');
@@ -181,7 +191,11 @@ function readTypeDeclarations(source: string, declaration: Node, qualifiedName: 
         const member = kids(body).find((child) => name(child) === 'MemberDeclarationContext');
         const inner = member && kids(member)[0];
         if (!inner) continue;
-        if (['ClassDeclarationContext', 'EnumDeclarationContext', 'InterfaceDeclarationContext'].includes(name(inner))) {
+        if (
+            ['ClassDeclarationContext', 'EnumDeclarationContext', 'InterfaceDeclarationContext'].includes(
+                name(inner)
+            )
+        ) {
             const id = kids(inner).find((child) => name(child) === 'IdContext');
             if (id) out.push(...readTypeDeclarations(source, inner, `${qualifiedName}.${text(source, id)}`));
             continue;

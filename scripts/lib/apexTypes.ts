@@ -8,7 +8,14 @@
 // Elements of a returned list or map are not null: our services never add null elements.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAuraEnabled, type ApexFile, type ApexParam, type ApexTypeDeclaration } from './apexModel';
+import {
+    isAuraEnabled,
+    readApexFile,
+    type ApexFile,
+    type ApexParam,
+    type ApexTypeDeclaration
+} from './apexModel';
+import { walk, writeFile } from './project';
 
 /** One field of an SObject as components receive it. */
 export interface SObjectField {
@@ -89,9 +96,10 @@ const STANDARD_FIELDS: Record<string, SObjectField[]> = {
     Contact: [
         lookup('Account', 'Account'),
         lookup('ReportsTo', 'Contact'),
-        ...['FirstName', 'LastName', 'Title', 'Department', 'Email', 'Phone', 'MobilePhone'].map(
-            (name) => ({ name, type: 'string' })
-        )
+        ...['FirstName', 'LastName', 'Title', 'Department', 'Email', 'Phone', 'MobilePhone'].map((name) => ({
+            name,
+            type: 'string'
+        }))
     ],
     Opportunity: [
         lookup('Account', 'Account'),
@@ -106,7 +114,10 @@ const STANDARD_FIELDS: Record<string, SObjectField[]> = {
     Case: [
         lookup('Account', 'Account'),
         lookup('Contact', 'Contact'),
-        ...['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin'].map((name) => ({ name, type: 'string' })),
+        ...['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin'].map((name) => ({
+            name,
+            type: 'string'
+        })),
         { name: 'IsClosed', type: 'boolean' },
         { name: 'ClosedDate', type: 'string' }
     ],
@@ -153,9 +164,14 @@ export function readSObjects(forceApp: string): SObjectCatalog {
             : [];
         add(
             object,
-            files.sort().map((file) =>
-                fieldOf(fs.readFileSync(path.join(fieldsDir, file), 'utf8'), file.replace(/\.field-meta\.xml$/, ''))
-            )
+            files
+                .sort()
+                .map((file) =>
+                    fieldOf(
+                        fs.readFileSync(path.join(fieldsDir, file), 'utf8'),
+                        file.replace(/\.field-meta\.xml$/, '')
+                    )
+                )
         );
     }
     for (const name of STANDARD_ONLY) if (!catalog.has(name.toLowerCase())) add(name, []);
@@ -285,7 +301,8 @@ function paramTypeOf(param: ApexParam): string {
     const apexType = param.type.toLowerCase().replace(/\s+/g, '');
     const base = PRIMITIVES[apexType];
     if (base && base !== 'unknown') return `${base} | null | undefined`;
-    if (/^(list|set)</.test(apexType) || apexType.endsWith('[]')) return 'readonly unknown[] | null | undefined';
+    if (/^(list|set)</.test(apexType) || apexType.endsWith('[]'))
+        return 'readonly unknown[] | null | undefined';
     return 'Record<string, unknown> | null | undefined';
 }
 
@@ -293,9 +310,15 @@ function declarationBody(world: TypeWorld, declaration: ApexTypeDeclaration, rea
     const name = tsNameOf(declaration);
     if (declaration.kind === 'enum') {
         const values = declaration.values.map((value) => `'${value}'`).join(' | ') || 'never';
-        return [`    /** Apex enum ${declaration.name}: components receive the value's name. */`, `    export type ${name} = ${values};`];
+        return [
+            `    /** Apex enum ${declaration.name}: components receive the value's name. */`,
+            `    export type ${name} = ${values};`
+        ];
     }
-    const lines = [`    /** Apex ${declaration.name}: its @AuraEnabled members. */`, `    export interface ${name} {`];
+    const lines = [
+        `    /** Apex ${declaration.name}: its @AuraEnabled members. */`,
+        `    export interface ${name} {`
+    ];
     for (const field of declaration.fields) {
         const type = tsTypeOf(world, parseTypeRef(field.type), declaration.name, reached);
         lines.push(`        ${field.name}: ${nullable(type)};`);
@@ -306,7 +329,10 @@ function declarationBody(world: TypeWorld, declaration: ApexTypeDeclaration, rea
 
 function sobjectBody(world: TypeWorld, key: string, reached: Reached): string[] {
     const sobject = world.sobjects.get(key)!;
-    const lines = [`    /** ${sobject.name} as a record arrives: only the fields its query selected. */`, `    export interface ${sobject.name} {`];
+    const lines = [
+        `    /** ${sobject.name} as a record arrives: only the fields its query selected. */`,
+        `    export interface ${sobject.name} {`
+    ];
     for (const field of sobject.fields) {
         lines.push(`        ${field.name}?: ${field.type} | null;`);
         if (field.relationship) {
@@ -329,7 +355,10 @@ export const TYPES_MODULE = '@salesforce/apex/types';
  * resolves only if it exists, takes only its parameters, and resolves to its result type (also
  * exported as `Result`); the classes and records it returns are declared in {@link TYPES_MODULE}.
  */
-export function generateApexTypes(files: ApexFile[], sobjects: SObjectCatalog): { text: string; unresolved: string[] } {
+export function generateApexTypes(
+    files: ApexFile[],
+    sobjects: SObjectCatalog
+): { text: string; unresolved: string[] } {
     const world = typeWorld(files, sobjects);
     const reached: Reached = { declarations: new Set(), sobjects: new Set(), unresolved: [] };
     const methods: string[] = [];
@@ -337,7 +366,11 @@ export function generateApexTypes(files: ApexFile[], sobjects: SObjectCatalog): 
         if (apex.isTest) continue;
         for (const method of apex.methods.filter(isAuraEnabled)) {
             const params = method.params.map((param) => `${param.name}: ${paramTypeOf(param)}`).join('; ');
-            const used: Reached = { declarations: new Set(), sobjects: new Set(), unresolved: reached.unresolved };
+            const used: Reached = {
+                declarations: new Set(),
+                sobjects: new Set(),
+                unresolved: reached.unresolved
+            };
             const result = nullable(tsTypeOf(world, parseTypeRef(method.returnType), apex.name, used));
             const names = [...used.declarations]
                 .map((key) => tsNameOf(world.declarations.get(key)!))
@@ -346,7 +379,9 @@ export function generateApexTypes(files: ApexFile[], sobjects: SObjectCatalog): 
             for (const key of used.sobjects) reached.sobjects.add(key);
             methods.push(
                 `declare module '@salesforce/apex/${apex.name}.${method.name}' {`,
-                ...(names.length ? [`    import type { ${names.sort().join(', ')} } from '${TYPES_MODULE}';`] : []),
+                ...(names.length
+                    ? [`    import type { ${names.sort().join(', ')} } from '${TYPES_MODULE}';`]
+                    : []),
                 `    /** What ${apex.name}.${method.name} returns (${method.returnType}). */`,
                 `    export type Result = ${result};`,
                 `    const method: import('../apex-method').ApexMethod<{ ${params} }, Result>;`,
@@ -394,4 +429,17 @@ export function generateApexTypes(files: ApexFile[], sobjects: SObjectCatalog): 
         ...methods
     ].join('\n');
     return { text, unresolved: [...new Set(reached.unresolved)].sort() };
+}
+
+/**
+ * Writes `types/generated/apex.d.ts` of the project at `root` from its own Apex and objects, so the
+ * type-check of a project (the product or a verify fixture) always sees the Apex it ships with.
+ * Returns the Apex types it could only type as `unknown` (standard Apex classes such as Schema.PicklistEntry).
+ */
+export function writeApexTypes(root: string): string[] {
+    const forceApp = path.join(root, 'force-app', 'main', 'default');
+    const files = walk(path.join(forceApp, 'classes'), (f) => f.endsWith('.cls')).map(readApexFile);
+    const { text, unresolved } = generateApexTypes(files, readSObjects(forceApp));
+    writeFile(path.join(root, 'types', 'generated', 'apex.d.ts'), text);
+    return unresolved;
 }
