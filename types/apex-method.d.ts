@@ -1,4 +1,5 @@
-// The shape of an imported @salesforce/apex method: callable imperatively and usable with @wire.
+// The shape of an imported @salesforce/apex method: callable imperatively and usable with @wire, both
+// typed with what the method returns (generated from the Apex source into types/generated/apex.d.ts).
 import type { WireAdapterConstructor } from 'lwc';
 
 export interface ApexWireResult<T = unknown> {
@@ -6,5 +7,8 @@ export interface ApexWireResult<T = unknown> {
     error?: unknown;
 }
 
-export type ApexMethod<Params extends object> = WireAdapterConstructor<Params, ApexWireResult> &
-    ((params: Params) => Promise<unknown>);
+export type ApexMethod<Params extends object, Result = unknown> = WireAdapterConstructor<
+    Params,
+    ApexWireResult<Result>
+> &
+    ((params: Params) => Promise<Result>);

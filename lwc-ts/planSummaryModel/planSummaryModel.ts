@@ -10,34 +10,20 @@ import reviewInOne from '@salesforce/label/c.Keystone_Review_In_One';
 import reviewIn from '@salesforce/label/c.Keystone_Review_In';
 import defaultPlanName from '@salesforce/label/c.Keystone_Default_Plan_Name';
 import { formatLabel } from 'c/keystoneText';
+import type { AccountPlanService_PlanSummary, AccountPlanService_PlanView } from '@salesforce/apex/types';
 
 /** A plan as AccountPlanController returns it (Apex Dates arrive as ISO `YYYY-MM-DD` strings). */
-export interface PlanView {
-    id: string;
-    name: string;
-    status: string | null;
-    periodStart: string | null;
-    periodEnd: string | null;
-    revenueGoal: number | null;
-    goalStatement: string | null;
-    nextReviewDate: string | null;
-}
+export type PlanView = AccountPlanService_PlanView;
 
 /** The result of `AccountPlanController.getPlanSummary`. */
-export interface PlanSummaryDto {
-    accountId: string;
-    accountName: string;
-    currencyIsoCode: string;
-    canCreatePlan: boolean;
-    wonRevenue: number | null;
-    plan: PlanView | null;
-}
+export type PlanSummaryDto = AccountPlanService_PlanSummary;
 
 export type ReviewState = 'none' | 'overdue' | 'due-soon' | 'scheduled';
 
 /** What the card draws for a plan. */
 export interface PlanCardModel {
-    name: string;
+    /** Null when the user cannot read the plan's name: the card shows none. */
+    name: string | null;
     status: string;
     statusClass: string;
     periodStart: string | null;

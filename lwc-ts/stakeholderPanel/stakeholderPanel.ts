@@ -3,6 +3,7 @@
 // record, a new manager or a dotted-line manager to choose. Saves through OrgChartController and says
 // how it went next to the form the rep used; the chart redraws from the events.
 import { LightningElement, api } from 'lwc';
+import type { StakeholderService_OwnerChoice } from '@salesforce/apex/types';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import recordStance from '@salesforce/apex/OrgChartController.recordStance';
 import addDottedLine from '@salesforce/apex/OrgChartController.addDottedLine';
@@ -66,11 +67,7 @@ type PickPurpose = 'manager' | 'dotted';
 type FeedbackAt = 'attributes' | 'observation' | 'links';
 
 /** A user on our team the rep can make the relationship owner. */
-export interface OwnerChoice {
-    id: string;
-    name: string;
-    title: string | null;
-}
+export type OwnerChoice = StakeholderService_OwnerChoice;
 
 export type { BuyingCenterOption };
 
@@ -377,8 +374,8 @@ export default class StakeholderPanel extends LightningElement {
             return;
         }
         try {
-            const found = (await findRelationshipOwners({ query })) as OwnerChoice[];
-            if (search === this.ownerSearch) this.ownerMatches = found;
+            const found = await findRelationshipOwners({ query });
+            if (search === this.ownerSearch) this.ownerMatches = found ?? [];
         } catch (error) {
             if (search !== this.ownerSearch) return;
             this.ownerMatches = [];
@@ -391,7 +388,8 @@ export default class StakeholderPanel extends LightningElement {
         const chosen = this.ownerMatches.find(
             (owner) => owner.id === (event.currentTarget as HTMLElement).dataset.ownerId
         );
-        if (!chosen) return;
+        // a match has the id its button carries, so it is never null here; this tells the compiler
+        if (!chosen?.id) return;
         this.chosenOwner = chosen;
         this.changes = { ...this.changes, relationshipOwnerId: chosen.id };
         this.findingOwner = false;

@@ -26,6 +26,24 @@ export interface ApexMethod {
     returnType: string;
 }
 
+/** A member a class serialises to Lightning components: public, an instance member, @AuraEnabled. */
+export interface ApexField {
+    name: string;
+    type: string;
+    line: number;
+}
+
+/** A class (the file's own or one of its inner classes, as `Outer.Inner`) or enum the file declares. */
+export interface ApexTypeDeclaration {
+    name: string;
+    kind: 'class' | 'enum' | 'interface';
+    line: number;
+    /** For classes: the members the platform serialises; for enums: none. */
+    fields: ApexField[];
+    /** For enums: the values, which reach components as their names. */
+    values: string[];
+}
+
 export interface ApexQuery {
     line: number;
     text: string;
@@ -57,6 +75,8 @@ export interface ApexFile {
     queries: ApexQuery[];
     dml: ApexDml[];
     databaseCalls: ApexCall[];
+    /** The file's class and its inner classes and enums, for typing what @AuraEnabled methods return. */
+    types: ApexTypeDeclaration[];
     syntaxErrors: { line: number; message: string }[];
 }
 
@@ -126,6 +146,80 @@ const DML_CONTEXTS: Record<string, string> = {
     MergeStatementContext: 'merge'
 };
 
+function declarationKind(node: Node): ApexTypeDeclaration['kind'] {
+    return name(node) === 'EnumDeclarationContext'
+        ? 'enum'
+        : name(node) === 'InterfaceDeclarationContext'
+          ? 'interface'
+          : 'class';
+}
+
+/**
+ * A class or enum and the inner ones it declares (Apex allows one level), each with the members
+ * the platform serialises: only public/global instance fields and properties marked @AuraEnabled.
+ */
+function readTypeDeclarations(
+    source: string,
+    declaration: Node,
+    qualifiedName: string
+): ApexTypeDeclaration[] {
+    const kind = declarationKind(declaration);
+    const own: ApexTypeDeclaration = {
+        name: qualifiedName,
+        kind,
+        line: declaration.start.line,
+        fields: [],
+        values: []
+    };
+    const out = [own];
+    if (kind === 'enum') {
+        const constants = kids(declaration).find((child) => name(child) === 'EnumConstantsContext');
+        own.values = constants
+            ? kids(constants)
+                  .filter((child) => name(child) === 'IdContext')
+                  .map((child) => text(source, child))
+            : [];
+        return out;
+    }
+    for (const body of find(declaration, 'ClassBodyDeclarationContext', [
+        'ClassDeclarationContext',
+        'EnumDeclarationContext',
+        'InterfaceDeclarationContext'
+    ])) {
+        const modifiers = kids(body).filter((child) => name(child) === 'ModifierContext');
+        const modifierTexts = modifiers.map((modifier) => text(source, modifier).toLowerCase());
+        const member = kids(body).find((child) => name(child) === 'MemberDeclarationContext');
+        const inner = member && kids(member)[0];
+        if (!inner) continue;
+        if (
+            ['ClassDeclarationContext', 'EnumDeclarationContext', 'InterfaceDeclarationContext'].includes(
+                name(inner)
+            )
+        ) {
+            const id = kids(inner).find((child) => name(child) === 'IdContext');
+            if (id) out.push(...readTypeDeclarations(source, inner, `${qualifiedName}.${text(source, id)}`));
+            continue;
+        }
+        const serialised =
+            annotationsOf(modifiers, source).some((annotation) => /^@auraenabled\b/i.test(annotation)) &&
+            modifierTexts.some((modifier) => modifier === 'public' || modifier === 'global') &&
+            !modifierTexts.includes('static');
+        if (!serialised) continue;
+        const typeRef = kids(inner).find((child) => name(child) === 'TypeRefContext');
+        const type = typeRef ? text(source, typeRef).replace(/\s+/g, '') : 'Object';
+        if (name(inner) === 'FieldDeclarationContext') {
+            for (const variable of find(inner, 'VariableDeclaratorContext')) {
+                const id = kids(variable).find((child) => name(child) === 'IdContext');
+                if (id) own.fields.push({ name: text(source, id), type, line: variable.start.line });
+            }
+        } else if (name(inner) === 'PropertyDeclarationContext') {
+            const id = kids(inner).find((child) => name(child) === 'IdContext');
+            if (id) own.fields.push({ name: text(source, id), type, line: inner.start.line });
+        }
+    }
+    return out;
+}
+
 /** Parses one Apex class or trigger file. */
 export function readApexFile(file: string): ApexFile {
     const source = fs.readFileSync(file, 'utf8');
@@ -150,6 +244,7 @@ export function readApexFile(file: string): ApexFile {
         queries: find(root, 'QueryContext', ['QueryContext']).map((query) => readQuery(source, query)),
         dml: [],
         databaseCalls: [],
+        types: [],
         syntaxErrors
     };
     for (const [ctx, kind] of Object.entries(DML_CONTEXTS)) {
@@ -213,6 +308,7 @@ export function readApexFile(file: string): ApexFile {
                 : name(declaration) === 'EnumDeclarationContext'
                   ? 'enum'
                   : 'class';
+        result.types = readTypeDeclarations(source, declaration, result.name);
         for (const body of find(declaration, 'ClassBodyDeclarationContext', ['ClassDeclarationContext'])) {
             const memberModifiers = kids(body).filter((child) => name(child) === 'ModifierContext');
             const method = find(body, 'MethodDeclarationContext', [

@@ -7,6 +7,8 @@ import { runOnFixture } from '../fixtures';
 
 const EXPECTED: Record<string, string[]> = {
     typescript: [
+        "lwc-ts/planCard/planCard.ts:11 typescript/TS2339 Property 'internalNote' does not exist on type 'PlanController_PlanView'.",
+        "lwc-ts/planCard/planCard.ts:6 typescript/TS2339 Property 'goal' does not exist on type 'PlanController_PlanView'.",
         "lwc-ts/typeError/typeError.ts:3 typescript/TS2322 Type 'string' is not assignable to type 'number'."
     ],
     eslint: [

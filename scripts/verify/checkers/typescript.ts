@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Checker, Finding, Project } from '../finding';
+import { writeApexTypes } from '../../lib/apexTypes';
 
 const CONFIGS = [
     'tsconfig.json',
@@ -44,8 +45,11 @@ function checkConfig(configFile: string): Finding[] {
 export const typescriptChecker: Checker = {
     name: 'typescript',
     description:
-        'strict TypeScript type-check of components (with generated Apex method typings) and scripts',
+        'strict TypeScript type-check of components (with Apex parameter and result types generated from the Apex) and scripts',
     async run(project: Project): Promise<Finding[]> {
+        // what each Apex method returns is typed from the project's own Apex, so a component reading a
+        // member the Apex result does not have fails here, even when the build was not run first
+        if (fs.existsSync(path.join(project.forceApp, 'classes'))) writeApexTypes(project.root);
         return CONFIGS.map((config) => path.join(project.root, config))
             .filter((config) => fs.existsSync(config))
             .flatMap(checkConfig);

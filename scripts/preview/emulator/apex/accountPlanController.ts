@@ -16,7 +16,8 @@ function text(record: SObjectRecord, field: string): string | null {
     return value === null || value === undefined ? null : String(value);
 }
 
-function planView(record: SObjectRecord): PlanView {
+// a stored record always has its Id, so the emulator's view keeps it non-null for chooseCurrentPlan
+function planView(record: SObjectRecord): PlanView & { id: string } {
     const goal = record.Revenue_Goal__c;
     return {
         id: record.Id,
