@@ -62,3 +62,14 @@ declare namespace jest {
         toBeAccessible(): Promise<R>;
     }
 }
+
+// RefreshView API (LWC Developer Guide, "Refresh Component Data with RefreshView API").
+declare module 'lightning/refresh' {
+    export const RefreshEventName: string;
+    export class RefreshEvent extends CustomEvent<undefined> {
+        constructor();
+    }
+    /** With Lightning Web Security: the component and its refresh method, which resolves true to go on down the tree. */
+    export function registerRefreshHandler(element: object, handler: () => Promise<boolean>): number;
+    export function unregisterRefreshHandler(id: number | undefined): void;
+}

@@ -5,6 +5,7 @@ import { refreshApex } from '@salesforce/apex';
 import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
 import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import {
     buildPlanCard,
     defaultName,
@@ -85,6 +86,21 @@ export default class AccountPlanSummary extends LightningElement {
         createPlanLabel,
         askForPermissionLabel
     };
+
+    private refreshHandlerId?: number;
+
+    override connectedCallback(): void {
+        // the page's Refresh (RefreshView API) asks the server again: won revenue changes as deals close
+        this.refreshHandlerId = registerRefreshHandler(this, async () => {
+            if (this.summaryResult) await refreshApex(this.summaryResult);
+            return true;
+        });
+    }
+
+    override disconnectedCallback(): void {
+        unregisterRefreshHandler(this.refreshHandlerId);
+        this.refreshHandlerId = undefined;
+    }
 
     isCreating = false;
     isSaving = false;

@@ -4,6 +4,8 @@ import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { MessageContext, publish } from 'lightning/messageService';
+import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import refreshLabel from '@salesforce/label/c.Keystone_Refresh';
 import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
 import saveCell from '@salesforce/apex/LandscapeController.saveCell';
 import removeCell from '@salesforce/apex/LandscapeController.removeCell';
@@ -233,6 +235,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         viewLabel,
         groupFamilyLabel,
         exportCsvLabel,
+        refreshLabel,
         emptyLabel,
         buyingCenterLabel,
         editHintLabel,
@@ -295,13 +298,29 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         editor.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
     }
 
+    private refreshHandlerId?: number;
+
     override connectedCallback(): void {
         this.connected = true;
         if (this.loadedFor !== this.accountId) this.load(this.accountId);
+        // the page's Refresh (RefreshView API) reloads the landscape, e.g. after an opportunity was created
+        this.refreshHandlerId = registerRefreshHandler(this, this.refreshView);
     }
 
     override disconnectedCallback(): void {
         this.connected = false;
+        unregisterRefreshHandler(this.refreshHandlerId);
+        this.refreshHandlerId = undefined;
+    }
+
+    private readonly refreshView = async (): Promise<boolean> => {
+        await this.load(this.accountId);
+        return true;
+    };
+
+    /** Asks the page to refresh its views: this grid, and every other view registered on the page. */
+    handleRefresh(): void {
+        this.dispatchEvent(new RefreshEvent());
     }
 
     private async load(accountId: string | undefined): Promise<void> {
@@ -811,6 +830,8 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                 })
             }
         };
+        // the editor closes: the target becomes pipeline once the opportunity is saved and the view refreshed
+        this.editing = undefined;
         (this as unknown as Record<symbol, (page: PageReference) => void>)[NavigationMixin.Navigate](
             reference
         );

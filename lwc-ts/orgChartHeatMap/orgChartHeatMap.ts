@@ -3,6 +3,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { MessageContext, subscribe, unsubscribe, type Subscription } from 'lightning/messageService';
 import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
 import moveStakeholder from '@salesforce/apex/OrgChartController.moveStakeholder';
 import {
@@ -218,7 +219,14 @@ export default class OrgChartHeatMap extends LightningElement {
         this.subscription = subscribe(this.messageContext, BUYING_CENTER_CHANGE, (message) =>
             this.addBuyingCenter(message)
         );
+        // the page's Refresh (RefreshView API) reloads the chart from Salesforce
+        this.refreshHandlerId = registerRefreshHandler(this, async () => {
+            await this.load(this.accountId);
+            return true;
+        });
     }
+
+    private refreshHandlerId?: number;
 
     private addBuyingCenter(message: Record<string, unknown>): void {
         const id = typeof message.buyingCenterId === 'string' ? message.buyingCenterId : '';
@@ -239,6 +247,8 @@ export default class OrgChartHeatMap extends LightningElement {
         this.connected = false;
         unsubscribe(this.subscription);
         this.subscription = undefined;
+        unregisterRefreshHandler(this.refreshHandlerId);
+        this.refreshHandlerId = undefined;
         this.view?.destroy();
         this.view = undefined;
     }

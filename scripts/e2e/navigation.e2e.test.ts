@@ -146,6 +146,16 @@ describe('navigation in the preview', () => {
         await page.locator('[data-id="toast"]', { hasText: `Opportunity "${name}" was created.` }).waitFor();
         assert.equal(new URL(page.url()).hash, `#/record/${meridian}`);
         assert.equal(await heading(page), 'Meridian Bank');
+        // the grid's editor closed when the form opened; Refresh asks the server again for every view
+        assert.equal(await page.locator(`${grid} [data-id="cell-editor"]`).count(), 0);
+        const reloads = [
+            'LandscapeController.getLandscape',
+            'OrgChartController.getOrgChart',
+            'AccountPlanController.getPlanSummary'
+        ].map((method) => page.waitForRequest((request) => request.url().endsWith(`/api/apex/${method}`)));
+        await page.locator(`${grid} [data-id="refresh"] button`).click();
+        await Promise.all(reloads);
+        await page.locator(`${grid} table`).waitFor();
         assert.deepEqual(problems, []);
         await page.close();
     });

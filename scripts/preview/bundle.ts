@@ -19,6 +19,7 @@ const STAND_INS: Record<string, string> = {
     'lightning/navigation': 'navigation.js',
     'lightning/pageReferenceUtils': 'pageReferenceUtils.js',
     'lightning/messageService': 'messageService.js',
+    'lightning/refresh': 'refresh.js',
     'lightning/uiRecordApi': 'uiRecordApi.js',
     'lightning/platformResourceLoader': 'resourceLoader.js',
     '@salesforce/user/Id': 'userId.js'

@@ -6,6 +6,7 @@ import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCente
 import { publish } from 'lightning/messageService';
 import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
 import type { LandscapeDto } from 'c/landscapeModel';
+import { registerRefreshHandler } from 'lightning/refresh';
 
 jest.mock('@salesforce/apex/LandscapeController.getLandscape', () => ({ default: jest.fn() }), {
     virtual: true
@@ -185,6 +186,25 @@ describe('c-landscape-grid', () => {
         element.recordId = '001000000000001AAA';
         await settle();
         expect(rows()).toEqual(['heli', 'heliEu', 'sales', 'unmapped']);
+    });
+
+    it('reloads when the page refreshes, and its Refresh button asks the page to', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        expect(getLandscapeMock).toHaveBeenCalledTimes(1);
+        const refreshed: Event[] = [];
+        document.addEventListener('lightning__refresh', (event) => refreshed.push(event));
+        (element.shadowRoot!.querySelector('[data-id="refresh"]') as HTMLElement).click();
+        expect(refreshed).toHaveLength(1);
+        // the page's container runs the handler the grid registered
+        const calls = (registerRefreshHandler as unknown as jest.Mock).mock.calls;
+        const [, handler] = calls[calls.length - 1] as [unknown, () => Promise<boolean>];
+        getLandscapeMock.mockResolvedValue(landscape({ cells: [] }));
+        await expect(handler()).resolves.toBe(true);
+        await settle();
+        expect(getLandscapeMock).toHaveBeenCalledTimes(2);
+        expect(cellText(element, 'sales', 'sf')).toBe('');
     });
 
     it('switches views, folds a division and groups offerings by family', async () => {

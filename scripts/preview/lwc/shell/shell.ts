@@ -77,7 +77,7 @@ export default class Shell extends LightningElement {
 
     renderedCallback(): void {
         // an <option selected> attribute does not move a select the user already changed (browser Back)
-        const switcher = this.template.querySelector<HTMLSelectElement>('[data-id="account-switcher"]');
+        const switcher = this.template?.querySelector<HTMLSelectElement>('[data-id="account-switcher"]');
         if (switcher && this.accountId && switcher.value !== this.accountId) switcher.value = this.accountId;
     }
 
