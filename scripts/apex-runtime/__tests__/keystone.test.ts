@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Interpreter } from '../interpreter';
 import { Registry } from '../registry';
-import { ApexList, ApexSet, Value } from '../values';
+import { ApexList, ApexMap, ApexSet, Value } from '../values';
 import { simpleType } from '../registry';
 import { keyOf } from '../semantics';
 
@@ -25,6 +25,13 @@ const VECTORS = JSON.parse(
         messages: string[];
     }[];
     planStatusTransition: { from: string; to: string; allowed: boolean }[];
+    reportingLineMove: {
+        case: string;
+        lines: Record<string, string | null>;
+        contact: string;
+        newManager: string | null;
+        expected: string | null;
+    }[];
 };
 
 const registry = new Registry();
@@ -99,4 +106,16 @@ test('DataIntegrityService.isPlanStatusChangeAllowed (Apex, interpreted) gives e
             `${vector.from} → ${vector.to}`
         );
     }
+});
+
+// StakeholderService's static initialiser names SObject fields (Contact.Stance__c), which come with the
+// next increment (Schema tokens): until then the whole class refuses loudly, never half-initialised.
+test('StakeholderService.moveRefusal refuses loudly until Schema tokens exist, at the line that needs them', () => {
+    const interp = new Interpreter(registry);
+    const managerOf = new ApexMap(simpleType('String'), simpleType('String'));
+    assert.throws(
+        () => interp.callStatic('StakeholderService', 'moveRefusal', [managerOf, 'a', null]),
+        /^Error: unsupported: name contact at StakeholderService\.cls:15$/
+    );
+    assert.equal(VECTORS.reportingLineMove.length > 0, true);
 });
