@@ -1,6 +1,6 @@
 // The system methods Keystone calls, with the platform's documented results and exceptions.
 // Every other system method fails loudly as unsupported.
-import { unsupported } from './errors';
+import { UnsupportedError, unsupported } from './errors';
 import { Interpreter, convertNumber, listGet } from './interpreter';
 import { simpleType } from './registry';
 import { apexEquals, keyOf, roundTo, toApexString, typeNameForException, typeNameOf } from './semantics';
@@ -68,7 +68,8 @@ function str(interp: Interpreter, value: Value): string {
 
 function num(interp: Interpreter, value: Value): number {
     if (value === null) interp.npe();
-    if (!isNumber(value)) throw new Error(`unsupported: expected a number, got ${typeNameOf(value)}`);
+    if (!isNumber(value))
+        throw new UnsupportedError(`unsupported: expected a number, got ${typeNameOf(value)}`);
     return value.value;
 }
 
@@ -125,7 +126,7 @@ function toList(interp: Interpreter, value: Value): Value[] {
     if (value === null) interp.npe();
     if (value instanceof ApexList) return value.items;
     if (value instanceof ApexSet) return [...value.entries.values()];
-    throw new Error(`unsupported: expected a list, got ${typeNameOf(value)}`);
+    throw new UnsupportedError(`unsupported: expected a list, got ${typeNameOf(value)}`);
 }
 
 // ---------- JSON ----------

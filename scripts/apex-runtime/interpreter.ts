@@ -348,7 +348,7 @@ export class Interpreter {
                 return value instanceof ApexMap;
         }
         const cls = this.resolveClass(name, from);
-        if (!cls) throw new Error(`unknown type ${type.display}`);
+        if (!cls) throw new UnsupportedError(`unsupported: type ${type.display}`);
         if (value instanceof ApexObject) return this.isSubclass(value.cls, cls);
         if (value instanceof EnumValue) return value.enumDef === cls;
         return false;
@@ -566,6 +566,27 @@ export class Interpreter {
     }
 
     execStatement(statement: StatementContext, frame: Frame): Completion {
+        try {
+            return this.execStatementAt(statement, frame);
+        } catch (error) {
+            // a helper deep in an operator or a system method knows what is unsupported, not where
+            if (
+                error instanceof Error &&
+                !(error instanceof ApexThrow) &&
+                /^unsupported: /.test(error.message) &&
+                !/ at \S+:\d+$/.test(error.message)
+            ) {
+                throw unsupported(
+                    error.message.replace(/^unsupported: /, ''),
+                    frame.cls.file,
+                    statement.start.line
+                );
+            }
+            throw error;
+        }
+    }
+
+    private execStatementAt(statement: StatementContext, frame: Frame): Completion {
         const file = frame.cls.file;
         const block = statement.block();
         if (block) return this.execBlock(block, frame);

@@ -1,5 +1,6 @@
 // The operators' meaning: string conversion, equality, ordering and arithmetic, as the Apex Developer
 // Guide documents them ("Expression Operators", "Primitive Data Types").
+import { UnsupportedError } from './errors';
 import type { Interpreter } from './interpreter';
 import {
     ApexDate,
@@ -146,7 +147,7 @@ export function compare(left: Value, right: Value): number | null {
     if (left instanceof ApexDate && right instanceof ApexDate)
         return Math.sign(left.epochDay - right.epochDay);
     if (left instanceof ApexDatetime && right instanceof ApexDatetime) return Math.sign(left.ms - right.ms);
-    throw new Error(`unsupported: comparison of ${typeNameOf(left)} and ${typeNameOf(right)}`);
+    throw new UnsupportedError(`unsupported: comparison of ${typeNameOf(left)} and ${typeNameOf(right)}`);
 }
 
 const RANK: Record<NumKind, number> = { Integer: 1, Long: 2, Double: 3, Decimal: 4 };
@@ -157,7 +158,7 @@ export function arith(interp: Interpreter, op: string, left: Value, right: Value
     }
     if (left === null || right === null) interp.npe();
     if (!isNumber(left) || !isNumber(right)) {
-        throw new Error(`unsupported: ${typeNameOf(left)} ${op} ${typeNameOf(right)}`);
+        throw new UnsupportedError(`unsupported: ${typeNameOf(left)} ${op} ${typeNameOf(right)}`);
     }
     const kind: NumKind = RANK[left.kind] >= RANK[right.kind] ? left.kind : right.kind;
     if (op === '/' && right.value === 0) interp.fail('MathException', 'Divide by 0');

@@ -340,3 +340,39 @@ test('Apex: anything outside the subset fails loudly with file and line', () => 
         /unsupported: bitwise operator at Snippet\d+\.cls:1/
     );
 });
+
+test('Apex: static initialisation runs once per transaction, and again in a new one', () => {
+    const source = `public class Config {
+        public static Integer loads = 0;
+        public static final List<String> NAMES;
+        static { loads++; NAMES = new List<String>{ 'a' }; }
+        public static Integer touch() { NAMES.add('b'); return loads * 10 + NAMES.size(); }
+    }`;
+    const first = fresh(source);
+    assert.equal(run('Config.touch(); return Config.touch();', first), '13');
+    const second = new Interpreter(first.registry);
+    assert.equal(run('return Config.touch();', second), '12');
+});
+
+test('Apex: interfaces dispatch to the implementing class, and an inner class sees its siblings', () => {
+    const interp = fresh(`public class Rules {
+        public interface Rule { Boolean allows(Integer n); }
+        public class Positive implements Rule { public Boolean allows(Integer n) { return n > 0; } }
+        public class Even implements Rule { public Boolean allows(Integer n) { return Math.mod(n, 2) == 0; } }
+        public class All implements Rule {
+            private List<Rule> rules = new List<Rule>{ new Positive(), new Even() };
+            public Boolean allows(Integer n) {
+                for (Rule rule : rules) { if (!rule.allows(n)) { return false; } }
+                return true;
+            }
+        }
+    }`);
+    assert.equal(
+        run(
+            "Rules.Rule r = new Rules.All(); return r.allows(4) + ' ' + r.allows(3) + ' ' + r.allows(-2);",
+            interp
+        ),
+        'true false false'
+    );
+    assert.equal(run('Object r = new Rules.Even(); return r instanceof Rules.Rule;', interp), 'true');
+});
