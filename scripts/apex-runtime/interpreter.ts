@@ -1,0 +1,1379 @@
+// A tree-walking interpreter for the Apex subset Keystone uses: one Interpreter is one transaction
+// (static state is initialised once per class and kept until the Interpreter is dropped).
+import {
+    ArgumentsContext,
+    Arth1ExpressionContext,
+    Arth2ExpressionContext,
+    ArrayExpressionContext,
+    AssignExpressionContext,
+    BitAndExpressionContext,
+    BitExpressionContext,
+    BitNotExpressionContext,
+    BitOrExpressionContext,
+    BlockContext,
+    CastExpressionContext,
+    CmpExpressionContext,
+    CoalExpressionContext,
+    CondExpressionContext,
+    DotExpressionContext,
+    EqualityExpressionContext,
+    ExpressionContext,
+    IdPrimaryContext,
+    InstanceOfExpressionContext,
+    LiteralContext,
+    LiteralPrimaryContext,
+    LocalVariableDeclarationContext,
+    LogAndExpressionContext,
+    LogOrExpressionContext,
+    MethodCallContext,
+    MethodCallExpressionContext,
+    NegExpressionContext,
+    NewExpressionContext,
+    PostOpExpressionContext,
+    PreOpExpressionContext,
+    PrimaryExpressionContext,
+    SoqlPrimaryContext,
+    StatementContext,
+    SubExpressionContext,
+    SuperPrimaryContext,
+    ThisPrimaryContext,
+    TypeRefPrimaryContext,
+    WhenLiteralContext
+} from '@apexdevtools/apex-parser';
+import { callInstanceBuiltin, callStaticBuiltin, isBuiltinType, staticBuiltinField } from './builtins';
+import { UnsupportedError, unsupported } from './errors';
+import { ClassDef, FieldDef, MethodDef, Registry, TypeRef, simpleType, typeRefOf } from './registry';
+import { installSystemTypes } from './systemTypes';
+import {
+    ApexDate,
+    ApexDatetime,
+    ApexList,
+    ApexMap,
+    ApexNumber,
+    ApexObject,
+    ApexSet,
+    EnumValue,
+    TypeValue,
+    Value,
+    isNumber
+} from './values';
+import { apexEquals, arith, compare, toApexString, typeNameOf } from './semantics';
+
+/** An Apex exception in flight. */
+export class ApexThrow extends Error {
+    constructor(readonly exception: ApexObject) {
+        super(String(exception.fields.get('message') ?? ''));
+    }
+}
+
+class ReturnSignal {
+    constructor(readonly value: Value) {}
+}
+const BREAK = Symbol('break');
+const CONTINUE = Symbol('continue');
+type Completion = undefined | ReturnSignal | typeof BREAK | typeof CONTINUE;
+
+interface Variable {
+    value: Value;
+    type: TypeRef | null;
+}
+
+export interface Frame {
+    cls: ClassDef;
+    self: ApexObject | null;
+    scopes: Map<string, Variable>[];
+    /** the property whose accessor is running: its own name reads and writes the backing value */
+    property?: FieldDef;
+}
+
+const NUMERIC_RANK: Record<string, number> = { integer: 1, long: 2, double: 3, decimal: 4 };
+
+export class Interpreter {
+    readonly statics = new Map<ClassDef, Map<string, Value>>();
+    private readonly initialised = new Set<ClassDef>();
+    private readonly enumValues = new Map<ClassDef, EnumValue[]>();
+    readonly system = new Map<string, ClassDef>();
+    /** System.debug output, kept for tests that want to read it */
+    readonly debugLog: string[] = [];
+
+    constructor(readonly registry: Registry) {
+        installSystemTypes(this.system);
+    }
+
+    // ---------- public entry points ----------
+
+    /** Calls a static method by class and method name with plain Apex values. */
+    callStatic(className: string, methodName: string, args: Value[] = []): Value {
+        const cls = this.resolveClass(className.toLowerCase(), null);
+        if (!cls) throw new Error(`no class ${className}`);
+        this.ensureStatic(cls);
+        const method = this.findMethod(cls, methodName, args, true);
+        if (!method) throw new Error(`no static method ${className}.${methodName}/${args.length}`);
+        return this.invoke(method, null, args);
+    }
+
+    /** Creates an instance of a class by name. */
+    newInstance(className: string, args: Value[] = []): ApexObject {
+        const cls = this.resolveClass(className.toLowerCase(), null);
+        if (!cls) throw new Error(`no class ${className}`);
+        return this.instantiate(cls, args, cls.file, cls.line);
+    }
+
+    /** Runs a block of statements written as the body of a static method in a class of its own. */
+    runSnippet(body: string): Value {
+        const name = `Snippet${this.registry.classes.size}`;
+        this.registry.addSource(
+            `public class ${name} { public static Object run() { ${body} } }`,
+            `${name}.cls`
+        );
+        return this.callStatic(name, 'run');
+    }
+
+    // ---------- exceptions ----------
+
+    exceptionOf(typeName: string, message: string | null, cause: ApexObject | null = null): ApexObject {
+        const cls = this.system.get(typeName.toLowerCase());
+        if (!cls) throw new Error(`no system exception ${typeName}`);
+        const object = new ApexObject(cls);
+        object.fields.set('message', message);
+        object.fields.set('cause', cause);
+        return object;
+    }
+
+    fail(typeName: string, message: string | null): never {
+        throw new ApexThrow(this.exceptionOf(typeName, message));
+    }
+
+    npe(): never {
+        this.fail('NullPointerException', 'Attempt to de-reference a null object');
+    }
+
+    // ---------- classes ----------
+
+    resolveClass(name: string, from: ClassDef | null, viaSuper = true): ClassDef | null {
+        const parts = name.split('.');
+        let head: ClassDef | null = null;
+        for (let scope = from; scope && !head; scope = scope.outer) {
+            head = scope.inner.get(parts[0]) ?? (scope.name.toLowerCase() === parts[0] ? scope : null);
+            // an inner class sees the inner classes of its superclasses too
+            for (
+                let sup = scope.outer || !viaSuper ? null : this.superOf(scope);
+                sup && !head;
+                sup = this.superOf(sup)
+            ) {
+                head = sup.inner.get(parts[0]) ?? null;
+            }
+        }
+        head ??= this.registry.classes.get(parts[0]) ?? null;
+        let rest = parts.slice(1);
+        if (!head && parts[0] === 'system' && parts.length > 1) {
+            head = this.system.get(parts[1]) ?? null;
+            rest = parts.slice(2);
+        }
+        head ??= this.system.get(parts[0]) ?? null;
+        for (const part of rest) {
+            head = head?.inner.get(part) ?? null;
+        }
+        return head;
+    }
+
+    superOf(cls: ClassDef): ClassDef | null {
+        if (cls.superClass === undefined) {
+            cls.superClass = cls.superRef
+                ? this.resolveClass(cls.superRef.name, cls.outer ?? cls, false)
+                : null;
+            if (cls.superRef && !cls.superClass) {
+                throw unsupported(`superclass ${cls.superRef.display}`, cls.file, cls.line);
+            }
+        }
+        return cls.superClass;
+    }
+
+    interfacesOf(cls: ClassDef): ClassDef[] {
+        if (!cls.interfaces) {
+            cls.interfaces = cls.interfaceRefs.map((ref) => {
+                const found = this.resolveClass(ref.name, cls.outer ?? cls, false);
+                if (!found) throw unsupported(`interface ${ref.display}`, cls.file, cls.line);
+                return found;
+            });
+        }
+        return cls.interfaces;
+    }
+
+    isSubclass(cls: ClassDef, target: ClassDef): boolean {
+        for (let current: ClassDef | null = cls; current; current = this.superOf(current)) {
+            if (current === target) return true;
+            for (const iface of this.interfacesOf(current)) {
+                if (this.isSubclass(iface, target)) return true;
+            }
+        }
+        return false;
+    }
+
+    isException(cls: ClassDef): boolean {
+        const base = this.system.get('exception');
+        return Boolean(base && this.isSubclass(cls, base));
+    }
+
+    enumValuesOf(cls: ClassDef): EnumValue[] {
+        let values = this.enumValues.get(cls);
+        if (!values) {
+            values = cls.enumConstants.map((name, index) => new EnumValue(cls, name, index));
+            this.enumValues.set(cls, values);
+        }
+        return values;
+    }
+
+    ensureStatic(cls: ClassDef): void {
+        if (this.initialised.has(cls) || cls.kind !== 'class') return;
+        this.initialised.add(cls);
+        const sup = this.superOf(cls);
+        if (sup) this.ensureStatic(sup);
+        const store = new Map<string, Value>();
+        this.statics.set(cls, store);
+        const frame: Frame = { cls, self: null, scopes: [new Map()] };
+        for (const entry of cls.initOrder) {
+            if ('field' in entry) {
+                if (!entry.field.isStatic) continue;
+                const value = entry.field.init ? this.evaluate(entry.field.init, frame) : null;
+                store.set(
+                    entry.field.name.toLowerCase(),
+                    this.coerce(value, entry.field.type, cls, entry.field.line)
+                );
+            } else if (entry.isStatic) {
+                this.execBlock(entry.block, frame);
+            }
+        }
+    }
+
+    /** Finds a static or instance field by name in a class, its superclasses, then its outer classes. */
+    private findField(cls: ClassDef, name: string): FieldDef | null {
+        for (let current: ClassDef | null = cls; current; current = this.superOf(current)) {
+            const field = current.fields.get(name);
+            if (field) return field;
+        }
+        return null;
+    }
+
+    findMethod(cls: ClassDef, name: string, args: Value[], staticOnly = false): MethodDef | null {
+        const key = `${name.toLowerCase()}/${args.length}/${staticOnly}`;
+        const cached = cls.cache.get(key);
+        if (cached !== undefined && (cached === null || this.matchesAll(cached, args))) return cached;
+        let best: MethodDef | null = null;
+        let bestScore = -1;
+        let ambiguousCandidates = 0;
+        const visit = (current: ClassDef, depth: number): void => {
+            for (const method of current.methods.get(name.toLowerCase()) ?? []) {
+                if (method.params.length !== args.length || (staticOnly && !method.isStatic)) continue;
+                if (!this.matchesAll(method, args)) continue;
+                ambiguousCandidates++;
+                const score = this.matchScore(method, args) * 100 - depth;
+                // the most derived, most specific method wins; a concrete method beats an abstract one
+                if (score > bestScore || (score === bestScore && best?.body === null && method.body)) {
+                    best = method;
+                    bestScore = score;
+                }
+            }
+        };
+        let depth = 0;
+        for (let current: ClassDef | null = cls; current; current = this.superOf(current)) {
+            visit(current, depth++);
+            if (best && (best as MethodDef).body) break;
+        }
+        if (!best) for (const iface of this.allInterfaces(cls)) visit(iface, 50);
+        if (ambiguousCandidates <= 1) cls.cache.set(key, best);
+        return best;
+    }
+
+    private allInterfaces(cls: ClassDef): ClassDef[] {
+        const out: ClassDef[] = [];
+        for (let current: ClassDef | null = cls; current; current = this.superOf(current)) {
+            for (const iface of this.interfacesOf(current)) out.push(iface, ...this.allInterfaces(iface));
+        }
+        return out;
+    }
+
+    private matchesAll(method: MethodDef, args: Value[]): boolean {
+        return method.params.every((param, i) => this.isAssignable(args[i], param.type, method.owner));
+    }
+
+    private matchScore(method: MethodDef, args: Value[]): number {
+        let score = 0;
+        method.params.forEach((param, i) => {
+            const arg = args[i];
+            if (arg === null || param.type.name === 'object') return;
+            score += typeNameOf(arg).toLowerCase() === param.type.name ? 2 : 1;
+        });
+        return score;
+    }
+
+    // ---------- types ----------
+
+    isAssignable(value: Value, type: TypeRef, from: ClassDef | null): boolean {
+        if (value === null) return true;
+        const name = type.name.replace(/^system\./, '');
+        if (name === 'object') return true;
+        if (isNumber(value) && NUMERIC_RANK[name]) {
+            return NUMERIC_RANK[name] >= NUMERIC_RANK[value.kind.toLowerCase()];
+        }
+        return this.isInstance(value, type, from);
+    }
+
+    isInstance(value: Value, type: TypeRef, from: ClassDef | null): boolean {
+        if (value === null) return false;
+        const name = type.name.replace(/^system\./, '');
+        switch (name) {
+            case 'object':
+                return true;
+            case 'string':
+                return typeof value === 'string';
+            case 'id':
+                return typeof value === 'string' && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value);
+            case 'boolean':
+                return typeof value === 'boolean';
+            case 'integer':
+            case 'long':
+            case 'decimal':
+            case 'double':
+                return isNumber(value) && value.kind.toLowerCase() === name;
+            case 'date':
+                return value instanceof ApexDate;
+            case 'datetime':
+                return value instanceof ApexDatetime;
+            case 'list':
+                return value instanceof ApexList;
+            case 'set':
+                return value instanceof ApexSet;
+            case 'map':
+                return value instanceof ApexMap;
+        }
+        const cls = this.resolveClass(name, from);
+        if (!cls) throw new UnsupportedError(`unsupported: type ${type.display}`);
+        if (value instanceof ApexObject) return this.isSubclass(value.cls, cls);
+        if (value instanceof EnumValue) return value.enumDef === cls;
+        return false;
+    }
+
+    /** Assignment conversion: a declared Decimal holds a Decimal even when given an Integer. */
+    coerce(value: Value, type: TypeRef | null, from: ClassDef | null, line: number): Value {
+        if (value === null || !type) return value;
+        const name = type.name.replace(/^system\./, '');
+        if (isNumber(value) && NUMERIC_RANK[name] && value.kind.toLowerCase() !== name) {
+            if (NUMERIC_RANK[name] < NUMERIC_RANK[value.kind.toLowerCase()]) {
+                throw unsupported(`narrowing ${value.kind} to ${type.display}`, from?.file ?? '?', line);
+            }
+            return convertNumber(value, name);
+        }
+        return value;
+    }
+
+    // ---------- objects ----------
+
+    instantiate(cls: ClassDef, args: Value[], file: string, line: number): ApexObject {
+        if (cls.kind !== 'class' && !(cls.kind === 'system' && this.isException(cls))) {
+            throw unsupported(`new ${cls.qualifiedName}`, file, line);
+        }
+        if (cls.isAbstract) throw unsupported(`new of abstract class ${cls.qualifiedName}`, file, line);
+        this.ensureStatic(cls);
+        const object = new ApexObject(cls);
+        this.construct(cls, object, args, file, line);
+        return object;
+    }
+
+    private construct(cls: ClassDef, object: ApexObject, args: Value[], file: string, line: number): void {
+        if (cls.kind === 'system') {
+            // Exception's own constructors: (), (message), (cause), (message, cause)
+            const [first, second] = args;
+            if (first instanceof ApexObject) object.fields.set('cause', first);
+            else if (args.length) object.fields.set('message', first === null ? null : toApexString(first));
+            if (second instanceof ApexObject) object.fields.set('cause', second);
+            return;
+        }
+        const ctor = this.pickConstructor(cls, args);
+        if (!ctor) {
+            if (args.length && !(this.isException(cls) && !cls.constructors.length)) {
+                throw unsupported(`constructor ${cls.qualifiedName}/${args.length}`, file, line);
+            }
+            const sup = this.superOf(cls);
+            if (sup) this.construct(sup, object, this.isException(cls) ? args : [], file, line);
+            this.initInstance(cls, object);
+            return;
+        }
+        const frame: Frame = { cls, self: object, scopes: [new Map()] };
+        ctor.params.forEach((param, i) =>
+            frame.scopes[0].set(param.name, {
+                value: this.coerce(args[i], param.type, cls, ctor.line),
+                type: param.type
+            })
+        );
+        const statements = ctor.body?.statement_list() ?? [];
+        let rest = statements;
+        const call = firstCall(statements[0]);
+        if (call?.THIS()) {
+            const thisArgs = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+            this.construct(cls, object, thisArgs, file, call.start.line);
+            rest = statements.slice(1);
+        } else {
+            const sup = this.superOf(cls);
+            let superArgs: Value[] = [];
+            if (call?.SUPER()) {
+                superArgs = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+                rest = statements.slice(1);
+            }
+            if (sup) this.construct(sup, object, superArgs, file, line);
+            this.initInstance(cls, object);
+        }
+        for (const statement of rest) {
+            const completion = this.execStatement(statement, frame);
+            if (completion instanceof ReturnSignal) break;
+        }
+    }
+
+    private pickConstructor(cls: ClassDef, args: Value[]): MethodDef | null {
+        const fits = cls.constructors.filter(
+            (ctor) => ctor.params.length === args.length && this.matchesAll(ctor, args)
+        );
+        fits.sort((a, b) => this.matchScore(b, args) - this.matchScore(a, args));
+        return fits[0] ?? null;
+    }
+
+    private initInstance(cls: ClassDef, object: ApexObject): void {
+        const frame: Frame = { cls, self: object, scopes: [new Map()] };
+        for (const entry of cls.initOrder) {
+            if ('field' in entry) {
+                if (entry.field.isStatic) continue;
+                const value = entry.field.init ? this.evaluate(entry.field.init, frame) : null;
+                object.fields.set(
+                    entry.field.name.toLowerCase(),
+                    this.coerce(value, entry.field.type, cls, entry.field.line)
+                );
+            } else if (!entry.isStatic) {
+                this.execBlock(entry.block, frame);
+            }
+        }
+    }
+
+    invoke(method: MethodDef, self: ApexObject | null, args: Value[]): Value {
+        if (!method.body) {
+            throw unsupported(
+                `call of abstract method ${method.owner.qualifiedName}.${method.name}`,
+                method.owner.file,
+                method.line
+            );
+        }
+        const scope = new Map<string, Variable>();
+        method.params.forEach((param, i) =>
+            scope.set(param.name, {
+                value: this.coerce(args[i], param.type, method.owner, method.line),
+                type: param.type
+            })
+        );
+        const frame: Frame = { cls: method.owner, self: method.isStatic ? null : self, scopes: [scope] };
+        const completion = this.execBlock(method.body, frame);
+        if (completion instanceof ReturnSignal)
+            return this.coerce(completion.value, method.returnType, method.owner, method.line);
+        return null;
+    }
+
+    /** Calls an instance method with virtual dispatch from the object's runtime class. */
+    callMethod(object: ApexObject, name: string, args: Value[], file: string, line: number): Value {
+        const method = this.findMethod(object.cls, name, args);
+        if (method) return this.invoke(method, object, args);
+        if (this.isException(object.cls)) {
+            return callInstanceBuiltin(this, object, name.toLowerCase(), args, file, line);
+        }
+        if (['equals', 'hashcode', 'tostring'].includes(name.toLowerCase())) {
+            return callInstanceBuiltin(this, object, name.toLowerCase(), args, file, line);
+        }
+        throw unsupported(`method ${object.cls.qualifiedName}.${name}/${args.length}`, file, line);
+    }
+
+    // ---------- properties and fields ----------
+
+    readField(owner: ClassDef, self: ApexObject | null, field: FieldDef, frame: Frame | null): Value {
+        const storage = field.isStatic ? this.staticStore(field.owner) : self;
+        if (!storage) this.npe();
+        const key = field.name.toLowerCase();
+        const read = (): Value =>
+            (storage instanceof ApexObject ? storage.fields.get(key) : storage.get(key)) ?? null;
+        const prop = field.property;
+        if (!prop || !prop.getter || frame?.property === field) return read();
+        const accessorFrame: Frame = {
+            cls: field.owner,
+            self: field.isStatic ? null : self,
+            scopes: [new Map()],
+            property: field
+        };
+        const completion = this.execBlock(prop.getter, accessorFrame);
+        void owner;
+        return completion instanceof ReturnSignal
+            ? this.coerce(completion.value, field.type, field.owner, field.line)
+            : null;
+    }
+
+    writeField(self: ApexObject | null, field: FieldDef, value: Value, frame: Frame | null): void {
+        const storage = field.isStatic ? this.staticStore(field.owner) : self;
+        if (!storage) this.npe();
+        const key = field.name.toLowerCase();
+        const converted = this.coerce(value, field.type, field.owner, field.line);
+        const prop = field.property;
+        if (prop?.setter && frame?.property !== field) {
+            const scope = new Map<string, Variable>([['value', { value: converted, type: field.type }]]);
+            this.execBlock(prop.setter, {
+                cls: field.owner,
+                self: field.isStatic ? null : self,
+                scopes: [scope],
+                property: field
+            });
+            return;
+        }
+        if (storage instanceof ApexObject) storage.fields.set(key, converted);
+        else storage.set(key, converted);
+    }
+
+    private staticStore(cls: ClassDef): Map<string, Value> {
+        this.ensureStatic(cls);
+        return this.statics.get(cls) ?? new Map();
+    }
+
+    // ---------- statements ----------
+
+    execBlock(block: BlockContext, frame: Frame): Completion {
+        frame.scopes.push(new Map());
+        try {
+            for (const statement of block.statement_list()) {
+                const completion = this.execStatement(statement, frame);
+                if (completion !== undefined) return completion;
+            }
+            return undefined;
+        } finally {
+            frame.scopes.pop();
+        }
+    }
+
+    private declare(frame: Frame, decl: LocalVariableDeclarationContext): void {
+        const type = typeRefOf(decl.typeRef());
+        for (const declarator of decl.variableDeclarators().variableDeclarator_list()) {
+            const init = declarator.expression();
+            const value = init
+                ? this.coerce(this.evaluate(init, frame), type, frame.cls, declarator.start.line)
+                : null;
+            frame.scopes[frame.scopes.length - 1].set(declarator.id().getText().toLowerCase(), {
+                value,
+                type
+            });
+        }
+    }
+
+    execStatement(statement: StatementContext, frame: Frame): Completion {
+        try {
+            return this.execStatementAt(statement, frame);
+        } catch (error) {
+            // a helper deep in an operator or a system method knows what is unsupported, not where
+            if (
+                error instanceof Error &&
+                !(error instanceof ApexThrow) &&
+                /^unsupported: /.test(error.message) &&
+                !/ at \S+:\d+$/.test(error.message)
+            ) {
+                throw unsupported(
+                    error.message.replace(/^unsupported: /, ''),
+                    frame.cls.file,
+                    statement.start.line
+                );
+            }
+            throw error;
+        }
+    }
+
+    private execStatementAt(statement: StatementContext, frame: Frame): Completion {
+        const file = frame.cls.file;
+        const block = statement.block();
+        if (block) return this.execBlock(block, frame);
+        const local = statement.localVariableDeclarationStatement();
+        if (local) {
+            this.declare(frame, local.localVariableDeclaration());
+            return undefined;
+        }
+        const expression = statement.expressionStatement();
+        if (expression) {
+            this.evaluate(expression.expression(), frame);
+            return undefined;
+        }
+        const ifStatement = statement.ifStatement();
+        if (ifStatement) {
+            const condition = this.condition(ifStatement.parExpression().expression(), frame);
+            const branches = ifStatement.statement_list();
+            if (condition) return this.execScoped(branches[0], frame);
+            return branches[1] ? this.execScoped(branches[1], frame) : undefined;
+        }
+        const ret = statement.returnStatement();
+        if (ret) return new ReturnSignal(ret.expression() ? this.evaluate(ret.expression(), frame) : null);
+        if (statement.breakStatement()) return BREAK;
+        if (statement.continueStatement()) return CONTINUE;
+        const forStatement = statement.forStatement();
+        if (forStatement) return this.execFor(forStatement, frame);
+        const whileStatement = statement.whileStatement();
+        if (whileStatement) {
+            while (this.condition(whileStatement.parExpression().expression(), frame)) {
+                const body = whileStatement.statement();
+                const completion = body ? this.execScoped(body, frame) : undefined;
+                if (completion === BREAK) break;
+                if (completion instanceof ReturnSignal) return completion;
+            }
+            return undefined;
+        }
+        const doWhile = statement.doWhileStatement();
+        if (doWhile) {
+            do {
+                const completion = this.execBlock(doWhile.block(), frame);
+                if (completion === BREAK) break;
+                if (completion instanceof ReturnSignal) return completion;
+            } while (this.condition(doWhile.parExpression().expression(), frame));
+            return undefined;
+        }
+        const tryStatement = statement.tryStatement();
+        if (tryStatement) return this.execTry(tryStatement, frame);
+        const throwStatement = statement.throwStatement();
+        if (throwStatement) {
+            const thrown = this.evaluate(throwStatement.expression(), frame);
+            if (!(thrown instanceof ApexObject) || !this.isException(thrown.cls)) {
+                if (thrown === null) this.npe();
+                throw unsupported('throw of a non-exception', file, statement.start.line);
+            }
+            throw new ApexThrow(thrown);
+        }
+        const switchStatement = statement.switchStatement();
+        if (switchStatement) return this.execSwitch(switchStatement, frame);
+        const kinds: [unknown, string][] = [
+            [statement.insertStatement(), 'DML insert'],
+            [statement.updateStatement(), 'DML update'],
+            [statement.deleteStatement(), 'DML delete'],
+            [statement.undeleteStatement(), 'DML undelete'],
+            [statement.upsertStatement(), 'DML upsert'],
+            [statement.mergeStatement(), 'DML merge'],
+            [statement.runAsStatement(), 'System.runAs']
+        ];
+        for (const [ctx, label] of kinds) if (ctx) throw unsupported(label, file, statement.start.line);
+        throw unsupported(`statement ${statement.getText().slice(0, 30)}`, file, statement.start.line);
+    }
+
+    /** A statement that is not a block still gets its own scope (`if (x) Integer y = 1;`). */
+    private execScoped(statement: StatementContext, frame: Frame): Completion {
+        frame.scopes.push(new Map());
+        try {
+            return this.execStatement(statement, frame);
+        } finally {
+            frame.scopes.pop();
+        }
+    }
+
+    private condition(expression: ExpressionContext, frame: Frame): boolean {
+        const value = this.evaluate(expression, frame);
+        if (value === null) this.npe();
+        if (typeof value !== 'boolean')
+            throw unsupported('non-Boolean condition', frame.cls.file, expression.start.line);
+        return value;
+    }
+
+    private execFor(
+        statement: NonNullable<ReturnType<StatementContext['forStatement']>>,
+        frame: Frame
+    ): Completion {
+        const control = statement.forControl();
+        const body = statement.statement();
+        frame.scopes.push(new Map());
+        try {
+            const enhanced = control.enhancedForControl();
+            if (enhanced) {
+                const type = typeRefOf(enhanced.typeRef());
+                const name = enhanced.id().getText().toLowerCase();
+                if (
+                    enhanced.expression() instanceof PrimaryExpressionContext &&
+                    enhanced.expression().getText().startsWith('[')
+                ) {
+                    throw unsupported('SOQL for loop', frame.cls.file, statement.start.line);
+                }
+                const source = this.evaluate(enhanced.expression(), frame);
+                if (source === null) this.npe();
+                let items: Value[];
+                if (source instanceof ApexList) items = [...source.items];
+                else if (source instanceof ApexSet) items = [...source.entries.values()];
+                else
+                    throw unsupported('for-each over a non-collection', frame.cls.file, statement.start.line);
+                for (const item of items) {
+                    frame.scopes[frame.scopes.length - 1].set(name, {
+                        value: this.coerce(item, type, frame.cls, statement.start.line),
+                        type
+                    });
+                    const completion = body ? this.execScoped(body, frame) : undefined;
+                    if (completion === BREAK) break;
+                    if (completion instanceof ReturnSignal) return completion;
+                }
+                return undefined;
+            }
+            const init = control.forInit();
+            if (init?.localVariableDeclaration()) this.declare(frame, init.localVariableDeclaration());
+            else
+                for (const expr of init?.expressionList()?.expression_list() ?? [])
+                    this.evaluate(expr, frame);
+            for (;;) {
+                if (control.expression() && !this.condition(control.expression(), frame)) break;
+                const completion = body ? this.execScoped(body, frame) : undefined;
+                if (completion === BREAK) break;
+                if (completion instanceof ReturnSignal) return completion;
+                for (const expr of control.forUpdate()?.expressionList().expression_list() ?? [])
+                    this.evaluate(expr, frame);
+            }
+            return undefined;
+        } finally {
+            frame.scopes.pop();
+        }
+    }
+
+    private execTry(
+        statement: NonNullable<ReturnType<StatementContext['tryStatement']>>,
+        frame: Frame
+    ): Completion {
+        let completion: Completion;
+        try {
+            completion = this.execBlock(statement.block(), frame);
+        } catch (error) {
+            if (!(error instanceof ApexThrow)) throw error;
+            const clause = statement
+                .catchClause_list()
+                .find((candidate) =>
+                    this.isInstance(
+                        error.exception,
+                        simpleType(candidate.qualifiedName().getText()),
+                        frame.cls
+                    )
+                );
+            if (!clause) {
+                const finallyBlock = statement.finallyBlock();
+                if (finallyBlock) {
+                    const finallyCompletion = this.execBlock(finallyBlock.block(), frame);
+                    if (finallyCompletion !== undefined) return finallyCompletion;
+                }
+                throw error;
+            }
+            frame.scopes.push(
+                new Map([[clause.id().getText().toLowerCase(), { value: error.exception, type: null }]])
+            );
+            try {
+                completion = this.execBlock(clause.block(), frame);
+            } catch (inner) {
+                const finallyBlock = statement.finallyBlock();
+                if (finallyBlock) this.execBlock(finallyBlock.block(), frame);
+                throw inner;
+            } finally {
+                frame.scopes.pop();
+            }
+        }
+        const finallyBlock = statement.finallyBlock();
+        if (finallyBlock) {
+            const finallyCompletion = this.execBlock(finallyBlock.block(), frame);
+            if (finallyCompletion !== undefined) return finallyCompletion;
+        }
+        return completion;
+    }
+
+    private execSwitch(
+        statement: NonNullable<ReturnType<StatementContext['switchStatement']>>,
+        frame: Frame
+    ): Completion {
+        const value = this.evaluate(statement.expression(), frame);
+        for (const when of statement.whenControl_list()) {
+            const whenValue = when.whenValue();
+            let matched = false;
+            let binding: [string, Value] | null = null;
+            if (whenValue.ELSE()) matched = true;
+            else if (whenValue.typeRef()) {
+                const type = typeRefOf(whenValue.typeRef());
+                matched = this.isInstance(value, type, frame.cls);
+                if (matched) binding = [whenValue.id().getText().toLowerCase(), value];
+            } else {
+                matched = whenValue
+                    .whenLiteral_list()
+                    .some((literal) => this.whenMatches(literal, value, frame));
+            }
+            if (!matched) continue;
+            frame.scopes.push(new Map(binding ? [[binding[0], { value: binding[1], type: null }]] : []));
+            try {
+                return this.execBlock(when.block(), frame);
+            } finally {
+                frame.scopes.pop();
+            }
+        }
+        return undefined;
+    }
+
+    private whenMatches(literal: WhenLiteralContext, value: Value, frame: Frame): boolean {
+        if (literal.whenLiteral()) return this.whenMatches(literal.whenLiteral(), value, frame);
+        if (literal.NULL()) return value === null;
+        if (value === null) return false;
+        const negative = literal.SUB_list().length % 2 === 1;
+        if (literal.IntegerLiteral() || literal.LongLiteral()) {
+            const text = (literal.IntegerLiteral() ?? literal.LongLiteral()).getText().replace(/[lL]$/, '');
+            return isNumber(value) && value.value === (negative ? -Number(text) : Number(text));
+        }
+        if (literal.StringLiteral()) return value === unquote(literal.StringLiteral().getText());
+        if (literal.qualifiedName() && value instanceof EnumValue) {
+            const name = literal.qualifiedName().getText().split('.').pop() ?? '';
+            return value.name.toLowerCase() === name.toLowerCase();
+        }
+        throw unsupported(`when ${literal.getText()}`, frame.cls.file, literal.start.line);
+    }
+
+    // ---------- expressions ----------
+
+    evalArgs(expressions: ExpressionContext[], frame: Frame): Value[] {
+        return expressions.map((expression) => this.evaluate(expression, frame));
+    }
+
+    private lookupVariable(frame: Frame, name: string): Variable | null {
+        for (let i = frame.scopes.length - 1; i >= 0; i--) {
+            const found = frame.scopes[i].get(name);
+            if (found) return found;
+        }
+        return null;
+    }
+
+    /** A bare name: local, then field of this class chain or an outer class, then a type. */
+    private resolveName(name: string, frame: Frame, line: number): Value {
+        const local = this.lookupVariable(frame, name);
+        if (local) return local.value;
+        for (let scope: ClassDef | null = frame.cls; scope; scope = scope.outer) {
+            const field = this.findField(scope, name);
+            if (field) {
+                if (!field.isStatic && scope !== frame.cls) continue;
+                if (!field.isStatic && !frame.self)
+                    throw unsupported(`instance field ${name} from static context`, frame.cls.file, line);
+                return this.readField(scope, field.isStatic ? null : frame.self, field, frame);
+            }
+        }
+        const cls = this.resolveClass(name, frame.cls);
+        if (cls) return new TypeValue(cls.qualifiedName, cls);
+        if (isBuiltinType(name)) return new TypeValue(name, null);
+        throw unsupported(`name ${name}`, frame.cls.file, line);
+    }
+
+    private assignName(name: string, value: Value, frame: Frame, line: number): void {
+        const local = this.lookupVariable(frame, name);
+        if (local) {
+            local.value = this.coerce(value, local.type, frame.cls, line);
+            return;
+        }
+        for (let scope: ClassDef | null = frame.cls; scope; scope = scope.outer) {
+            const field = this.findField(scope, name);
+            if (field && (field.isStatic || scope === frame.cls)) {
+                this.writeField(field.isStatic ? null : frame.self, field, value, frame);
+                return;
+            }
+        }
+        throw unsupported(`assignment to ${name}`, frame.cls.file, line);
+    }
+
+    evaluate(expression: ExpressionContext, frame: Frame): Value {
+        const file = frame.cls.file;
+        const line = expression.start.line;
+        if (expression instanceof PrimaryExpressionContext) return this.evalPrimary(expression, frame);
+        if (expression instanceof SubExpressionContext) return this.evaluate(expression.expression(), frame);
+        if (expression instanceof DotExpressionContext) return this.evalDot(expression, frame);
+        if (expression instanceof MethodCallExpressionContext)
+            return this.evalMethodCall(expression.methodCall(), frame);
+        if (expression instanceof NewExpressionContext) return this.evalNew(expression, frame);
+        if (expression instanceof ArrayExpressionContext) {
+            const target = this.evaluate(expression.expression(0), frame);
+            const index = this.evaluate(expression.expression(1), frame);
+            if (target === null) this.npe();
+            if (target instanceof ApexList) return listGet(this, target, index);
+            throw unsupported('index of a non-list', file, line);
+        }
+        if (expression instanceof AssignExpressionContext) return this.evalAssign(expression, frame);
+        if (expression instanceof LogAndExpressionContext) {
+            return (
+                this.condition(expression.expression(0), frame) &&
+                this.condition(expression.expression(1), frame)
+            );
+        }
+        if (expression instanceof LogOrExpressionContext) {
+            return (
+                this.condition(expression.expression(0), frame) ||
+                this.condition(expression.expression(1), frame)
+            );
+        }
+        if (expression instanceof CondExpressionContext) {
+            return this.condition(expression.expression(0), frame)
+                ? this.evaluate(expression.expression(1), frame)
+                : this.evaluate(expression.expression(2), frame);
+        }
+        if (expression instanceof CoalExpressionContext) {
+            const left = this.evaluate(expression.expression(0), frame);
+            return left !== null ? left : this.evaluate(expression.expression(1), frame);
+        }
+        if (expression instanceof EqualityExpressionContext) {
+            const left = this.evaluate(expression.expression(0), frame);
+            const right = this.evaluate(expression.expression(1), frame);
+            const op = expression.getChild(1).getText();
+            if (op === '===' || op === '!==') {
+                const same =
+                    left instanceof ApexObject ||
+                    left instanceof ApexList ||
+                    left instanceof ApexSet ||
+                    left instanceof ApexMap
+                        ? left === right
+                        : apexEquals(this, left, right, true);
+                return op === '===' ? same : !same;
+            }
+            const equal = apexEquals(this, left, right, false);
+            return op === '==' ? equal : !equal;
+        }
+        if (expression instanceof CmpExpressionContext) {
+            const left = this.evaluate(expression.expression(0), frame);
+            const right = this.evaluate(expression.expression(1), frame);
+            const op =
+                expression.children
+                    ?.slice(1, -1)
+                    .map((child) => child.getText())
+                    .join('') ?? '';
+            const result = compare(left, right);
+            if (result === null) return false;
+            if (op === '<') return result < 0;
+            if (op === '<=') return result <= 0;
+            if (op === '>') return result > 0;
+            return result >= 0;
+        }
+        if (expression instanceof Arth1ExpressionContext || expression instanceof Arth2ExpressionContext) {
+            const left = this.evaluate(expression.expression(0), frame);
+            const right = this.evaluate(expression.expression(1), frame);
+            return arith(this, expression.getChild(1).getText(), left, right);
+        }
+        if (expression instanceof NegExpressionContext) {
+            const value = this.evaluate(expression.expression(), frame);
+            if (expression.getChild(0).getText() === '!') {
+                if (value === null) this.npe();
+                return !value;
+            }
+            throw unsupported('bitwise not', file, line);
+        }
+        if (expression instanceof PreOpExpressionContext) {
+            const op = expression.getChild(0).getText();
+            if (op === '-' || op === '+') {
+                const value = this.evaluate(expression.expression(), frame);
+                if (value === null) this.npe();
+                return op === '-' ? arith(this, '-', zeroOf(value), value) : value;
+            }
+            const value = this.evaluate(expression.expression(), frame);
+            const next = arith(this, op === '++' ? '+' : '-', value, ApexNumber.int(1));
+            this.assignTo(expression.expression(), next, frame);
+            return next;
+        }
+        if (expression instanceof PostOpExpressionContext) {
+            const op = expression.getChild(1).getText();
+            const value = this.evaluate(expression.expression(), frame);
+            this.assignTo(
+                expression.expression(),
+                arith(this, op === '++' ? '+' : '-', value, ApexNumber.int(1)),
+                frame
+            );
+            return value;
+        }
+        if (expression instanceof InstanceOfExpressionContext) {
+            const value = this.evaluate(expression.expression(), frame);
+            return this.isInstance(value, typeRefOf(expression.typeRef()), frame.cls);
+        }
+        if (expression instanceof CastExpressionContext) {
+            const value = this.evaluate(expression.expression(), frame);
+            const type = typeRefOf(expression.typeRef());
+            if (value === null) return null;
+            if (isNumber(value) && NUMERIC_RANK[type.name.replace(/^system\./, '')]) {
+                return convertNumber(value, type.name.replace(/^system\./, ''));
+            }
+            if (!this.isInstance(value, type, frame.cls)) {
+                this.fail(
+                    'TypeException',
+                    `Invalid conversion from runtime type ${typeNameOf(value)} to ${type.display}`
+                );
+            }
+            return value;
+        }
+        if (
+            expression instanceof BitExpressionContext ||
+            expression instanceof BitAndExpressionContext ||
+            expression instanceof BitOrExpressionContext ||
+            expression instanceof BitNotExpressionContext
+        ) {
+            throw unsupported('bitwise operator', file, line);
+        }
+        throw unsupported(`expression ${expression.getText().slice(0, 40)}`, file, line);
+    }
+
+    private evalPrimary(expression: PrimaryExpressionContext, frame: Frame): Value {
+        const primary = expression.primary();
+        const line = expression.start.line;
+        if (primary instanceof LiteralPrimaryContext) return literalValue(primary.literal());
+        if (primary instanceof IdPrimaryContext)
+            return this.resolveName(primary.id().getText().toLowerCase(), frame, line);
+        if (primary instanceof ThisPrimaryContext) {
+            if (!frame.self) throw unsupported('this in static context', frame.cls.file, line);
+            return frame.self;
+        }
+        if (primary instanceof TypeRefPrimaryContext) {
+            const type = typeRefOf(primary.typeRef());
+            return new TypeValue(type.display, this.resolveClass(type.name, frame.cls));
+        }
+        if (primary instanceof SoqlPrimaryContext) throw unsupported('SOQL query', frame.cls.file, line);
+        if (primary instanceof SuperPrimaryContext)
+            throw unsupported('super as a value', frame.cls.file, line);
+        throw unsupported(`primary ${primary.getText().slice(0, 30)}`, frame.cls.file, line);
+    }
+
+    private evalDot(expression: DotExpressionContext, frame: Frame): Value {
+        const line = expression.start.line;
+        const file = frame.cls.file;
+        const nullSafe = Boolean(expression.QUESTIONDOT());
+        const inner = expression.expression();
+        const call = expression.dotMethodCall();
+        const name = (call ? call.anyId() : expression.anyId()).getText().toLowerCase();
+        // super.method(...): the superclass's implementation on this object
+        if (inner instanceof PrimaryExpressionContext && inner.primary() instanceof SuperPrimaryContext) {
+            const sup = this.superOf(frame.cls);
+            if (!sup || !frame.self || !call) throw unsupported('super', file, line);
+            const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+            const method = this.findMethod(sup, name, args);
+            if (!method) throw unsupported(`super.${name}`, file, line);
+            return this.invoke(method, frame.self, args);
+        }
+        const target = this.evalTarget(inner, frame);
+        if (target === null) {
+            if (nullSafe) return null;
+            this.npe();
+        }
+        if (call) {
+            const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+            if (target instanceof TypeValue) return this.callOnType(target, name, args, frame, line);
+            if (target instanceof ApexObject) return this.callMethod(target, name, args, file, line);
+            return callInstanceBuiltin(this, target, name, args, file, line);
+        }
+        if (target instanceof TypeValue) return this.staticMember(target, name, frame, line);
+        if (target instanceof ApexObject) {
+            const field = this.findField(target.cls, name);
+            if (field && !field.isStatic) return this.readField(target.cls, target, field, frame);
+            if (this.isException(target.cls)) throw unsupported(`field ${name} of an exception`, file, line);
+        }
+        if (target instanceof ApexList && name === 'length') throw unsupported('array length', file, line);
+        throw unsupported(`field ${name} of ${typeNameOf(target)}`, file, line);
+    }
+
+    /** Evaluates the left of a dot, where a dotted name may be a namespace or a type (System.Math). */
+    private evalTarget(expression: ExpressionContext, frame: Frame): Value {
+        if (
+            expression instanceof PrimaryExpressionContext &&
+            expression.primary() instanceof IdPrimaryContext
+        ) {
+            const name = expression.getText().toLowerCase();
+            if ((name === 'system' || name === 'schema') && !this.lookupVariable(frame, name))
+                return new TypeValue(name, null);
+        }
+        return this.evaluate(expression, frame);
+    }
+
+    private staticMember(type: TypeValue, name: string, frame: Frame, line: number): Value {
+        const cls = type.cls;
+        if (cls) {
+            if (cls.kind === 'enum') {
+                const value = this.enumValuesOf(cls).find(
+                    (candidate) => candidate.name.toLowerCase() === name
+                );
+                if (value) return value;
+            }
+            const field = this.findField(cls, name);
+            if (field?.isStatic) return this.readField(cls, null, field, frame);
+            const inner = cls.inner.get(name);
+            if (inner) return new TypeValue(inner.qualifiedName, inner);
+            throw unsupported(`static member ${cls.qualifiedName}.${name}`, frame.cls.file, line);
+        }
+        const namespace = type.name.toLowerCase();
+        if (namespace === 'system' || namespace === 'schema') {
+            const sys = this.system.get(name);
+            if (sys) return new TypeValue(sys.qualifiedName, sys);
+            if (isBuiltinType(name)) return new TypeValue(name, null);
+        }
+        return staticBuiltinField(this, namespace, name, frame.cls.file, line);
+    }
+
+    private callOnType(type: TypeValue, name: string, args: Value[], frame: Frame, line: number): Value {
+        const cls = type.cls;
+        if (cls && cls.kind === 'enum') {
+            if (name === 'values') return new ApexList(simpleType(cls.name), [...this.enumValuesOf(cls)]);
+            if (name === 'valueof') {
+                const wanted = args[0];
+                return this.enumValuesOf(cls).find((value) => value.name === wanted) ?? null;
+            }
+        }
+        if (cls && cls.kind !== 'system') {
+            this.ensureStatic(cls);
+            const method = this.findMethod(cls, name, args, true);
+            if (!method)
+                throw unsupported(
+                    `static method ${cls.qualifiedName}.${name}/${args.length}`,
+                    frame.cls.file,
+                    line
+                );
+            return this.invoke(method, null, args);
+        }
+        return callStaticBuiltin(
+            this,
+            (cls?.name ?? type.name).toLowerCase(),
+            name,
+            args,
+            frame.cls.file,
+            line
+        );
+    }
+
+    private evalMethodCall(call: MethodCallContext, frame: Frame): Value {
+        const line = call.start.line;
+        if (call.THIS() || call.SUPER())
+            throw unsupported(
+                'this(...)/super(...) outside the first line of a constructor',
+                frame.cls.file,
+                line
+            );
+        const name = call.id().getText().toLowerCase();
+        const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+        for (let scope: ClassDef | null = frame.cls; scope; scope = scope.outer) {
+            const instanceOk = scope === frame.cls && frame.self;
+            // virtual dispatch: an instance call from inside a class starts at the object's own class
+            const startClass = instanceOk && frame.self ? frame.self.cls : scope;
+            const method = this.findMethod(startClass, name, args, !instanceOk);
+            if (method) return this.invoke(method, method.isStatic ? null : frame.self, args);
+            if (!instanceOk) continue;
+            const staticMethod = this.findMethod(scope, name, args, true);
+            if (staticMethod) return this.invoke(staticMethod, null, args);
+        }
+        throw unsupported(`method ${name}/${args.length}`, frame.cls.file, line);
+    }
+
+    private evalNew(expression: NewExpressionContext, frame: Frame): Value {
+        const creator = expression.creator();
+        const line = expression.start.line;
+        const file = frame.cls.file;
+        const pairs = creator.createdName().idCreatedNamePair_list();
+        const display = pairs.map((pair) => pair.anyId().getText()).join('.');
+        const args: TypeRef[] = pairs.flatMap((pair) => pair.typeList()?.typeRef_list().map(typeRefOf) ?? []);
+        const name = display.toLowerCase().replace(/^system\./, '');
+        if (name === 'list' || name === 'set' || name === 'map') {
+            return this.newCollection(name, args, creator, frame);
+        }
+        const arrayRest = creator.arrayCreatorRest();
+        if (arrayRest) {
+            // `new String[]{...}` and `new Integer[n]` are lists
+            const list = new ApexList(simpleType(display));
+            if (arrayRest.expression()) {
+                const size = this.evaluate(arrayRest.expression(), frame);
+                if (!isNumber(size)) this.npe();
+                for (let i = 0; i < size.value; i++) list.items.push(null);
+            } else {
+                const init = arrayRest.arrayInitializer();
+                for (const item of init?.expression_list() ?? []) list.items.push(this.evaluate(item, frame));
+            }
+            return list;
+        }
+        const cls = this.resolveClass(name, frame.cls);
+        if (!cls)
+            throw unsupported(
+                `new ${display} (SObjects and platform types come with the next increment)`,
+                file,
+                line
+            );
+        const rest = creator.classCreatorRest();
+        if (!rest) throw unsupported(`new ${display} with an initialiser`, file, line);
+        const values = this.argsOf(rest.arguments(), frame);
+        return this.instantiate(cls, values, file, line);
+    }
+
+    private argsOf(args: ArgumentsContext, frame: Frame): Value[] {
+        return this.evalArgs(args.expressionList()?.expression_list() ?? [], frame);
+    }
+
+    private newCollection(
+        name: string,
+        typeArgs: TypeRef[],
+        creator: NonNullable<ReturnType<NewExpressionContext['creator']>>,
+        frame: Frame
+    ): Value {
+        const file = frame.cls.file;
+        const line = creator.start.line;
+        const from = creator.classCreatorRest()
+            ? this.argsOf(creator.classCreatorRest().arguments(), frame)
+            : [];
+        if (from.length > 1) throw unsupported(`new ${name} with ${from.length} arguments`, file, line);
+        const source = from[0];
+        if (name === 'list') {
+            const list = new ApexList(typeArgs[0] ?? null);
+            const init = creator.arrayCreatorRest()?.arrayInitializer();
+            const setInit = creator.setCreatorRest();
+            for (const item of init?.expression_list() ?? setInit?.expression_list() ?? []) {
+                list.items.push(this.coerce(this.evaluate(item, frame), list.elemType, frame.cls, line));
+            }
+            if (source instanceof ApexList) list.items.push(...source.items);
+            else if (source instanceof ApexSet) list.items.push(...source.entries.values());
+            else if (source !== undefined) throw unsupported('new List from this value', file, line);
+            return list;
+        }
+        if (name === 'set') {
+            const set = new ApexSet(typeArgs[0] ?? null);
+            const items =
+                creator
+                    .setCreatorRest()
+                    ?.expression_list()
+                    .map((item) => this.evaluate(item, frame)) ?? [];
+            if (source instanceof ApexList) items.push(...source.items);
+            else if (source instanceof ApexSet) items.push(...source.entries.values());
+            else if (source !== undefined) throw unsupported('new Set from this value', file, line);
+            for (const item of items)
+                callInstanceBuiltin(
+                    this,
+                    set,
+                    'add',
+                    [this.coerce(item, set.elemType, frame.cls, line)],
+                    file,
+                    line
+                );
+            return set;
+        }
+        const map = new ApexMap(typeArgs[0] ?? null, typeArgs[1] ?? null);
+        for (const pair of creator.mapCreatorRest()?.mapCreatorRestPair_list() ?? []) {
+            const key = this.evaluate(pair.expression(0), frame);
+            const value = this.coerce(
+                this.evaluate(pair.expression(1), frame),
+                map.valueType,
+                frame.cls,
+                line
+            );
+            callInstanceBuiltin(this, map, 'put', [key, value], file, line);
+        }
+        if (source instanceof ApexMap)
+            for (const [key, value] of source.entries.values())
+                callInstanceBuiltin(this, map, 'put', [key, value], file, line);
+        else if (source !== undefined) throw unsupported('new Map from this value', file, line);
+        return map;
+    }
+
+    private evalAssign(expression: AssignExpressionContext, frame: Frame): Value {
+        const op = expression.getChild(1).getText();
+        const target = expression.expression(0);
+        let value = this.evaluate(expression.expression(1), frame);
+        if (op !== '=') {
+            const current = this.evaluate(target, frame);
+            const arithmetic = op.slice(0, -1);
+            if (!['+', '-', '*', '/'].includes(arithmetic))
+                throw unsupported(`operator ${op}`, frame.cls.file, expression.start.line);
+            value = arith(this, arithmetic, current, value);
+        }
+        this.assignTo(target, value, frame);
+        return value;
+    }
+
+    private assignTo(target: ExpressionContext, value: Value, frame: Frame): void {
+        const line = target.start.line;
+        if (target instanceof PrimaryExpressionContext && target.primary() instanceof IdPrimaryContext) {
+            this.assignName(target.getText().toLowerCase(), value, frame, line);
+            return;
+        }
+        if (target instanceof DotExpressionContext && !target.dotMethodCall()) {
+            const owner = this.evalTarget(target.expression(), frame);
+            const name = target.anyId().getText().toLowerCase();
+            if (owner === null) this.npe();
+            if (owner instanceof ApexObject) {
+                const field = this.findField(owner.cls, name);
+                if (field && !field.isStatic) {
+                    this.writeField(owner, field, value, frame);
+                    return;
+                }
+            }
+            if (owner instanceof TypeValue && owner.cls) {
+                const field = this.findField(owner.cls, name);
+                if (field?.isStatic) {
+                    this.writeField(null, field, value, frame);
+                    return;
+                }
+            }
+            throw unsupported(`assignment to ${target.getText()}`, frame.cls.file, line);
+        }
+        if (target instanceof ArrayExpressionContext) {
+            const list = this.evaluate(target.expression(0), frame);
+            const index = this.evaluate(target.expression(1), frame);
+            if (list === null) this.npe();
+            if (!(list instanceof ApexList))
+                throw unsupported('index assignment to a non-list', frame.cls.file, line);
+            listGet(this, list, index);
+            list.items[(index as ApexNumber).value] = this.coerce(value, list.elemType, frame.cls, line);
+            return;
+        }
+        throw unsupported(`assignment to ${target.getText()}`, frame.cls.file, line);
+    }
+}
+
+function firstCall(statement: StatementContext | undefined): MethodCallContext | null {
+    const expression = statement?.expressionStatement()?.expression();
+    if (expression instanceof MethodCallExpressionContext) {
+        const call = expression.methodCall();
+        if (call.THIS() || call.SUPER()) return call;
+    }
+    return null;
+}
+
+export function listGet(interp: Interpreter, list: ApexList, index: Value): Value {
+    if (index === null) interp.npe();
+    if (!isNumber(index)) throw new UnsupportedError('unsupported: non-numeric list index');
+    const i = index.value;
+    if (i < 0 || i >= list.items.length) interp.fail('ListException', `List index out of bounds: ${i}`);
+    return list.items[i];
+}
+
+export function convertNumber(value: ApexNumber, kind: string): ApexNumber {
+    switch (kind) {
+        case 'integer':
+            return ApexNumber.int(Math.trunc(value.value));
+        case 'long':
+            return ApexNumber.long(value.kind === 'Long' ? value.big : BigInt(Math.trunc(value.value)));
+        case 'double':
+            return ApexNumber.double(value.value);
+        default:
+            return value.kind === 'Decimal' ? value : ApexNumber.decimal(value.value);
+    }
+}
+
+function zeroOf(value: Value): Value {
+    if (isNumber(value)) return convertNumber(ApexNumber.int(0), value.kind.toLowerCase());
+    return ApexNumber.int(0);
+}
+
+export function unquote(text: string): string {
+    return text.slice(1, -1).replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_m, escaped: string) => {
+        if (escaped.length === 5) return String.fromCharCode(parseInt(escaped.slice(1), 16));
+        return (
+            ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[escaped] ?? escaped
+        );
+    });
+}
+
+function literalValue(literal: LiteralContext): Value {
+    if (literal.NULL()) return null;
+    if (literal.BooleanLiteral()) return literal.getText().toLowerCase() === 'true';
+    if (literal.StringLiteral()) return unquote(literal.getText());
+    if (literal.IntegerLiteral()) {
+        const n = Number(literal.getText());
+        return ApexNumber.int(n);
+    }
+    if (literal.LongLiteral()) return ApexNumber.long(BigInt(literal.getText().replace(/[lL]$/, '')));
+    if (literal.NumberLiteral()) {
+        const text = literal.getText();
+        if (/[dD]$/.test(text)) return ApexNumber.double(Number(text.slice(0, -1)));
+        return ApexNumber.decimal(Number(text), text.split('.')[1]?.length ?? 0);
+    }
+    throw new UnsupportedError(`unsupported: literal ${literal.getText()}`);
+}

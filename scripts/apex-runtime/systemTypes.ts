@@ -1,0 +1,78 @@
+// The platform's own types that user code names: Exception and its System subclasses, and the System enums.
+import type { ClassDef } from './registry';
+
+const EXCEPTIONS = [
+    'AssertException',
+    'AuraHandledException',
+    'CalloutException',
+    'DmlException',
+    'FinalException',
+    'IllegalArgumentException',
+    'InvalidParameterValueException',
+    'JSONException',
+    'LimitException',
+    'ListException',
+    'MathException',
+    'NoAccessException',
+    'NoDataFoundException',
+    'NullPointerException',
+    'QueryException',
+    'SecurityException',
+    'SObjectException',
+    'StringException',
+    'TypeException',
+    'UnexpectedException'
+];
+
+const ENUMS: Record<string, string[]> = {
+    TriggerOperation: [
+        'BEFORE_INSERT',
+        'BEFORE_UPDATE',
+        'BEFORE_DELETE',
+        'AFTER_INSERT',
+        'AFTER_UPDATE',
+        'AFTER_DELETE',
+        'AFTER_UNDELETE'
+    ],
+    RoundingMode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
+    LoggingLevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
+    AccessLevel: ['USER_MODE', 'SYSTEM_MODE']
+};
+
+function systemClass(kind: ClassDef['kind'], name: string, superClass: ClassDef | null): ClassDef {
+    return {
+        kind,
+        name,
+        qualifiedName: name,
+        file: 'System',
+        line: 0,
+        outer: null,
+        superRef: null,
+        interfaceRefs: [],
+        superClass,
+        interfaces: [],
+        isAbstract: false,
+        isVirtual: true,
+        annotations: [],
+        sharing: null,
+        fields: new Map(),
+        initOrder: [],
+        methods: new Map(),
+        constructors: [],
+        inner: new Map(),
+        enumConstants: [],
+        cache: new Map()
+    };
+}
+
+export function installSystemTypes(into: Map<string, ClassDef>): void {
+    const base = systemClass('system', 'Exception', null);
+    into.set('exception', base);
+    for (const name of EXCEPTIONS) into.set(name.toLowerCase(), systemClass('system', name, base));
+    for (const [name, constants] of Object.entries(ENUMS)) {
+        const cls = systemClass('enum', name, null);
+        cls.qualifiedName = `System.${name}`;
+        cls.enumConstants = constants;
+        into.set(name.toLowerCase(), cls);
+    }
+}
