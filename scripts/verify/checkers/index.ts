@@ -9,6 +9,7 @@ import { apexSecurityChecker, apexSemanticsChecker, soqlFieldsChecker } from './
 import { pmdChecker } from './pmd';
 import { lwcPlatformChecker } from './lwcPlatform';
 import { crossReferencesChecker } from './crossReferences';
+import { userModeAccessChecker } from './userModeAccess';
 
 export const CHECKERS: readonly Checker[] = [
     typescriptChecker,
@@ -18,6 +19,7 @@ export const CHECKERS: readonly Checker[] = [
     metadataSchemaChecker,
     crossReferencesChecker,
     soqlFieldsChecker,
+    userModeAccessChecker,
     apexSecurityChecker,
     apexSemanticsChecker,
     pmdChecker,
