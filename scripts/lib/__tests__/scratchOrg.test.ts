@@ -1,16 +1,18 @@
 // What setup:scratch puts into a scratch org beyond force-app: the Keystone app with our record pages as
 // its defaults (valid metadata that the CLI converts, the same app otherwise), and a demo import the
-// installing admin is allowed to write in full.
+// installing admin is allowed to write in full (judged by the user-mode-access check).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DATA_DIR, FORCE_APP, ROOT } from '../project';
+import { FORCE_APP, ROOT } from '../project';
 import { childText, parseXml, type XmlElement } from '../xmlTree';
-import { INSTALLER_PERMISSION_SETS, SCRATCH_ONLY_SOURCE } from '../orgCommands';
+import { SCRATCH_ONLY_SOURCE } from '../orgCommands';
 import { metadataSchemaChecker, xmlWellFormedChecker } from '../../verify/checkers/xml';
 import { runSf } from '../../verify/checkers/sourceConvert';
+import { demoDataAccess } from '../../verify/checkers/userModeAccess';
+import { formatFinding, projectAt } from '../../verify/finding';
 
 const OVERLAY = path.join(ROOT, SCRATCH_ONLY_SOURCE);
 const OVERLAY_APP = path.join(OVERLAY, 'applications', 'Keystone.app-meta.xml');
@@ -98,59 +100,14 @@ describe('record pages activated in the scratch org only', () => {
     });
 });
 
-interface PlanEntry {
-    sobject: string;
-    files: string[];
-}
-
-function fieldMeta(object: string, field: string): XmlElement | undefined {
-    const file = path.join(FORCE_APP, 'objects', object, 'fields', `${field}.field-meta.xml`);
-    return fs.existsSync(file) ? read(file) : undefined;
-}
-
 describe('the demo import runs as the installing admin', () => {
     it('writes only Keystone fields the admin may edit with the permission sets setup assigns', () => {
-        const editable = new Set<string>();
-        for (const name of INSTALLER_PERMISSION_SETS) {
-            const file = [FORCE_APP, OVERLAY]
-                .map((dir) => path.join(dir, 'permissionsets', `${name}.permissionset-meta.xml`))
-                .find((candidate) => fs.existsSync(candidate));
-            assert.ok(file, `${name} is in force-app or ${SCRATCH_ONLY_SOURCE}`);
-            const set = read(file);
-            for (const permission of set.children.filter((child) => child.name === 'fieldPermissions'))
-                if (childText(permission, 'editable') === 'true')
-                    editable.add(childText(permission, 'field')!);
-        }
-        const plan = JSON.parse(
-            fs.readFileSync(path.join(DATA_DIR, 'keystone-data-plan.json'), 'utf8')
-        ) as PlanEntry[];
-        const unwritable = new Set<string>();
-        let checked = 0;
-        for (const entry of plan) {
-            for (const file of entry.files) {
-                const { records } = JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as {
-                    records: Record<string, unknown>[];
-                };
-                for (const record of records) {
-                    for (const field of Object.keys(record)) {
-                        if (!field.endsWith('__c')) continue; // standard fields: the admin's profile
-                        const meta = fieldMeta(entry.sobject, field);
-                        assert.ok(meta, `${entry.sobject}.${field} (in ${file}) has no field metadata`);
-                        // Required and master-detail fields take no permission (and permission sets
-                        // cannot grant it): whoever may create the record writes them.
-                        if (
-                            childText(meta, 'type') === 'MasterDetail' ||
-                            childText(meta, 'required') === 'true'
-                        )
-                            continue;
-                        checked++;
-                        if (!editable.has(`${entry.sobject}.${field}`))
-                            unwritable.add(`${entry.sobject}.${field} (${file})`);
-                    }
-                }
-            }
-        }
+        // one definition: the user-mode-access check of npm run verify, which also names each field it refuses
+        const { findings, checked } = demoDataAccess(projectAt(ROOT));
         assert.ok(checked > 50, `checked ${checked} field values`);
-        assert.deepEqual([...unwritable].sort(), []);
+        assert.deepEqual(
+            findings.map((finding) => formatFinding(finding, ROOT)),
+            []
+        );
     });
 });

@@ -67,6 +67,15 @@ const EXPECTED: Record<string, string[]> = {
         'force-app/main/default/classes/PlanReader.cls:4 soql/field Account_Plan__c.Revenue_Gaol__c does not exist',
         'force-app/main/default/classes/PlanReader.cls:8 soql/field Account_Plan__c.Period_Strat__c does not exist'
     ],
+    'user-mode-access': [
+        'force-app/main/default/classes/PlanRollup.cls:5 user-mode/edit Rep_User (saves Account_Plan__c, firing AccountPlanTrigger) cannot create or edit Account',
+        'force-app/main/default/classes/PlanSelector.cls:4 user-mode/read Rep_User (users of PlanController) cannot read Account',
+        'force-app/main/default/classes/PlanSelector.cls:4 user-mode/read Rep_User (users of PlanController) cannot read Account_Plan__c.Goal__c',
+        'force-app/main/default/classes/PlanSelector.cls:9 user-mode/read Rep_User (users of PlanController) cannot read Case',
+        'force-app/main/default/classes/PlanService.cls:4 user-mode/edit Rep_User (users of PlanController) cannot edit Account_Plan__c.Score__c',
+        'force-app/main/default/classes/SwotController.cls:4 user-mode/no-permission-set SwotController has @AuraEnabled methods but its ApexDoc names no @permissionSet its users hold',
+        'scripts/data/Account_Plan__c.json:8 user-mode/demo-data Account_Plan__c.Goal__c is set by the demo import but none of Keystone_Manager, Keystone_Admin, Keystone_Demo_Data_Loader lets the installing admin edit it'
+    ],
     'apex-security': [
         'force-app/main/default/classes/UnsafeService.cls:1 apex/with-sharing class UnsafeService must be declared "with sharing"',
         'force-app/main/default/classes/UnsafeService.cls:11 apex/suppression-reason a suppression needs a written reason: // pmd-allow RuleName: why',

@@ -13,6 +13,7 @@ import { approvalProcessesChecker } from './approvalProcesses';
 import { fieldHistoryChecker } from './fieldHistory';
 import { tabMotifsChecker } from './tabMotifs';
 import { demoDataChecker } from './demoData';
+import { userModeAccessChecker } from './userModeAccess';
 
 export const CHECKERS: readonly Checker[] = [
     typescriptChecker,
@@ -26,6 +27,7 @@ export const CHECKERS: readonly Checker[] = [
     tabMotifsChecker,
     demoDataChecker,
     soqlFieldsChecker,
+    userModeAccessChecker,
     apexSecurityChecker,
     apexSemanticsChecker,
     pmdChecker,
