@@ -144,10 +144,27 @@ export function drawOrgChart(
         .attr('width', '100%')
         .attr('height', '100%');
     const viewport = svg.append('g').attr('class', 'viewport');
-    viewport
-        .append('path')
-        .attr('class', 'edge')
-        .attr('d', edgePath(model, layout, layout.visible, w, h));
+    // reporting lines: all of them when few people are open or zoomed out; when zoomed in on a large chart,
+    // only those touching the cards on screen (a path of 20,000 lines costs every frame, even off screen)
+    const edges = viewport.append('path').attr('class', 'edge');
+    let allEdges: string | undefined;
+    let edgesShown: 'all' | number[] | undefined;
+    const showEdges = (wanted: readonly number[] | 'all'): void => {
+        if (wanted === 'all') {
+            if (edgesShown === 'all') return;
+            allEdges ??= edgePath(model, layout, layout.visible, w, h);
+            edges.attr('d', allEdges);
+            edgesShown = 'all';
+            return;
+        }
+        const ends = new Set<number>(wanted);
+        for (const index of wanted) {
+            if (expanded[index]) for (const child of hierarchy.children[index]!) ends.add(child);
+        }
+        const shown = [...ends].filter((index) => !Number.isNaN(layout.x[index]!));
+        edges.attr('d', edgePath(model, layout, shown, w, h));
+        edgesShown = shown;
+    };
     const highlight = viewport.append('path').attr('class', 'edge edge-highlight');
 
     // influence links between two visible people; drawn only while an end is on screen (c/orgViewport)
@@ -186,11 +203,17 @@ export function drawOrgChart(
             .node()!;
     };
 
+    // the zoomed-out blocks exist only while zoomed out: hidden, they would still cost every frame
     const overview = viewport.append('g').attr('class', 'overview');
-    if (detailLevel(layout.visible.length, MIN_SCALE) !== 'all') {
-        for (const [colour, d] of overviewPaths(model, layout, w, h, options.matches))
-            overview.append('path').attr('class', 'block').attr('fill', colour).attr('d', d);
-    }
+    let overviewDrawn = false;
+    const showOverview = (shown: boolean): void => {
+        if (shown && !overviewDrawn) {
+            overviewDrawn = true;
+            for (const [colour, d] of overviewPaths(model, layout, w, h, options.matches))
+                overview.append('path').attr('class', 'block').attr('fill', colour).attr('d', d);
+        }
+        overview.attr('display', shown ? null : 'none');
+    };
     const nodes = viewport.append('g').attr('class', 'nodes');
     const drawn = new Map<number, SVGGElement>();
     let transform: ViewTransform = { x: 0, y: 0, k: 1 };
@@ -405,6 +428,8 @@ export function drawOrgChart(
             }
         }
         for (const index of keep) if (!drawn.has(index)) drawn.set(index, drawCard(index));
+        showOverview(level === 'overview');
+        showEdges(level === 'viewport' ? wanted : 'all');
         renderLinks(level);
         minimap?.update(transform, size());
     };

@@ -371,6 +371,23 @@ export default class OrgChartHeatMap extends LightningElement {
         }
         people.push(...page.stakeholders);
         this.loaded = people.length;
+        if (afterId === null && page.pageStarts?.length) {
+            // every later page's start is known: ask for them together (the platform sends them as one
+            // request) and keep them in order
+            const later = await Promise.all(
+                page.pageStarts.map(async (start) => {
+                    const next = (await getOrgChart({
+                        accountId,
+                        afterId: start,
+                        pageSize: PAGE_SIZE
+                    })) as OrgChartPageDto;
+                    if (isCurrent()) this.loaded += next.stakeholders.length;
+                    return next.stakeholders;
+                })
+            );
+            if (isCurrent()) for (const stakeholders of later) people.push(...stakeholders);
+            return;
+        }
         if (page.nextAfterId) await this.loadPages(accountId, page.nextAfterId, people, isCurrent);
     }
 

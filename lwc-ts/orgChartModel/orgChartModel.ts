@@ -40,6 +40,8 @@ export interface OrgChartPageDto {
     accountName: string;
     totalContacts: number | null;
     nextAfterId: string | null;
+    /** First page only: where each later page starts, so they can be asked for together; null to page on. */
+    pageStarts?: string[] | null;
     hiddenFields: string[];
     stakeholders: StakeholderDto[];
     links: unknown[] | null;

@@ -155,6 +155,33 @@ describe('c-org-chart-heat-map', () => {
         expect(ids()).toEqual(['aeronovaCeo']);
     });
 
+    it('asks for every later page at once when the first names where they start, keeping their order', async () => {
+        const later: Record<string, (value: unknown) => void> = {};
+        getOrgChartMock.mockImplementation(({ afterId }: { afterId: string | null }) => {
+            if (afterId === null)
+                return Promise.resolve({
+                    ...onePage([person('ceo', null)]),
+                    totalContacts: 3,
+                    nextAfterId: 'ceo',
+                    pageStarts: ['ceo', 'cio']
+                });
+            return new Promise((resolve) => (later[afterId] = resolve));
+        });
+        const element = mount();
+        await settle();
+        // both later pages were asked for before either answered
+        expect(Object.keys(later).sort()).toEqual(['ceo', 'cio']);
+        later.cio!({ ...onePage([person('dev', 'cio')]), nextAfterId: null });
+        later.ceo!({ ...onePage([person('cio', 'ceo')]), nextAfterId: 'cio' });
+        await settle();
+        expect(
+            Array.from(element.shadowRoot!.querySelectorAll('g.node')).map((node) =>
+                node.getAttribute('data-id')
+            )
+        ).toEqual(['ceo', 'cio', 'dev']);
+        getOrgChartMock.mockReset();
+    });
+
     it('collapses and expands on request', async () => {
         getOrgChartMock.mockResolvedValueOnce(onePage([person('ceo', null), person('cio', 'ceo')]));
         const element = mount();

@@ -466,6 +466,29 @@ describe('OrgChartController in the preview', () => {
         assert.equal(pages, 3);
     });
 
+    it('names on the first page where every later page starts, as the Apex scan does', () => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        const call = (afterId: string | null, pageSize: number): Page & { pageStarts?: string[] | null } =>
+            invokeApex(org, 'OrgChartController.getOrgChart', {
+                accountId: aeronova(org),
+                afterId,
+                pageSize
+            }) as Page & {
+                pageStarts?: string[] | null;
+            };
+        const first = call(null, 25);
+        assert.equal(first.pageStarts?.length, 2);
+        assert.equal(first.pageStarts?.[0], first.nextAfterId);
+        const seen = new Set(first.stakeholders.map((person) => person.id));
+        for (const start of first.pageStarts ?? [])
+            for (const person of call(start, 25).stakeholders)
+                assert.ok(!seen.has(person.id) && seen.add(person.id));
+        assert.equal(seen.size, 60);
+        // 60 people in pages of 20 fill three pages exactly: no empty fourth to ask for
+        assert.equal(call(null, 20).pageStarts?.length, 2);
+        assert.equal(call(first.nextAfterId, 25).pageStarts, null);
+    });
+
     it('refuses bad arguments as the platform and the Apex do', () => {
         const { org } = createOrg(DATA_DIR, TODAY);
         const call = (args: unknown): unknown => invokeApex(org, 'OrgChartController.getOrgChart', args);

@@ -138,6 +138,17 @@ function viewsOf(org: OrgStore, contacts: SObjectRecord[]): Record<string, unkno
     });
 }
 
+/** OrgChartService.MAX_SCANNED_FOR_PAGE_STARTS: past this many contacts the pages follow one another. */
+const MAX_SCANNED_FOR_PAGE_STARTS = 40000;
+
+/** StakeholderSelector.selectPageStarts: the last Id of every full page that has a page after it. */
+function pageStarts(everyone: readonly { Id: string }[], size: number): string[] | null {
+    if (everyone.length > MAX_SCANNED_FOR_PAGE_STARTS) return null;
+    const starts: string[] = [];
+    for (let end = size - 1; end < everyone.length - 1; end += size) starts.push(everyone[end]!.Id);
+    return starts;
+}
+
 export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Record<string, unknown> {
     const accountId = idParam(args, 'accountId');
     const afterId = idParam(args, 'afterId');
@@ -157,6 +168,7 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
         accountName: value(account, 'Name'),
         totalContacts: firstPage ? everyone.length : null,
         nextAfterId: contacts.length === size ? contacts[contacts.length - 1]!.Id : null,
+        pageStarts: firstPage ? pageStarts(everyone, size) : null,
         canEdit: true,
         hiddenFields: [],
         stakeholders,
