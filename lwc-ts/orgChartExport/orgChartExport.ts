@@ -64,7 +64,14 @@ const TREND_COLOUR: Record<string, string> = { warming: '#2e844a', cooling: '#ba
 
 /** Text for an SVG text node or attribute: markup characters escaped, nothing else changed. */
 export function escapeXml(text: string): string {
-    return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+    // control characters (but tab and line ends) are not allowed in XML at all: one would break the picture
+    const allowed = Array.from(text)
+        .filter((character) => {
+            const code = character.charCodeAt(0);
+            return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+        })
+        .join('');
+    return allowed.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 function textElement(x: number, y: number, value: string, attributes: string): string {

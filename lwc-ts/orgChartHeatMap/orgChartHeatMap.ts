@@ -245,6 +245,7 @@ export default class OrgChartHeatMap extends LightningElement {
 
     override disconnectedCallback(): void {
         this.connected = false;
+        this.releasePicture();
         unsubscribe(this.subscription);
         this.subscription = undefined;
         unregisterRefreshHandler(this.refreshHandlerId);
@@ -759,6 +760,16 @@ export default class OrgChartHeatMap extends LightningElement {
         link.href = href;
         link.download = `${(this.accountName || 'org-chart').replace(/[^\p{L}\p{N}]+/gu, '-')}-org-chart.${extension}`;
         link.click();
+        // a picture stays in memory while its object URL lives: the previous one goes when the next is made
+        this.releasePicture();
+        if (href.startsWith('blob:')) this.pictureUrl = href;
+    }
+
+    private pictureUrl?: string;
+
+    private releasePicture(): void {
+        if (this.pictureUrl) URL.revokeObjectURL(this.pictureUrl);
+        this.pictureUrl = undefined;
     }
 
     handleExportSvg(): void {

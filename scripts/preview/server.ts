@@ -310,15 +310,25 @@ async function route(
         }
         if (method === 'PATCH') {
             if (!isValidId(key)) throw new ApexError(`Invalid record id: ${key}`, 'INVALID_ID');
-            org.update(key, (await readBody(request)) as Record<string, FieldValue>);
+            org.update(key, fieldValues(await readBody(request)));
             return send(response, 200, { result: recordView(org, key, []) });
         }
         if (method === 'POST') {
-            const id = org.insert(key, (await readBody(request)) as Record<string, FieldValue>);
+            // only objects the preview knows: a request must not invent one (or reach "constructor")
+            if (!org.schemas.has(key) && !org.all(key).length)
+                throw new ApexError(`The preview knows no object named ${key}.`, 'INVALID_TYPE');
+            const id = org.insert(key, fieldValues(await readBody(request)));
             return send(response, 200, { result: recordView(org, id, []) });
         }
     }
     send(response, 404, { error: { message: `No preview route for ${method} ${url.pathname}` } });
+}
+
+/** A record body must be a plain object of field values. */
+function fieldValues(body: unknown): Record<string, FieldValue> {
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+        throw new ApexError('A record is an object of field values.', 'System.TypeException');
+    return body as Record<string, FieldValue>;
 }
 
 /** Starts the preview server (the app must already be built with buildPreview). */

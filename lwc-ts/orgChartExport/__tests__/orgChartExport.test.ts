@@ -80,6 +80,7 @@ describe('exportChart', () => {
         expect(texts).toContain('<b>Tom & "Jerry"</b>');
         expect(texts).toContain('A & B <C>');
         expect(escapeXml(`<&>"'`)).toBe('&#60;&#38;&#62;&#34;&#39;');
+        expect(escapeXml('Bell\u0007 and\ttab')).toBe('Bell and\ttab');
     });
 });
 

@@ -128,6 +128,34 @@ describe('the preview server refuses what a local dev server must refuse', () =>
         assert.equal(server.org.all('Buying_Center__c').length, before);
     });
 
+    it('refuses a record of an object it does not know, and a prototype key as a field', async () => {
+        for (const type of ['constructor', '__proto__', 'Widget']) {
+            const answer = await request(server, 'POST', `/api/records/${type}`, { host }, '{"Name":"x"}');
+            assert.equal(answer.status, 200);
+            assert.equal(answer.body.error?.message, `The preview knows no object named ${type}.`);
+        }
+        const contact = server.org.all('Contact')[0]!;
+        const patched = await request(
+            server,
+            'PATCH',
+            `/api/records/${contact.Id}`,
+            { host },
+            '{"__proto__":{"polluted":"yes"}}'
+        );
+        assert.match(patched.body.error!.message, /No such column '__proto__'/);
+        assert.equal(Object.getPrototypeOf(server.org.get(contact.Id)), Object.prototype);
+        const objectValue = await request(
+            server,
+            'PATCH',
+            `/api/records/${contact.Id}`,
+            { host },
+            '{"Title":{"a":1}}'
+        );
+        assert.match(objectValue.body.error!.message, /Title: value not of required type/);
+        const notObject = await request(server, 'PATCH', `/api/records/${contact.Id}`, { host }, 'null');
+        assert.equal(notObject.body.error?.message, 'A record is an object of field values.');
+    });
+
     for (const endpoint of [
         'constructor.name',
         '__proto__.toString',
@@ -219,6 +247,24 @@ describe('loading any folder sf data export tree writes', () => {
 
     it('still loads the demo story through its plan', () => {
         assert.ok((loadTreeData(store(), DATA_DIR).Contact ?? 0) >= 60);
+    });
+
+    it('reads only .json files of the folder itself, whatever the plan names', () => {
+        const outside = folder({
+            'secret.json': {
+                records: [{ attributes: { type: 'Account', referenceId: 'S' }, Name: 'Secret' }]
+            }
+        });
+        for (const named of [
+            `../${path.basename(outside)}/secret.json`,
+            path.join(outside, 'secret.json'),
+            'notes.txt'
+        ]) {
+            const dir = folder({ 'data-plan.json': [{ sobject: 'Account', files: [named] }] });
+            assert.throws(() => loadTreeData(store(), dir), {
+                message: `${named}: a data plan may only name .json files in its own folder`
+            });
+        }
     });
 
     for (const [problem, files, message] of [

@@ -46,7 +46,9 @@ export class IdFactory {
     }
 
     prefixOf(sobject: string): string {
-        const known = STANDARD_PREFIXES[sobject] ?? this.prefixes.get(sobject);
+        const known =
+            (Object.hasOwn(STANDARD_PREFIXES, sobject) ? STANDARD_PREFIXES[sobject] : undefined) ??
+            this.prefixes.get(sobject);
         if (known) return known;
         const made = `x${this.prefixes.size.toString(36).padStart(2, '0').toUpperCase()}`;
         this.prefixes.set(sobject, made);

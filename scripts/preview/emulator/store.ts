@@ -58,6 +58,11 @@ export class OrgStore {
         );
     }
 
+    /** The behaviours of an object, by own key only (an object name from a request is never "constructor"). */
+    private behavioursOf(sobject: string): readonly SaveBehaviour[] {
+        return Object.hasOwn(this.behaviours, sobject) ? (this.behaviours[sobject] ?? []) : [];
+    }
+
     get(id: string): SObjectRecord | undefined {
         return this.byId.get(id) ?? this.byId.get(id.slice(0, 15) + (id.length === 15 ? '' : id.slice(15)));
     }
@@ -79,12 +84,10 @@ export class OrgStore {
         this.assign(sobject, record, values);
         record.Id = this.ids.next(sobject);
         if (schema?.autoNumberFormat) record.Name = this.nextAutoNumber(sobject, schema.autoNumberFormat);
-        for (const behaviour of this.behaviours[sobject] ?? [])
-            behaviour.beforeSave?.(this, record, undefined);
+        for (const behaviour of this.behavioursOf(sobject)) behaviour.beforeSave?.(this, record, undefined);
         this.validate(sobject, record, undefined);
         this.store(sobject, record);
-        for (const behaviour of this.behaviours[sobject] ?? [])
-            behaviour.afterSave?.(this, record, undefined);
+        for (const behaviour of this.behavioursOf(sobject)) behaviour.afterSave?.(this, record, undefined);
         return record.Id;
     }
 
@@ -94,10 +97,10 @@ export class OrgStore {
         const sobject = existing.attributes.type;
         const next = { ...existing } as SObjectRecord;
         this.assign(sobject, next, values);
-        for (const behaviour of this.behaviours[sobject] ?? []) behaviour.beforeSave?.(this, next, existing);
+        for (const behaviour of this.behavioursOf(sobject)) behaviour.beforeSave?.(this, next, existing);
         this.validate(sobject, next, existing);
         this.store(sobject, next);
-        for (const behaviour of this.behaviours[sobject] ?? []) behaviour.afterSave?.(this, next, existing);
+        for (const behaviour of this.behavioursOf(sobject)) behaviour.afterSave?.(this, next, existing);
     }
 
     /** Deletes a record (no cascade: the preview deletes only records nothing depends on). */
@@ -127,6 +130,17 @@ export class OrgStore {
         const schema = this.schemas.get(sobject);
         for (const [name, value] of Object.entries(values)) {
             if (name === 'attributes' || name === 'Id') continue;
+            // a field is a name and a plain value: never a prototype key, never an object
+            if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name) || ['constructor', 'prototype'].includes(name))
+                throw new DmlError(
+                    'INVALID_FIELD',
+                    `No such column '${name}' on sobject of type ${sobject}`,
+                    [name]
+                );
+            if (value !== null && value !== undefined && typeof value === 'object')
+                throw new DmlError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${name}: value not of required type`, [
+                    name
+                ]);
             if (SYSTEM_FIELDS.has(name)) {
                 throw new DmlError(
                     'INVALID_FIELD_FOR_INSERT_UPDATE',

@@ -55,8 +55,15 @@ export function findPlan(dir: string): string | undefined {
 }
 
 function readJson(dir: string, file: string): unknown {
-    const full = path.join(dir, file);
+    const full = path.resolve(dir, file);
+    // a plan names files of its own folder: never one outside it, or behind a link that leaves it
+    const inside = path.relative(path.resolve(dir), full);
+    if (!file.endsWith('.json') || inside.startsWith('..') || path.isAbsolute(inside))
+        throw new Error(`${file}: a data plan may only name .json files in its own folder`);
     if (!fs.existsSync(full)) throw new Error(`${file}: the file does not exist in ${dir}`);
+    const real = path.relative(fs.realpathSync(dir), fs.realpathSync(full));
+    if (real.startsWith('..') || path.isAbsolute(real))
+        throw new Error(`${file}: a data plan may only name .json files in its own folder`);
     try {
         return JSON.parse(fs.readFileSync(full, 'utf8'));
     } catch (error) {
@@ -94,7 +101,8 @@ function childLookup(
     child: string,
     file: string
 ): string {
-    const standard = STANDARD_CHILDREN[parent]?.[relationship];
+    const children = Object.hasOwn(STANDARD_CHILDREN, parent) ? STANDARD_CHILDREN[parent]! : {};
+    const standard = Object.hasOwn(children, relationship) ? children[relationship] : undefined;
     if (standard) return standard;
     const fields = [...(store.schemas.get(child)?.fields.values() ?? [])].filter(
         (field) => field.referenceTo === parent
