@@ -373,8 +373,8 @@ export default class OrgChartHeatMap extends LightningElement {
         people.push(...page.stakeholders);
         this.loaded = people.length;
         if (afterId === null && page.pageStarts?.length) {
-            // every later page's start is known: ask for them together (the platform sends them as one
-            // request) and keep them in order
+            // every later page's start is known: ask for them together instead of one after another, and
+            // keep them in order
             const later = await Promise.all(
                 page.pageStarts.map(async (start) => {
                     const next = (await getOrgChart({
