@@ -797,7 +797,7 @@ describe('editing the landscape in the preview', () => {
                 targetDate: '2027-06-30',
                 notes: '  Pilot '
             }
-        }) as { id: string; potentialValue: number; notes: string };
+        }) as { id: string; potentialValue: number; notes: string; version: string };
         assert.equal(target.potentialValue, 500000);
         assert.equal(target.notes, 'Pilot');
         const changed = call('saveCell', {
@@ -805,7 +805,7 @@ describe('editing the landscape in the preview', () => {
             cell: {
                 status: 'Not Applicable',
                 potentialValue: 9,
-                version: (target as { version: string }).version
+                version: target.version
             }
         }) as {
             id: string;
