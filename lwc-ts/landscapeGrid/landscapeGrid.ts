@@ -789,7 +789,9 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                     potentialValue: this.form.potentialValue === '' ? null : Number(this.form.potentialValue),
                     targetDate,
                     competitor: this.form.competitor || null,
-                    notes: this.form.notes || null
+                    notes: this.form.notes || null,
+                    // the version the rep saw (none for an unmarked cell): someone else's mark is not overwritten
+                    version: editing.record?.version ?? null
                 }
             })) as LandscapeCellDto;
             // an answer for the record the rep has left must not land in the one now shown
@@ -804,7 +806,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         if (!record) return;
         const loadNumber = this.loadCount;
         await this.runEdit(async () => {
-            await removeCell({ cellId: record.id });
+            await removeCell({ cellId: record.id, version: record.version ?? null });
             if (loadNumber !== this.loadCount || !this.dto) return;
             this.dto = { ...this.dto!, cells: this.dto!.cells.filter((cell) => cell.id !== record.id) };
         });

@@ -39,6 +39,8 @@ export interface LandscapeCellDto {
     targetDate: string | null;
     competitor: string | null;
     notes: string | null;
+    /** LastModifiedDate: the version the next edit of this cell carries (no lost updates). */
+    version?: string | null;
 }
 
 export interface CoverageDto {

@@ -480,17 +480,21 @@ export default class OrgChartHeatMap extends LightningElement {
         }
         const loadNumber = this.loadCount;
         try {
-            const previous = (await moveStakeholder({
+            const moved = (await moveStakeholder({
                 accountId: this.recordId ?? null,
                 contactId,
-                newManagerId: managerId
-            })) as string | null;
+                newManagerId: managerId,
+                // the version this chart shows: a person someone else changed since is not moved unseen
+                version: this.people.find((person) => person.id === contactId)?.version ?? null
+            })) as { previousManagerId: string | null; version: string | null };
             // the rep moved on to another record while this was saving: nothing here to update
             if (loadNumber !== this.loadCount) return;
             this.people = this.people.map((person) => {
-                return person.id === contactId ? { ...person, reportsToId: managerId } : person;
+                return person.id === contactId
+                    ? { ...person, reportsToId: managerId, version: moved.version }
+                    : person;
             });
-            this.undo = isUndo ? undefined : { contactId, managerId: previous ?? null };
+            this.undo = isUndo ? undefined : { contactId, managerId: moved.previousManagerId ?? null };
             this.showStatus(
                 managerId
                     ? formatLabel(movedLabel, name(contactId), name(managerId))

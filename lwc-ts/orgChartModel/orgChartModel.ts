@@ -33,6 +33,8 @@ export interface StakeholderDto {
     lastActivityDate: string | null;
     openCases: number | null;
     recentStances: { observedOn: string; stance: string }[] | null;
+    /** LastModifiedDate: the version the next edit or move of this person carries (no lost updates). */
+    version?: string | null;
 }
 
 export interface OrgChartPageDto {

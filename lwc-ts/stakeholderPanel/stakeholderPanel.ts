@@ -408,7 +408,12 @@ export default class StakeholderPanel extends LightningElement {
     async handleSave(): Promise<void> {
         if (!this.stakeholder || !this.hasChanges) return;
         await this.run('attributes', async () => {
-            const view = await saveStakeholder({ contactId: this.stakeholder!.id, changes: this.changes });
+            const view = await saveStakeholder({
+                contactId: this.stakeholder!.id,
+                changes: this.changes,
+                // the version this panel shows: a save over someone else's newer edit is refused
+                version: this.stakeholder!.version ?? null
+            });
             this.changes = {};
             this.chosenOwner = undefined;
             this.message = savedLabel;

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import LandscapeGrid from 'c/landscapeGrid';
 import getLandscape from '@salesforce/apex/LandscapeController.getLandscape';
 import saveCell from '@salesforce/apex/LandscapeController.saveCell';
+import removeCell from '@salesforce/apex/LandscapeController.removeCell';
 import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCenter';
 import { publish } from 'lightning/messageService';
 import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
@@ -21,6 +22,9 @@ jest.mock('@salesforce/apex/LandscapeController.addBuyingCenter', () => ({ defau
 
 const getLandscapeMock = getLandscape as unknown as jest.Mock;
 const saveCellMock = saveCell as unknown as jest.Mock;
+const removeCellMock = removeCell as unknown as jest.Mock;
+// the marked cell's LastModifiedDate as the grid loaded it
+const CELL_VERSION = '2026-11-20T09:15:00.000Z';
 const addBuyingCenterMock = addBuyingCenter as unknown as jest.Mock;
 const publishMock = publish as unknown as jest.Mock;
 
@@ -52,7 +56,8 @@ function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
                 potentialValue: 1_000_000,
                 targetDate: null,
                 competitor: null,
-                notes: null
+                notes: null,
+                version: CELL_VERSION
             }
         ],
         business: [
@@ -442,11 +447,54 @@ describe('c-landscape-grid', () => {
                 potentialValue: null,
                 targetDate: null,
                 competitor: null,
-                notes: null
+                notes: null,
+                // an unmarked cell: the rep saw no version, so a mark someone made since is not overwritten
+                version: null
             }
         });
         expect(root.querySelector('[data-id="cell-editor"]')).toBeNull();
         expect(cellText(element, 'heli', 'sf')).toBe('Competitor: Brightwave Consulting');
+    });
+
+    it('says who changed a cell since it loaded, keeps the editor and the input, and clears with the version', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
+        await settle();
+        const notes = root.querySelector('lightning-textarea[data-field="notes"]') as HTMLElement & {
+            value: string;
+        };
+        notes.value = 'Sponsor: Grace Liu';
+        notes.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        const conflict =
+            'Changed by Sam Ortiz at 11/30/2026 3:58 PM — reload to see it. Your edit was not saved.';
+        saveCellMock.mockRejectedValueOnce({ body: { message: conflict } });
+        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        await settle();
+        expect(saveCellMock).toHaveBeenLastCalledWith(
+            expect.objectContaining({
+                buyingCenterId: 'sales',
+                offeringId: 'sf',
+                cell: expect.objectContaining({ notes: 'Sponsor: Grace Liu', version: CELL_VERSION })
+            })
+        );
+        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
+        expect(root.querySelector('[data-id="cell-editor"]')).not.toBeNull();
+        expect(
+            (root.querySelector('lightning-textarea[data-field="notes"]') as HTMLElement & { value: string })
+                .value
+        ).toBe('Sponsor: Grace Liu');
+        expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
+        // clearing carries the same version, and is refused the same way
+        removeCellMock.mockRejectedValueOnce({ body: { message: conflict } });
+        (root.querySelector('[data-id="clear-cell"]') as HTMLElement).click();
+        await settle();
+        expect(removeCellMock).toHaveBeenCalledWith({ cellId: 'c1', version: CELL_VERSION });
+        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
+        expect(root.querySelector('[data-id="cell-editor"]')).not.toBeNull();
     });
 
     it('draws only the window of a large grid and follows the scroll', async () => {

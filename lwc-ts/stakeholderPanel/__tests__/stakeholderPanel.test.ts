@@ -22,6 +22,8 @@ jest.mock('@salesforce/apex/OrgChartController.addDottedLine', () => ({ default:
 });
 
 const saveMock = saveStakeholder as unknown as jest.Mock;
+// the person's LastModifiedDate as the chart loaded it
+const VERSION = '2026-11-20T09:15:00.000Z';
 const recordMock = recordStance as unknown as jest.Mock;
 const findOwnersMock = findRelationshipOwners as unknown as jest.Mock;
 
@@ -47,7 +49,12 @@ type Panel = HTMLElement & {
 };
 
 function mount(overrides: Partial<Panel> = {}): Panel {
-    const person = stakeholder({ id: '003000000000001AAA', name: 'Victor Hale', stance: 'Detractor' });
+    const person = stakeholder({
+        id: '003000000000001AAA',
+        name: 'Victor Hale',
+        stance: 'Detractor',
+        version: VERSION
+    });
     const element = createElement('c-stakeholder-panel', { is: StakeholderPanel }) as Panel;
     Object.assign(element, {
         stakeholder: person,
@@ -109,7 +116,8 @@ describe('c-stakeholder-panel', () => {
         await settle();
         expect(saveMock).toHaveBeenCalledWith({
             contactId: '003000000000001AAA',
-            changes: { stance: 'Supporter' }
+            changes: { stance: 'Supporter' },
+            version: VERSION
         });
         expect(changed).toHaveBeenCalledTimes(1);
         expect(element.shadowRoot!.querySelector('[data-id="panel-message"]')!.textContent).toBe('Saved.');
@@ -129,6 +137,49 @@ describe('c-stakeholder-panel', () => {
         expect(
             element.shadowRoot!.querySelector<HTMLSelectElement>('select[data-field="stance"]')!.value
         ).toBe('Supporter');
+    });
+
+    it('says who changed the person since it loaded, in place, and keeps the input', async () => {
+        const element = mount();
+        const changed = jest.fn();
+        element.addEventListener('stakeholderchange', changed);
+        const conflict =
+            'Changed by Sam Ortiz at 11/30/2026 3:58 PM — reload to see it. Your edit was not saved.';
+        saveMock.mockRejectedValue({ body: { message: conflict } });
+        await settle();
+        select(element, 'stance', 'Champion');
+        await settle();
+        click(element, '[data-id="save"]');
+        await settle();
+        expect(saveMock).toHaveBeenCalledWith({
+            contactId: '003000000000001AAA',
+            changes: { stance: 'Champion' },
+            version: VERSION
+        });
+        expect(text(element, '[data-id="panel-error"]')).toBe(conflict);
+        expect(
+            element.shadowRoot!.querySelector<HTMLSelectElement>('select[data-field="stance"]')!.value
+        ).toBe('Champion');
+        expect(changed).not.toHaveBeenCalled();
+        // after a reload the panel carries the newer version, and the save carries that one
+        saveMock.mockResolvedValue({ id: '003000000000001AAA', stance: 'Champion', version: 'later' });
+        (element as Panel).stakeholder = stakeholder({
+            id: '003000000000001AAA',
+            name: 'Victor Hale',
+            stance: 'Detractor',
+            version: '2026-11-30T15:58:00.000Z'
+        });
+        await settle();
+        select(element, 'stance', 'Champion');
+        await settle();
+        click(element, '[data-id="save"]');
+        await settle();
+        expect(saveMock).toHaveBeenLastCalledWith({
+            contactId: '003000000000001AAA',
+            changes: { stance: 'Champion' },
+            version: '2026-11-30T15:58:00.000Z'
+        });
+        expect(changed).toHaveBeenCalledTimes(1);
     });
 
     it('records a stance observation with its date and note', async () => {
@@ -198,7 +249,9 @@ describe('c-stakeholder-panel', () => {
         await settle();
         expect(saveMock).toHaveBeenCalledWith({
             contactId: '003000000000001AAA',
-            changes: { relationshipOwnerId: '005000000000002AAA' }
+            changes: { relationshipOwnerId: '005000000000002AAA' },
+            // this person was mounted without a version
+            version: null
         });
         expect(changed.mock.calls[0][0].detail.stakeholder.relationshipOwnerName).toBe('Sam Patel');
     });
@@ -242,7 +295,9 @@ describe('c-stakeholder-panel', () => {
         await settle();
         expect(saveMock).toHaveBeenCalledWith({
             contactId: '003000000000001AAA',
-            changes: { relationshipOwnerId: '' }
+            changes: { relationshipOwnerId: '' },
+            // this person was mounted without a version
+            version: null
         });
     });
 
@@ -262,7 +317,8 @@ describe('c-stakeholder-panel', () => {
         await settle();
         expect(saveMock).toHaveBeenCalledWith({
             contactId: '003000000000001AAA',
-            changes: { buyingCenterId: 'a01000000000002AAA' }
+            changes: { buyingCenterId: 'a01000000000002AAA' },
+            version: VERSION
         });
     });
 

@@ -531,7 +531,8 @@ describe('OrgChartController in the preview', () => {
             const before = { ...org.get(report.Id)! };
             const view = call('saveStakeholder', {
                 contactId: report.Id,
-                changes: { stance: 'Blocker', influence: '4', leaving: true }
+                changes: { stance: 'Blocker', influence: '4', leaving: true },
+                version: before.LastModifiedDate
             }) as { stance: string; influence: number; recentStances: { stance: string }[] };
             const after = org.get(report.Id)!;
             assert.equal(after.Stance__c, 'Blocker');
@@ -546,7 +547,7 @@ describe('OrgChartController in the preview', () => {
             const { org, report, call } = setUp();
             const before = { ...org.get(report.Id)! };
             const save = (changes: Record<string, unknown>): unknown =>
-                call('saveStakeholder', { contactId: report.Id, changes });
+                call('saveStakeholder', { contactId: report.Id, changes, version: before.LastModifiedDate });
             assert.throws(() => save({ Name: 'Mallory' }), {
                 message: '"Name" cannot be changed from the org chart.'
             });
@@ -558,6 +559,41 @@ describe('OrgChartController in the preview', () => {
             });
             assert.throws(() => save({}), { message: 'There is nothing to save.' });
             assert.deepEqual(org.get(report.Id), before);
+        });
+
+        it('refuses an edit or a move over a newer version of the person, or without one, saving nothing', () => {
+            const { org, accountId, report, outsider, call } = setUp();
+            const seen = String(org.get(report.Id)!.LastModifiedDate);
+            call('saveStakeholder', { contactId: report.Id, changes: { leaving: true }, version: seen });
+            const after = { ...org.get(report.Id)! };
+            const changedBy = /^Changed by .+ at .+ — reload to see it\. Your edit was not saved\.$/;
+            assert.throws(
+                () =>
+                    call('saveStakeholder', {
+                        contactId: report.Id,
+                        changes: { stance: 'Blocker' },
+                        version: seen
+                    }),
+                { message: changedBy }
+            );
+            assert.throws(
+                () =>
+                    call('moveStakeholder', {
+                        accountId,
+                        contactId: report.Id,
+                        newManagerId: outsider.Id,
+                        version: seen
+                    }),
+                { message: changedBy }
+            );
+            assert.throws(
+                () => call('saveStakeholder', { contactId: report.Id, changes: { stance: 'Blocker' } }),
+                {
+                    message:
+                        'This view was opened without the version of what you edit — reload it, then save again. Nothing was saved.'
+                }
+            );
+            assert.deepEqual(org.get(report.Id), after);
         });
 
         it('records a manual stance observation and refuses a blank stance or a future date', () => {
@@ -588,7 +624,14 @@ describe('OrgChartController in the preview', () => {
         it('moves a stakeholder, returns the previous manager for undo, and refuses loops', () => {
             const { org, accountId, report, manager, outsider, call } = setUp();
             const move = (contactId: string, newManagerId: string | null): unknown =>
-                call('moveStakeholder', { accountId, contactId, newManagerId });
+                (
+                    call('moveStakeholder', {
+                        accountId,
+                        contactId,
+                        newManagerId,
+                        version: org.get(contactId)!.LastModifiedDate
+                    }) as { previousManagerId: string | null }
+                ).previousManagerId;
             assert.throws(() => move(manager.Id, report.Id), {
                 message:
                     'That move would make a reporting loop: the new manager already reports, directly or not, to this person.'
@@ -754,21 +797,63 @@ describe('editing the landscape in the preview', () => {
                 targetDate: '2027-06-30',
                 notes: '  Pilot '
             }
-        }) as { id: string; potentialValue: number; notes: string };
+        }) as { id: string; potentialValue: number; notes: string; version: string };
         assert.equal(target.potentialValue, 500000);
         assert.equal(target.notes, 'Pilot');
         const changed = call('saveCell', {
             ...args,
-            cell: { status: 'Not Applicable', potentialValue: 9 }
+            cell: {
+                status: 'Not Applicable',
+                potentialValue: 9,
+                version: target.version
+            }
         }) as {
             id: string;
             potentialValue: number | null;
+            version: string;
         };
         assert.equal(changed.id, target.id);
         assert.equal(changed.potentialValue, null);
         assert.equal(org.all('Landscape_Cell__c').length, before + 1);
-        call('removeCell', { cellId: target.id });
+        call('removeCell', { cellId: target.id, version: changed.version });
         assert.equal(org.all('Landscape_Cell__c').length, before);
+    });
+
+    it("refuses a cell save or clear over someone else's newer mark, naming who and when, and keeps that mark", () => {
+        const { org, accountId, call, named } = setUp();
+        const args = {
+            accountId,
+            buyingCenterId: named('Buying_Center__c', 'Sales'),
+            offeringId: named('Offering__c', 'Data & Analytics')
+        };
+        const seen = call('saveCell', {
+            ...args,
+            cell: { status: 'Whitespace Target', potentialValue: 1 }
+        }) as {
+            id: string;
+            version: string;
+        };
+        // someone else changes the cell after the rep's view loaded
+        const theirs = call('saveCell', {
+            ...args,
+            cell: { status: 'Whitespace Target', potentialValue: 2, version: seen.version }
+        }) as { version: string };
+        assert.notEqual(theirs.version, seen.version);
+        const changedBy =
+            /^Changed by .+ at \d+\/\d+\/\d{4} \d+:\d{2} [AP]M — reload to see it\. Your edit was not saved\.$/;
+        assert.throws(
+            () => call('saveCell', { ...args, cell: { status: 'Not Applicable', version: seen.version } }),
+            { message: changedBy }
+        );
+        // a rep who saw the cell unmarked does not overwrite a mark made since
+        assert.throws(() => call('saveCell', { ...args, cell: { status: 'Not Applicable' } }), {
+            message: changedBy
+        });
+        assert.throws(() => call('removeCell', { cellId: seen.id, version: seen.version }), {
+            message: changedBy
+        });
+        assert.equal(org.get(seen.id)!.Potential_Value__c, 2);
+        assert.equal(org.get(seen.id)!.Status__c, 'Whitespace Target');
     });
 
     it('refuses bad marks with the Apex and validation messages, saving nothing', () => {

@@ -48,6 +48,9 @@ export class OrgStore {
     behaviours: Record<string, SaveBehaviour[]> = {};
     private readonly records = new Map<string, Map<string, SObjectRecord>>();
     private readonly byId = new Map<string, SObjectRecord>();
+    /** The user the preview saves as (LastModifiedById), when the demo data names one. */
+    currentUserId: string | null = null;
+    private lastStamp = 0;
 
     constructor(
         readonly schemas: Map<string, ObjectSchema>,
@@ -83,6 +86,7 @@ export class OrgStore {
         }
         this.assign(sobject, record, values);
         record.Id = this.ids.next(sobject);
+        this.stamp(record);
         if (schema?.autoNumberFormat) record.Name = this.nextAutoNumber(sobject, schema.autoNumberFormat);
         for (const behaviour of this.behavioursOf(sobject)) behaviour.beforeSave?.(this, record, undefined);
         this.validate(sobject, record, undefined);
@@ -97,6 +101,7 @@ export class OrgStore {
         const sobject = existing.attributes.type;
         const next = { ...existing } as SObjectRecord;
         this.assign(sobject, next, values);
+        this.stamp(next);
         for (const behaviour of this.behavioursOf(sobject)) behaviour.beforeSave?.(this, next, existing);
         this.validate(sobject, next, existing);
         this.store(sobject, next);
@@ -109,6 +114,18 @@ export class OrgStore {
         if (!existing) throw new DmlError('ENTITY_IS_DELETED', 'entity is deleted');
         this.records.get(existing.attributes.type)?.delete(existing.Id);
         this.byId.delete(existing.Id);
+    }
+
+    /**
+     * Sets the system stamps a save sets (the version Keystone's edits carry). Strictly increasing, so
+     * two saves in the same millisecond still differ: the preview shows a conflict whenever there is one.
+     */
+    private stamp(record: SObjectRecord): void {
+        this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+        const at = new Date(this.lastStamp).toISOString();
+        record.LastModifiedDate = at;
+        record.SystemModstamp = at;
+        record.LastModifiedById = this.currentUserId;
     }
 
     private readonly autoNumbers = new Map<string, number>();

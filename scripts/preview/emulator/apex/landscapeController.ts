@@ -4,6 +4,7 @@ import type { LandscapeDto, BusinessGroup } from '../../../../lwc-ts/landscapeMo
 import { OPPORTUNITY_STAGES } from '../standardObjects';
 import type { FieldValue, OrgStore, SObjectRecord } from '../store';
 import { ApexError } from './apexError';
+import { appeared, GONE, NO_VERSION, requireUnchanged, versionParam } from './recordVersion';
 import { currentPlanRecord } from './accountPlanController';
 import { dateValue, decimalValue, idParam, objectParam, requireAccount, stringValue } from './params';
 import { toAuraError } from './errors';
@@ -95,7 +96,8 @@ function cellView(cell: SObjectRecord): LandscapeDto['cells'][number] {
         potentialValue: number(cell, 'Potential_Value__c'),
         targetDate: text(cell, 'Target_Date__c'),
         competitor: text(cell, 'Competitor__c'),
-        notes: text(cell, 'Notes__c')
+        notes: text(cell, 'Notes__c'),
+        version: text(cell, 'LastModifiedDate')
     };
 }
 
@@ -233,9 +235,14 @@ export function saveCell(org: OrgStore, args: Record<string, unknown>): Landscap
                 : null,
         Notes__c: trimmed(stringValue(input?.notes, 'cell', CELL_INPUT))
     };
+    const version = versionParam(input?.version, 'cell', CELL_INPUT);
     const existing = org
         .all('Landscape_Cell__c')
         .find((cell) => cell.Buying_Center__c === buyingCenterId && cell.Offering__c === offeringId);
+    if (!existing && version !== null) throw new ApexError(GONE);
+    // the rep saw this cell empty: someone marked it since
+    if (existing && version === null) throw appeared(org, existing.Id);
+    if (existing) requireUnchanged(org, existing.Id, version);
     return guarded(() => {
         const id = existing
             ? (org.update(existing.Id, values), existing.Id)
@@ -250,9 +257,12 @@ export function saveCell(org: OrgStore, args: Record<string, unknown>): Landscap
 
 export function removeCell(org: OrgStore, args: Record<string, unknown>): null {
     const cellId = idParam(args, 'cellId');
+    const version = versionParam(args.version, 'version');
     const cell = cellId ? org.get(cellId) : undefined;
-    if (!cell || cell.attributes.type !== 'Landscape_Cell__c')
+    if (!cellId || (cell && cell.attributes.type !== 'Landscape_Cell__c'))
         throw new ApexError('Choose the cell to clear.');
+    if (!cell) throw new ApexError(version === null ? NO_VERSION : GONE);
+    requireUnchanged(org, cell.Id, version);
     guarded(() => org.delete(cell.Id));
     return null;
 }
@@ -290,7 +300,7 @@ export const landscapeController: ApexClassHandler = {
         cacheable: false,
         invoke: saveCell
     },
-    removeCell: { params: ['cellId'], cacheable: false, invoke: removeCell },
+    removeCell: { params: ['cellId', 'version'], cacheable: false, invoke: removeCell },
     addBuyingCenter: {
         params: ['accountId', 'name', 'kind', 'parentId'],
         cacheable: false,

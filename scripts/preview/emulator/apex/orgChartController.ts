@@ -6,6 +6,7 @@ import { FORCE_APP } from '../../../lib/project';
 import { invalidParameter } from './apexError';
 import { dateValue, idParam, objectParam, requireAccount, stringValue } from './params';
 import { ApexError } from './apexError';
+import { requireUnchanged, versionOf, versionParam } from './recordVersion';
 import { toAuraError } from './errors';
 import { whileObservingStances } from '../behaviours';
 import { moveRefusal, type MoveRefusal } from '../../../../lwc-ts/orgHierarchy/orgHierarchy';
@@ -134,6 +135,7 @@ function viewsOf(org: OrgStore, contacts: SObjectRecord[]): Record<string, unkno
         view.relationshipOwnerName = userName(value(contact, 'Relationship_Owner__c'));
         view.openCases = openCases.get(contact.Id) ?? 0;
         view.recentStances = trend.get(contact.Id) ?? [];
+        view.version = value(contact, 'LastModifiedDate');
         return view;
     });
 }
@@ -263,6 +265,7 @@ export function saveStakeholder(
 ): Record<string, unknown> | null {
     const contactId = idParam(args, 'contactId');
     const changes = objectParam(args, 'changes', 'Map<String,ANY>');
+    const version = versionParam(args.version, 'version');
     if (!contactId) throw new ApexError('Choose the person to change.');
     if (!changes || !Object.keys(changes).length) throw new ApexError('There is nothing to save.');
     const values: Record<string, FieldValue> = {};
@@ -271,6 +274,7 @@ export function saveStakeholder(
         if (!field) throw new ApexError(`"${name}" cannot be changed from the org chart.`);
         values[field] = valueFor(org, field, raw);
     }
+    requireUnchanged(org, contactId, version);
     return guarded(() => {
         org.update(contactId, values);
         return stakeholderView(org, contactId);
@@ -344,10 +348,14 @@ export function findRelationshipOwners(
         .slice(0, MAX_OWNER_CHOICES);
 }
 
-export function moveStakeholder(org: OrgStore, args: Record<string, unknown>): string | null {
+export function moveStakeholder(
+    org: OrgStore,
+    args: Record<string, unknown>
+): { previousManagerId: string | null; version: string | null } {
     const accountId = idParam(args, 'accountId');
     const contactId = idParam(args, 'contactId');
     const newManagerId = idParam(args, 'newManagerId');
+    const version = versionParam(args.version, 'version');
     const account = requireAccount(org, accountId, 'Open an account to change its org chart.');
     const managerOf = new Map<string, string | null>(
         org
@@ -357,9 +365,10 @@ export function moveStakeholder(org: OrgStore, args: Record<string, unknown>): s
     );
     const refusal = moveRefusal(managerOf, contactId ?? '', newManagerId);
     if (refusal) throw new ApexError(MOVE_MESSAGES[refusal]);
+    requireUnchanged(org, contactId!, version);
     const previous = managerOf.get(contactId!) ?? null;
     guarded(() => org.update(contactId!, { ReportsToId: newManagerId }));
-    return previous;
+    return { previousManagerId: previous, version: versionOf(org, contactId!) };
 }
 
 export function addDottedLine(org: OrgStore, args: Record<string, unknown>): Record<string, unknown> {
@@ -391,7 +400,11 @@ export function addDottedLine(org: OrgStore, args: Record<string, unknown>): Rec
 
 export const orgChartController: ApexClassHandler = {
     getOrgChart: { params: ['accountId', 'afterId', 'pageSize'], cacheable: true, invoke: getOrgChart },
-    saveStakeholder: { params: ['contactId', 'changes'], cacheable: false, invoke: saveStakeholder },
+    saveStakeholder: {
+        params: ['contactId', 'changes', 'version'],
+        cacheable: false,
+        invoke: saveStakeholder
+    },
     recordStance: {
         params: ['contactId', 'stance', 'observedOn', 'note'],
         cacheable: false,
@@ -399,7 +412,7 @@ export const orgChartController: ApexClassHandler = {
     },
     findRelationshipOwners: { params: ['query'], cacheable: true, invoke: findRelationshipOwners },
     moveStakeholder: {
-        params: ['accountId', 'contactId', 'newManagerId'],
+        params: ['accountId', 'contactId', 'newManagerId', 'version'],
         cacheable: false,
         invoke: moveStakeholder
     },
