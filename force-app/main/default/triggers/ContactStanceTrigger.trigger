@@ -1,3 +1,3 @@
-trigger ContactStanceTrigger on Contact(after insert, after update) {
+trigger ContactStanceTrigger on Contact(before update, after insert, after update) {
     KeystoneTriggerService.dispatch(Contact.SObjectType);
 }
