@@ -739,7 +739,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         };
         this.editError = '';
         // the grid carries no notes (a large landscape would not fit the heap): read them as the cell opens
-        if (record?.id && !record.notes) void this.loadNotes(record.id);
+        if (record?.id && !record.notes) this.loadNotes(record.id);
     }
 
     private async loadNotes(cellId: string): Promise<void> {
