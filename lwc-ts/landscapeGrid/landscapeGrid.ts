@@ -11,6 +11,13 @@ import saveCell from '@salesforce/apex/LandscapeController.saveCell';
 import removeCell from '@salesforce/apex/LandscapeController.removeCell';
 import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCenter';
 import getLandscape from '@salesforce/apex/LandscapeController.getLandscape';
+import getCellNotes from '@salesforce/apex/LandscapeController.getCellNotes';
+import omittedBuyingCentersLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Buying_Centers';
+import omittedOfferingsLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Offerings';
+import omittedCellsLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Cells';
+import omittedCurrentLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Current';
+import omittedPreviousLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Previous';
+import omittedEarlierWinsLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Earlier_Wins';
 import {
     buildLandscape,
     cellText,
@@ -26,6 +33,8 @@ import {
     type LandscapeCellDto,
     shownTotal,
     gridWindow,
+    omissionTemplate,
+    type OmissionWords,
     WINDOWED_CELLS,
     type GridWindow,
     type Totals,
@@ -201,6 +210,15 @@ function coverageText(contacts: number, bestStance: string | null | undefined): 
         ? formatLabel(peopleLabel, contacts, bestStance)
         : formatLabel(peopleNoStanceLabel, contacts);
 }
+
+const OMISSION_WORDS: OmissionWords = {
+    buyingCenters: omittedBuyingCentersLabel,
+    offerings: omittedOfferingsLabel,
+    cells: omittedCellsLabel,
+    opportunitiesCurrent: omittedCurrentLabel,
+    opportunitiesPrevious: omittedPreviousLabel,
+    earlierWins: omittedEarlierWinsLabel
+};
 
 export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     private accountId?: string;
@@ -407,6 +425,18 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             formatIsoDate(iso)
         );
         return formatLabel(periodLabel, ...dates);
+    }
+
+    /** What the server left out of a very large account, one readable sentence each. */
+    get omissionNotices(): { key: string; text: string }[] {
+        return (this.dto?.omitted ?? []).map((omission) => ({
+            key: `${omission.what}-${omission.period ?? ''}`,
+            text: formatLabel(omissionTemplate(omission, OMISSION_WORDS), omission.shown.toLocaleString())
+        }));
+    }
+
+    get hasOmissions(): boolean {
+        return this.omissionNotices.length > 0;
     }
 
     get hiddenText(): string {
@@ -708,6 +738,19 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             notes: record?.notes ?? ''
         };
         this.editError = '';
+        // the grid carries no notes (a large landscape would not fit the heap): read them as the cell opens
+        if (record?.id && !record.notes) this.loadNotes(record.id);
+    }
+
+    private async loadNotes(cellId: string): Promise<void> {
+        try {
+            const notes = (await getCellNotes({ cellId })) as string | null;
+            // the rep may have opened another cell, or typed, while the notes were on their way
+            if (this.editing?.record?.id !== cellId || this.form.notes) return;
+            this.form = { ...this.form, notes: notes ?? '' };
+        } catch (error) {
+            if (this.editing?.record?.id === cellId) this.editError = errorMessage(error);
+        }
     }
 
     get statusChoices(): Choice[] {

@@ -72,6 +72,41 @@ export interface LandscapeDto {
     /** Buying center × offering pairs where the account won business before the period: mining ground. */
     earlierWins?: { buyingCenterId: string | null; offeringId: string | null }[];
     plan: { id: string; name: string; miningTarget: number | null; farmingTarget: number | null } | null;
+    /** What the server left out because the account passes what one call can read (LandscapeService caps). */
+    omitted?: OmissionDto[];
+}
+
+/** One thing the landscape left out: how many are shown (opportunities: summed) of that kind and period. */
+export interface OmissionDto {
+    what: 'buyingCenters' | 'offerings' | 'cells' | 'opportunities' | 'earlierWins';
+    period: 'current' | 'previous' | null;
+    shown: number;
+}
+
+/** The label templates ({0}: how many are shown) of each kind of omission. */
+export interface OmissionWords {
+    buyingCenters: string;
+    offerings: string;
+    cells: string;
+    opportunitiesCurrent: string;
+    opportunitiesPrevious: string;
+    earlierWins: string;
+}
+
+/** The template that names an omission; an unknown kind falls back to the cells' wording rather than hiding it. */
+export function omissionTemplate(omission: OmissionDto, words: OmissionWords): string {
+    switch (omission.what) {
+        case 'buyingCenters':
+            return words.buyingCenters;
+        case 'offerings':
+            return words.offerings;
+        case 'opportunities':
+            return omission.period === 'previous' ? words.opportunitiesPrevious : words.opportunitiesCurrent;
+        case 'earlierWins':
+            return words.earlierWins;
+        default:
+            return words.cells;
+    }
 }
 
 export type CellState = 'existing' | 'pipeline' | 'target' | 'competitor' | 'not-applicable' | 'whitespace';

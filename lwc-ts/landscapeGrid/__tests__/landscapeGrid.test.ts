@@ -4,6 +4,7 @@ import getLandscape from '@salesforce/apex/LandscapeController.getLandscape';
 import saveCell from '@salesforce/apex/LandscapeController.saveCell';
 import removeCell from '@salesforce/apex/LandscapeController.removeCell';
 import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCenter';
+import getCellNotes from '@salesforce/apex/LandscapeController.getCellNotes';
 import { publish } from 'lightning/messageService';
 import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
 import type { LandscapeDto } from 'c/landscapeModel';
@@ -16,6 +17,9 @@ jest.mock('@salesforce/apex/LandscapeController.saveCell', () => ({ default: jes
 jest.mock('@salesforce/apex/LandscapeController.removeCell', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/LandscapeController.getCellNotes', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/LandscapeController.addBuyingCenter', () => ({ default: jest.fn() }), {
     virtual: true
 });
@@ -26,6 +30,7 @@ const removeCellMock = removeCell as unknown as jest.Mock;
 // the marked cell's LastModifiedDate as the grid loaded it
 const CELL_VERSION = '2026-11-20T09:15:00.000Z';
 const addBuyingCenterMock = addBuyingCenter as unknown as jest.Mock;
+const getCellNotesMock = getCellNotes as unknown as jest.Mock;
 const publishMock = publish as unknown as jest.Mock;
 
 function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
@@ -542,6 +547,58 @@ describe('c-landscape-grid', () => {
             'Your access hides Potential Value, Opportunity Amount: those figures show as empty.'
         );
         expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
+    });
+
+    it('names what a very large account left out, and says nothing when nothing was', async () => {
+        getLandscapeMock.mockResolvedValue(
+            landscape({
+                omitted: [
+                    { what: 'buyingCenters', period: null, shown: 2000 },
+                    { what: 'opportunities', period: 'current', shown: 15000 },
+                    { what: 'opportunities', period: 'previous', shown: 0 },
+                    { what: 'earlierWins', period: null, shown: 5000 }
+                ]
+            })
+        );
+        const element = mount();
+        await settle();
+        const notices = [...element.shadowRoot!.querySelectorAll('[data-id="omission"]')].map(
+            (notice) => notice.textContent
+        );
+        expect(notices).toEqual([
+            'Only the first 2,000 buying centers (by name) are shown; the others are left out of this landscape.',
+            'This period has more opportunities than the landscape can sum: only the 15,000 most recent are counted, older ones are left out.',
+            'The year before has more opportunities than the landscape can sum: only the 0 most recent are counted in the change, older ones are left out.',
+            'Earlier wins are read from the 5,000 most recent won opportunities before the period; older wins are left out, so some cells may show as new business.'
+        ]);
+        expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
+
+        getLandscapeMock.mockResolvedValue(landscape({ omitted: [] }));
+        const plain = mount();
+        await settle();
+        expect(plain.shadowRoot!.querySelector('[data-id="omissions"]')).toBeNull();
+    });
+
+    it("reads a cell's notes when it opens, not with the grid", async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        getCellNotesMock.mockResolvedValueOnce('Sponsor wants a pilot first.');
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
+        await settle();
+        expect(getCellNotesMock).toHaveBeenCalledWith({ cellId: 'c1' });
+        const notes = root.querySelector('[data-field="notes"]') as HTMLElement & { value: string };
+        expect(notes.value).toBe('Sponsor wants a pilot first.');
+
+        getCellNotesMock.mockRejectedValueOnce({
+            body: { message: 'That cell was removed or you cannot see it. Refresh the landscape.' }
+        });
+        (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
+        await settle();
+        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
+            'That cell was removed or you cannot see it. Refresh the landscape.'
+        );
     });
 
     it('is accessible', async () => {

@@ -14,6 +14,7 @@ import { DmlError, OrgStore, type SObjectRecord } from '../emulator/store';
 import { loadTreeData } from '../emulator/treeData';
 import { ApexError } from '../emulator/apex/apexError';
 import { APEX_CONTROLLERS, invokeApex } from '../emulator/apex/registry';
+import { LANDSCAPE_CAPS } from '../emulator/apex/landscapeController';
 import { createOrg } from '../server';
 import { parsePreviewArgs } from '../serve';
 import { PREVIEW_ORG_CHART } from '../pageProperties';
@@ -912,5 +913,74 @@ describe('editing the landscape in the preview', () => {
                 }),
             { message: 'The parent buying center must belong to the same account.' }
         );
+    });
+});
+
+describe('the landscape at its caps in the preview (as LandscapeService)', () => {
+    const setUp = (): { org: ReturnType<typeof createOrg>['org']; accountId: string } => {
+        const { org } = createOrg(DATA_DIR, TODAY);
+        return { org, accountId: org.all('Account').find((a) => a.Name === 'Aeronova Group')!.Id };
+    };
+
+    it('leaves notes out of the grid and reads them for one cell', () => {
+        const { org, accountId } = setUp();
+        const center = org.all('Buying_Center__c').find((record) => record.Account__c === accountId)!;
+        const offering = org.all('Offering__c').find((record) => record.Active__c === true)!;
+        const saved = invokeApex(org, 'LandscapeController.saveCell', {
+            accountId,
+            buyingCenterId: center.Id,
+            offeringId: offering.Id,
+            cell: { status: 'Whitespace Target', notes: 'Sponsor wants a pilot first.' }
+        }) as { id: string; notes: string };
+        assert.equal(saved.notes, 'Sponsor wants a pilot first.', 'the saved cell answers with its notes');
+        const dto = invokeApex(org, 'LandscapeController.getLandscape', { accountId }) as LandscapeDto;
+        assert.ok(dto.cells.length > 0);
+        assert.ok(
+            dto.cells.every((cell) => cell.notes === null),
+            'the grid carries no notes'
+        );
+        assert.deepEqual(dto.omitted, [], 'nothing left out of the demo account');
+        assert.equal(
+            invokeApex(org, 'LandscapeController.getCellNotes', { cellId: saved.id }),
+            'Sponsor wants a pilot first.'
+        );
+        assert.throws(() => invokeApex(org, 'LandscapeController.getCellNotes', { cellId: accountId }), {
+            message: 'Choose the cell whose notes to read.'
+        });
+    });
+
+    it('names what it left out past each cap, newest opportunities first', () => {
+        const { org, accountId } = setUp();
+        const saved = { ...LANDSCAPE_CAPS };
+        try {
+            Object.assign(LANDSCAPE_CAPS, {
+                buyingCenters: 1,
+                offerings: 1,
+                cells: 1,
+                periodOpportunities: 1,
+                earlierWins: 0
+            });
+            const dto = invokeApex(org, 'LandscapeController.getLandscape', { accountId }) as LandscapeDto;
+            assert.equal(dto.buyingCenters.length, 1);
+            assert.equal(dto.offerings.length, 1);
+            assert.equal(dto.cells.length, 1);
+            assert.equal(
+                dto.business.reduce((total, group) => total + group.deals, 0),
+                1,
+                'one opportunity summed across both periods'
+            );
+            const what = (dto.omitted ?? []).map((item) => `${item.what}:${item.period ?? ''}:${item.shown}`);
+            assert.deepEqual(what.sort(), [
+                'buyingCenters::1',
+                'cells::1',
+                'earlierWins::0',
+                'offerings::1',
+                'opportunities:current:1',
+                'opportunities:previous:0'
+            ]);
+            assert.deepEqual(dto.earlierWins, [], 'no win read: its pairs are named as left out');
+        } finally {
+            Object.assign(LANDSCAPE_CAPS, saved);
+        }
     });
 });

@@ -33,12 +33,18 @@ function business(
     accountId: string,
     from: string,
     to: string,
-    period: BusinessGroup['period']
-): BusinessGroup[] {
+    period: BusinessGroup['period'],
+    maxRows: number
+): { groups: BusinessGroup[]; rows: number; truncated: boolean } {
     const groups = new Map<string, BusinessGroup>();
-    for (const deal of org.all('Opportunity')) {
-        const closeDate = text(deal, 'CloseDate') ?? '';
-        if (deal.AccountId !== accountId || closeDate < from || closeDate > to) continue;
+    const inPeriod = newestFirst(
+        org.all('Opportunity').filter((deal) => {
+            const closeDate = text(deal, 'CloseDate') ?? '';
+            return deal.AccountId === accountId && closeDate >= from && closeDate <= to;
+        })
+    );
+    const read = inPeriod.slice(0, Math.max(0, maxRows));
+    for (const deal of read) {
         const stage = OPPORTUNITY_STAGES[String(deal.StageName)];
         const outcome = stage?.isWon ? 'won' : stage?.isClosed ? 'lost' : 'open';
         const buyingCenterId = text(deal, 'Buying_Center__c');
@@ -62,29 +68,65 @@ function business(
         group.deals++;
         groups.set(key, group);
     }
-    return [...groups.values()];
+    return { groups: [...groups.values()], rows: read.length, truncated: inPeriod.length > read.length };
 }
 
 /** OpportunitySelector.selectPairsWonBefore: buying center × offering pairs won before a day (mining ground). */
 function earlierWins(
     org: OrgStore,
     accountId: string,
-    before: string
+    before: string,
+    omitted: Omission[]
 ): NonNullable<LandscapeDto['earlierWins']> {
     const pairs = new Map<string, { buyingCenterId: string | null; offeringId: string | null }>();
-    for (const deal of org.all('Opportunity')) {
-        const closeDate = text(deal, 'CloseDate') ?? '';
-        if (
-            deal.AccountId !== accountId ||
-            closeDate >= before ||
-            !OPPORTUNITY_STAGES[String(deal.StageName)]?.isWon
-        )
-            continue;
+    const wins = newestFirst(
+        org
+            .all('Opportunity')
+            .filter(
+                (deal) =>
+                    deal.AccountId === accountId &&
+                    (text(deal, 'CloseDate') ?? '') < before &&
+                    OPPORTUNITY_STAGES[String(deal.StageName)]?.isWon
+            )
+    );
+    const read = capped(wins, LANDSCAPE_CAPS.earlierWins, 'earlierWins', omitted);
+    for (const deal of read) {
         const buyingCenterId = text(deal, 'Buying_Center__c');
         const offeringId = text(deal, 'Offering__c');
         pairs.set(`${buyingCenterId}|${offeringId}`, { buyingCenterId, offeringId });
     }
     return [...pairs.values()];
+}
+
+/** LandscapeService's caps: past them the view leaves the rest out and names it in `omitted`. */
+export const LANDSCAPE_CAPS = {
+    buyingCenters: 2000,
+    offerings: 500,
+    cells: 20000,
+    periodOpportunities: 15000,
+    earlierWins: 5000
+};
+
+type Omission = NonNullable<LandscapeDto['omitted']>[number];
+
+/** The first `cap` items, and an omission when there were more. */
+function capped<T>(items: T[], cap: number, what: Omission['what'], omitted: Omission[]): T[] {
+    if (items.length <= cap) return items;
+    omitted.push({ what, period: null, shown: cap });
+    return items.slice(0, cap);
+}
+
+/** Opportunities newest first, then by Id: the order in which OpportunitySelector's pages read them. */
+function newestFirst(deals: SObjectRecord[]): SObjectRecord[] {
+    return [...deals].sort((a, b) => {
+        const byDate = (text(b, 'CloseDate') ?? '').localeCompare(text(a, 'CloseDate') ?? '');
+        return byDate !== 0 ? byDate : a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0;
+    });
+}
+
+/** The grid's view of a cell: no notes (getCellNotes reads them when the cell opens). */
+function gridCellView(cell: SObjectRecord): LandscapeDto['cells'][number] {
+    return { ...cellView(cell), notes: null };
 }
 
 function cellView(cell: SObjectRecord): LandscapeDto['cells'][number] {
@@ -118,11 +160,54 @@ export function getLandscape(org: OrgStore, args: Record<string, unknown>): Land
     }
     const previousStart = yearEarlier(periodStart);
     const previousEnd = yearEarlier(periodEnd);
-    const centers = org
-        .all('Buying_Center__c')
-        .filter((center) => center.Account__c === account.Id)
-        .sort((a, b) => String(a.Name).localeCompare(String(b.Name)));
-    const centerIds = new Set(centers.map((center) => center.Id));
+    const omitted: Omission[] = [];
+    const centers = capped(
+        org
+            .all('Buying_Center__c')
+            .filter((center) => center.Account__c === account.Id)
+            .sort((a, b) => String(a.Name).localeCompare(String(b.Name))),
+        LANDSCAPE_CAPS.buyingCenters,
+        'buyingCenters',
+        omitted
+    );
+    const offerings = capped(
+        org.all('Offering__c').filter((offering) => offering.Active__c === true),
+        LANDSCAPE_CAPS.offerings,
+        'offerings',
+        omitted
+    );
+    const cells = capped(
+        org
+            .all('Landscape_Cell__c')
+            .filter((cell) => org.get(String(cell.Buying_Center__c))?.Account__c === account.Id),
+        LANDSCAPE_CAPS.cells,
+        'cells',
+        omitted
+    );
+    // the current period reads first: the previous period gives way when both are large
+    const current = business(
+        org,
+        account.Id,
+        periodStart,
+        periodEnd,
+        'current',
+        LANDSCAPE_CAPS.periodOpportunities
+    );
+    const previous = business(
+        org,
+        account.Id,
+        previousStart,
+        previousEnd,
+        'previous',
+        LANDSCAPE_CAPS.periodOpportunities - current.rows
+    );
+    for (const [period, sums] of [
+        ['current', current],
+        ['previous', previous]
+    ] as const) {
+        if (sums.truncated) omitted.push({ what: 'opportunities', period, shown: sums.rows });
+    }
+    const wins = earlierWins(org, account.Id, periodStart, omitted);
     const coverage = new Map<string, { buyingCenterId: string; stance: string | null; contacts: number }>();
     for (const contact of org.all('Contact')) {
         const center = text(contact, 'Buying_Center__c');
@@ -164,24 +249,16 @@ export function getLandscape(org: OrgStore, args: Record<string, unknown>): Land
             kind: text(center, 'Kind__c'),
             active: center.Active__c === true
         })),
-        offerings: org
-            .all('Offering__c')
-            .filter((offering) => offering.Active__c === true)
-            .map((offering) => ({
-                id: offering.Id,
-                name: text(offering, 'Name') ?? '',
-                family: text(offering, 'Family__c'),
-                sortOrder: number(offering, 'Sort_Order__c')
-            })),
-        cells: org
-            .all('Landscape_Cell__c')
-            .filter((cell) => centerIds.has(String(cell.Buying_Center__c)))
-            .map(cellView),
-        business: [
-            ...business(org, account.Id, periodStart, periodEnd, 'current'),
-            ...business(org, account.Id, previousStart, previousEnd, 'previous')
-        ],
-        earlierWins: earlierWins(org, account.Id, periodStart),
+        offerings: offerings.map((offering) => ({
+            id: offering.Id,
+            name: text(offering, 'Name') ?? '',
+            family: text(offering, 'Family__c'),
+            sortOrder: number(offering, 'Sort_Order__c')
+        })),
+        cells: cells.map(gridCellView),
+        business: [...current.groups, ...previous.groups],
+        earlierWins: wins,
+        omitted,
         coverage: [...coverage.values()],
         openCases: [...openCases].map(([buyingCenterId, cases]) => ({ buyingCenterId, cases })),
         plan: plan
@@ -255,6 +332,17 @@ export function saveCell(org: OrgStore, args: Record<string, unknown>): Landscap
     });
 }
 
+export function getCellNotes(org: OrgStore, args: Record<string, unknown>): string | null {
+    const cellId = idParam(args, 'cellId');
+    if (!cellId) throw new ApexError('Choose the cell whose notes to read.');
+    const cell = org.get(cellId);
+    // the emulator knows an id's object only from its record: a missing id reads as a removed cell
+    if (!cell) throw new ApexError('That cell was removed or you cannot see it. Refresh the landscape.');
+    if (cell.attributes.type !== 'Landscape_Cell__c')
+        throw new ApexError('Choose the cell whose notes to read.');
+    return text(cell, 'Notes__c');
+}
+
 export function removeCell(org: OrgStore, args: Record<string, unknown>): null {
     const cellId = idParam(args, 'cellId');
     const version = versionParam(args.version, 'version');
@@ -300,6 +388,7 @@ export const landscapeController: ApexClassHandler = {
         cacheable: false,
         invoke: saveCell
     },
+    getCellNotes: { params: ['cellId'], cacheable: false, invoke: getCellNotes },
     removeCell: { params: ['cellId', 'version'], cacheable: false, invoke: removeCell },
     addBuyingCenter: {
         params: ['accountId', 'name', 'kind', 'parentId'],
