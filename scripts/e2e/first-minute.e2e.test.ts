@@ -3,10 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { DATA_DIR } from '../lib/project';
-import { launchBrowser } from '../preview/browser';
-import { buildPreview } from '../preview/bundle';
-import { startPreviewServer, type PreviewServer } from '../preview/server';
+import type { PreviewServer } from '../preview/server';
+import { closePreviewSession, startPreviewSession } from './previewSession';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -28,14 +26,11 @@ async function nameHeight(page: Page): Promise<number> {
 
 describe("a rep's first minute on the org chart", () => {
     before(async () => {
-        await buildPreview();
-        server = await startPreviewServer({ port: 0, dataDir: DATA_DIR });
-        browser = await launchBrowser();
+        ({ server, browser } = await startPreviewSession());
     });
 
     after(async () => {
-        await browser?.close();
-        await server?.close();
+        await closePreviewSession({ server, browser });
     });
 
     for (const [device, width, height] of [

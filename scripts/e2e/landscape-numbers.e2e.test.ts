@@ -5,10 +5,8 @@ import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { DATA_DIR } from '../lib/project';
-import { launchBrowser } from '../preview/browser';
-import { buildPreview } from '../preview/bundle';
-import { startPreviewServer, type PreviewServer } from '../preview/server';
+import type { PreviewServer } from '../preview/server';
+import { closePreviewSession, startPreviewSession, watchProblems } from './previewSession';
 import { OPPORTUNITY_STAGES } from '../preview/emulator/standardObjects';
 
 let server: PreviewServer;
@@ -17,12 +15,7 @@ const grid = 'c-landscape-grid';
 
 async function open(): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    const problems: string[] = [];
-    page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning')
-            problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    const problems = watchProblems(page);
     await page.goto(server.url);
     await page.locator(`${grid} table`).waitFor();
     return { page, problems };
@@ -59,14 +52,11 @@ function expectedWon(): { mining: number; farming: number } {
 
 describe('landscape numbers in Chromium', () => {
     before(async () => {
-        await buildPreview();
-        server = await startPreviewServer({ port: 0, dataDir: DATA_DIR });
-        browser = await launchBrowser();
+        ({ server, browser } = await startPreviewSession());
     });
 
     after(async () => {
-        await browser?.close();
-        await server?.close();
+        await closePreviewSession({ server, browser });
     });
 
     it('shows mining and farming as separate figures, each against its planned figure', async () => {

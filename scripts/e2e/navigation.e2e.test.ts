@@ -5,22 +5,15 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { DATA_DIR } from '../lib/project';
-import { launchBrowser } from '../preview/browser';
-import { buildPreview } from '../preview/bundle';
-import { startPreviewServer, type PreviewServer } from '../preview/server';
+import type { PreviewServer } from '../preview/server';
+import { closePreviewSession, startPreviewSession, watchProblems } from './previewSession';
 
 let server: PreviewServer;
 let browser: Browser;
 
 async function open(hash: string): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning')
-            problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    const problems = watchProblems(page);
     await page.goto(`${server.url}${hash}`);
     return { page, problems };
 }
@@ -71,14 +64,11 @@ async function heading(page: Page): Promise<string> {
 
 describe('navigation in the preview', () => {
     before(async () => {
-        await buildPreview();
-        server = await startPreviewServer({ port: 0, dataDir: DATA_DIR });
-        browser = await launchBrowser();
+        ({ server, browser } = await startPreviewSession());
     });
 
     after(async () => {
-        await browser?.close();
-        await server?.close();
+        await closePreviewSession({ server, browser });
     });
 
     it('creates an opportunity from a Meridian whitespace target: prefilled form, refusals, save', async () => {

@@ -4,10 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { DATA_DIR } from '../lib/project';
-import { launchBrowser } from '../preview/browser';
-import { buildPreview } from '../preview/bundle';
-import { startPreviewServer, type PreviewServer } from '../preview/server';
+import type { PreviewServer } from '../preview/server';
+import { closePreviewSession, startPreviewSession } from './previewSession';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -78,14 +76,11 @@ async function assertShows(page: Page, name: string): Promise<void> {
 
 describe('every view follows the record', () => {
     before(async () => {
-        await buildPreview();
-        server = await startPreviewServer({ port: 0, dataDir: DATA_DIR });
-        browser = await launchBrowser();
+        ({ server, browser } = await startPreviewSession());
     });
 
     after(async () => {
-        await browser?.close();
-        await server?.close();
+        await closePreviewSession({ server, browser });
     });
 
     it('shows Meridian Bank after switching from Aeronova Group, and Aeronova again after switching back', async () => {

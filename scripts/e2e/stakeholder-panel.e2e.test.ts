@@ -5,10 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { SObjectRecord } from '../preview/emulator/store';
-import { DATA_DIR } from '../lib/project';
-import { launchBrowser } from '../preview/browser';
-import { buildPreview } from '../preview/bundle';
-import { startPreviewServer, type PreviewServer } from '../preview/server';
+import type { PreviewServer } from '../preview/server';
+import { closePreviewSession, startPreviewSession, watchProblems } from './previewSession';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -17,12 +15,7 @@ const chart = 'c-org-chart-heat-map';
 
 async function open(): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning')
-            problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    const problems = watchProblems(page);
     await page.goto(server.url);
     return { page, problems };
 }
@@ -53,14 +46,11 @@ async function uncoveredInsights(page: Page, name: string): Promise<number> {
 
 describe('stakeholder side panel in Chromium', () => {
     before(async () => {
-        await buildPreview();
-        server = await startPreviewServer({ port: 0, dataDir: DATA_DIR });
-        browser = await launchBrowser();
+        ({ server, browser } = await startPreviewSession());
     });
 
     after(async () => {
-        await browser?.close();
-        await server?.close();
+        await closePreviewSession({ server, browser });
     });
 
     it('sets the relationship owner and the buying center, and the card and insights follow', async () => {
