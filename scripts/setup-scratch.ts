@@ -1,18 +1,14 @@
 // `npm run setup:scratch -- [--alias NAME] [--days N] [--target-dev-hub HUB] [--skip-tests] [--dry-run]`:
 // builds, creates a scratch org, deploys Keystone, gives you Keystone Manager and Keystone Admin, activates
-// the Keystone record pages, imports the demo story, creates the demo team (reps and their manager), sets
-// relationship owners and plan approvers and runs the Apex tests. Says "ready" only when every step
-// succeeded. Needs a Dev Hub authorised with `sf org login web --set-default-dev-hub`.
+// the Keystone record pages, imports the demo story, creates the demo team members the org has licences for
+// (reps and their manager), sets relationship owners and plan approvers and runs the Apex tests. Says
+// "ready" only when every step succeeded. Needs a Dev Hub authorised with `sf org login web --set-default-dev-hub`.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildAll } from './build';
-import {
-    SCRATCH_WORK_DIR,
-    StepFailedError,
-    parseScratchArgs,
-    runSteps,
-    scratchOrgSteps
-} from './lib/orgCommands';
+import { SCRATCH_WORK_DIR, StepFailedError, parseScratchArgs, readSf, runSf } from './lib/orgCommands';
 import { DATA_DIR, ROOT, writeFile } from './lib/project';
+import { runScratchSetup } from './lib/scratchSetup';
 import { ownerAssignmentApex, readTeam, userDefinition, type Team } from './lib/team';
 
 function readyLines(alias: string, team: Team): string[] {
@@ -32,11 +28,9 @@ function readyLines(alias: string, team: Team): string[] {
     return lines;
 }
 
-async function main(): Promise<void> {
-    const options = parseScratchArgs(process.argv.slice(2));
-    await buildAll();
-    const team = readTeam(DATA_DIR);
+function writeTeamFiles(team: Team): void {
     const work = path.join(ROOT, SCRATCH_WORK_DIR);
+    fs.rmSync(work, { recursive: true, force: true });
     for (const member of team.users) {
         writeFile(
             path.join(work, `${member.alias}.json`),
@@ -44,18 +38,26 @@ async function main(): Promise<void> {
         );
     }
     writeFile(path.join(work, 'relationship-owners.apex'), ownerAssignmentApex(team));
-    runSteps(
-        scratchOrgSteps(
-            options,
-            team.users.map((member) => member.alias)
-        ),
-        { dryRun: options.dryRun, done: readyLines(options.alias, team) }
-    );
+}
+
+async function main(): Promise<void> {
+    const options = parseScratchArgs(process.argv.slice(2));
+    await buildAll();
+    const team = readTeam(DATA_DIR);
+    if (options.dryRun) writeTeamFiles(team);
+    runScratchSetup(options, team, {
+        execute: runSf,
+        read: readSf,
+        log: (line) => console.log(line),
+        writeTeamFiles,
+        readyLines: (created) => readyLines(options.alias, created)
+    });
 }
 
 main().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`\nsetup:scratch: ${message}`);
-    if (error instanceof StepFailedError) console.error('Keystone is NOT ready.');
+    if (error instanceof StepFailedError || /step ".*" failed/.test(message))
+        console.error('Keystone is NOT ready.');
     process.exit(1);
 });

@@ -152,11 +152,21 @@ function assignStep(title: string, names: string[], targetOrg: string): OrgStep 
  * Create a scratch org, deploy, make our record pages the Keystone app's defaults, give the installing
  * admin Keystone Manager and Keystone Admin (and the demo loader), load the demo story as that admin, create the team (reps with
  * Keystone User, the manager with Keystone Manager), set relationship owners and plan approvers, run the
- * Apex tests.
+ * Apex tests. `setup:scratch` runs these in three parts ({@link scratchOrgBaseSteps}, {@link teamSteps},
+ * {@link scratchOrgTestSteps}) because who is created depends on the org's free licences.
  */
 export function scratchOrgSteps(options: ScratchOptions, teamAliases: string[] = []): OrgStep[] {
+    return [
+        ...scratchOrgBaseSteps(options),
+        ...teamSteps(options.alias, teamAliases),
+        ...scratchOrgTestSteps(options)
+    ];
+}
+
+/** Create the org, deploy, grant the installing admin, activate the pages, import the demo story. */
+export function scratchOrgBaseSteps(options: ScratchOptions): OrgStep[] {
     const hub = options.devHub ? ['--target-dev-hub', options.devHub] : [];
-    const steps: OrgStep[] = [
+    return [
         {
             title: 'Create the scratch org',
             args: [
@@ -189,7 +199,22 @@ export function scratchOrgSteps(options: ScratchOptions, teamAliases: string[] =
         {
             title: 'Import the demo story',
             args: ['data', 'import', 'tree', '--plan', DATA_PLAN, '--target-org', options.alias]
-        },
+        }
+    ];
+}
+
+/** The query of the org's user licences, answered as JSON (see `team.ts` for reading it). */
+export function licenceQueryStep(targetOrg: string, query: string): OrgStep {
+    return {
+        title: 'Count the free user licences for the demo team',
+        args: ['data', 'query', '--query', query, '--target-org', targetOrg, '--json']
+    };
+}
+
+/** Create each team member that fits, then set relationship owners and plan approvers. */
+export function teamSteps(targetOrg: string, teamAliases: string[]): OrgStep[] {
+    if (!teamAliases.length) return [];
+    return [
         ...teamAliases.map((alias) => ({
             title: `Create team member ${alias}`,
             args: [
@@ -200,27 +225,28 @@ export function scratchOrgSteps(options: ScratchOptions, teamAliases: string[] =
                 `${SCRATCH_WORK_DIR}/${alias}.json`,
                 '--set-unique-username',
                 '--target-org',
-                options.alias
+                targetOrg
             ]
         })),
-        ...(teamAliases.length
-            ? [
-                  {
-                      title: 'Set relationship owners and plan approvers',
-                      args: [
-                          'apex',
-                          'run',
-                          '--file',
-                          `${SCRATCH_WORK_DIR}/relationship-owners.apex`,
-                          '--target-org',
-                          options.alias
-                      ]
-                  }
-              ]
-            : [])
+        {
+            title: 'Set relationship owners and plan approvers',
+            args: [
+                'apex',
+                'run',
+                '--file',
+                `${SCRATCH_WORK_DIR}/relationship-owners.apex`,
+                '--target-org',
+                targetOrg
+            ]
+        }
     ];
-    if (options.runTests) {
-        steps.push({
+}
+
+/** Run the Apex tests with coverage (none with `--skip-tests`). */
+export function scratchOrgTestSteps(options: ScratchOptions): OrgStep[] {
+    if (!options.runTests) return [];
+    return [
+        {
             title: 'Run the Apex tests',
             args: [
                 'apex',
@@ -236,9 +262,8 @@ export function scratchOrgSteps(options: ScratchOptions, teamAliases: string[] =
                 '--target-org',
                 options.alias
             ]
-        });
-    }
-    return steps;
+        }
+    ];
 }
 
 /**
@@ -277,9 +302,23 @@ export function deployNextSteps(targetOrg: string): string[] {
 /** Runs one `sf` command; returns its exit status (null when ended by a signal). */
 export type StepExecutor = (args: string[]) => number | null;
 
+/** Runs one `sf` command and returns what it printed, for a step whose answer decides the next steps. */
+export type StepReader = (args: string[]) => { status: number | null; stdout: string };
+
 /** The project's own `sf`, its output shown as it runs. */
 export const runSf: StepExecutor = (args) =>
     spawnSync(path.join(ROOT, 'node_modules', '.bin', 'sf'), args, { cwd: ROOT, stdio: 'inherit' }).status;
+
+/** The project's own `sf`, its standard output captured (errors still shown). */
+export const readSf: StepReader = (args) => {
+    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'sf'), args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 16 * 1024 * 1024
+    });
+    return { status: result.status, stdout: result.stdout ?? '' };
+};
 
 export class StepFailedError extends Error {
     constructor(

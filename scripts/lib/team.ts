@@ -74,6 +74,106 @@ export function userDefinition(member: TeamMember): Record<string, unknown> {
     };
 }
 
+/** The user licence every team member takes: `userDefinition` gives them the Standard User profile. */
+export const TEAM_LICENCE = 'Salesforce';
+
+/** The query that tells how many team members fit (UserLicense: TotalLicenses, UsedLicenses). */
+export const LICENCE_QUERY = `SELECT Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name = '${TEAM_LICENCE}'`;
+
+/**
+ * Free licences from the `sf data query --json` answer to {@link LICENCE_QUERY}. Throws a readable error
+ * when the answer is not one the query gives, so setup stops instead of guessing.
+ */
+export function freeLicences(answer: string): number {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(answer);
+    } catch {
+        throw new Error(`the licence query did not answer JSON: ${answer.slice(0, 200)}`);
+    }
+    const records = (parsed as { result?: { records?: unknown } } | null)?.result?.records;
+    const row = Array.isArray(records)
+        ? (records as Record<string, unknown>[]).find((record) => record.Name === TEAM_LICENCE)
+        : undefined;
+    if (!row) throw new Error(`the org reports no "${TEAM_LICENCE}" user licence`);
+    const total = row.TotalLicenses;
+    const used = row.UsedLicenses;
+    if (typeof total !== 'number' || typeof used !== 'number')
+        throw new Error(`the "${TEAM_LICENCE}" licence has no TotalLicenses/UsedLicenses numbers`);
+    return Math.max(0, total - used);
+}
+
+export interface FittedTeam {
+    /** The team as it will exist: only created members, their relationships and approvals. */
+    team: Team;
+    created: TeamMember[];
+    skipped: TeamMember[];
+    /** What the admin must know: who was left out, who took over whose relationships, plans without an approver. */
+    notices: string[];
+}
+
+function fullName(member: TeamMember): string {
+    return `${member.firstName} ${member.lastName}`;
+}
+
+/**
+ * The part of the team that fits in `free` user licences. The number a scratch org has is not documented
+ * per edition, so setup reads it from the org and creates whom it can: managers who sign off a plan first
+ * (sign-off is the story's last step), then reps by how many relationships they own. A left-out rep's
+ * relationships go to the first created rep (or, with no rep, the first created member), so the heat map
+ * keeps its owners; a plan whose approver was left out keeps none, and the notice says so.
+ */
+export function fitTeamToLicences(team: Team, free: number): FittedTeam {
+    const approvers = new Set(Object.values(team.planApprovers));
+    const owned = new Map<string, number>();
+    for (const alias of Object.values(team.relationshipOwners)) owned.set(alias, (owned.get(alias) ?? 0) + 1);
+    const rank = (member: TeamMember): number => (approvers.has(member.alias) ? 0 : 1);
+    const order = team.users
+        .map((member, index) => ({ member, index }))
+        .sort(
+            (a, b) =>
+                rank(a.member) - rank(b.member) ||
+                (owned.get(b.member.alias) ?? 0) - (owned.get(a.member.alias) ?? 0) ||
+                a.index - b.index
+        )
+        .map(({ member }) => member);
+    const createdSet = new Set(order.slice(0, Math.max(0, Math.floor(free))).map((member) => member.alias));
+    const created = team.users.filter((member) => createdSet.has(member.alias));
+    const skipped = team.users.filter((member) => !createdSet.has(member.alias));
+    if (!skipped.length) return { team, created, skipped, notices: [] };
+
+    const heir =
+        order.find((member) => createdSet.has(member.alias) && member.role !== 'manager') ??
+        order.find((member) => createdSet.has(member.alias));
+    const relationshipOwners: Record<string, string> = {};
+    for (const [email, alias] of Object.entries(team.relationshipOwners)) {
+        if (createdSet.has(alias)) relationshipOwners[email] = alias;
+        else if (heir) relationshipOwners[email] = heir.alias;
+    }
+    const planApprovers: Record<string, string> = {};
+    const notices = [
+        `The org has ${free} free ${TEAM_LICENCE} user licence${free === 1 ? '' : 's'} for a team of ${team.users.length}: ` +
+            `not created: ${skipped.map(fullName).join(', ')}.`
+    ];
+    for (const member of skipped) {
+        const count = owned.get(member.alias) ?? 0;
+        if (!count) continue;
+        notices.push(
+            heir
+                ? `${fullName(member)}'s ${count} relationship${count === 1 ? '' : 's'} are owned by ${fullName(heir)} instead.`
+                : `${fullName(member)}'s ${count} relationship${count === 1 ? '' : 's'} have no owner.`
+        );
+    }
+    for (const [plan, alias] of Object.entries(team.planApprovers)) {
+        if (createdSet.has(alias)) planApprovers[plan] = alias;
+        else
+            notices.push(
+                `"${plan}" has no approver: set Approver on the plan to a user with Keystone Manager before submitting it.`
+            );
+    }
+    return { team: { users: created, relationshipOwners, planApprovers }, created, skipped, notices };
+}
+
 function apexString(value: string): string {
     return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
