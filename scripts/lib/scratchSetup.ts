@@ -43,10 +43,10 @@ export function runScratchSetup(
             ),
             tests
         ].flat();
-        runSteps(all, { dryRun: true, log: io.log });
         io.log(
-            '(The free licence count decides which team members are created; the dry run lists all of them.)'
+            'The free licence count decides which team members are created; this dry run lists all of them.'
         );
+        runSteps(all, { dryRun: true, log: io.log });
         return fitTeamToLicences(team, team.users.length);
     }
     runSteps(base, { dryRun: false, execute: io.execute, log: io.log });

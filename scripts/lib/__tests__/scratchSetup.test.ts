@@ -189,7 +189,7 @@ describe('the setup run', () => {
         const { io, ran, lines } = fakeIo({ status: 0, stdout: licenceAnswer(6, 0) });
         runScratchSetup({ ...options, dryRun: true }, team, io);
         assert.deepEqual(ran, []);
-        assert.ok(lines.some((line) => line.includes(DRY_RUN_LINE)));
+        assert.equal(lines.at(-1), `\n${DRY_RUN_LINE}`);
         assert.equal(lines.filter((line) => / Create team member /.test(line)).length, team.users.length);
     });
 });
