@@ -47,43 +47,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { walk } from '../../lib/project';
 import { isAuraEnabled, type ApexFile } from '../../lib/apexModel';
-import { childText, descendants, parseXml, type XmlElement } from '../../lib/xmlTree';
+import {
+    ALWAYS_ACCESSIBLE,
+    STANDARD_ALWAYS_ACCESSIBLE,
+    readPermissionSet,
+    type PermissionSetGrants
+} from '../../lib/permissionSets';
+import { childText, parseXml, type XmlElement } from '../../lib/xmlTree';
 import { INSTALLER_PERMISSION_SETS, SCRATCH_ONLY_SOURCE } from '../../lib/orgCommands';
 import { apexFiles, objectFields } from './apex';
 import type { Checker, Finding, Project } from '../finding';
-
-const ALWAYS_ACCESSIBLE = new Set(
-    [
-        'Id',
-        'Name',
-        'OwnerId',
-        'RecordTypeId',
-        'CurrencyIsoCode',
-        'IsDeleted',
-        'CreatedDate',
-        'CreatedById',
-        'LastModifiedDate',
-        'LastModifiedById',
-        'SystemModstamp',
-        'LastViewedDate',
-        'LastReferencedDate'
-    ].map((name) => name.toLowerCase())
-);
-
-const STANDARD_ALWAYS_ACCESSIBLE = new Set(
-    [
-        'Account.Name',
-        'Contact.LastName',
-        'Contact.FirstName',
-        'Contact.LastActivityDate',
-        'Opportunity.StageName',
-        'Opportunity.CloseDate',
-        'Opportunity.IsClosed',
-        'Opportunity.IsWon',
-        'Case.IsClosed',
-        'Case.CaseNumber'
-    ].map((name) => name.toLowerCase())
-);
 
 /** Standard relationship names and the lookup field and object each reaches. */
 const STANDARD_RELATIONSHIPS: Record<string, { field: string; object: string }> = {
@@ -99,59 +72,12 @@ const STANDARD_RELATIONSHIPS: Record<string, { field: string; object: string }> 
 /** Objects this check does not judge (see the header). */
 const UNCHECKED_OBJECTS = new Set(['user', 'aggregateresult']);
 
-export interface ObjectAccess {
-    read: boolean;
-    create: boolean;
-    edit: boolean;
-    delete: boolean;
-}
-
-export interface PermissionSetGrants {
-    name: string;
-    file: string;
-    objects: Map<string, ObjectAccess>;
-    fields: Map<string, { read: boolean; edit: boolean }>;
-    metadataTypes: Set<string>;
-}
-
 function readXml(file: string): XmlElement | null {
     try {
         return parseXml(fs.readFileSync(file, 'utf8'));
     } catch {
         return null;
     }
-}
-
-/** A permission set's object, field and custom metadata grants, keyed in lower case. */
-export function readPermissionSet(file: string): PermissionSetGrants {
-    const root = readXml(file);
-    const grants: PermissionSetGrants = {
-        name: path.basename(file, '.permissionset-meta.xml'),
-        file,
-        objects: new Map(),
-        fields: new Map(),
-        metadataTypes: new Set()
-    };
-    if (!root) return grants;
-    const yes = (entry: XmlElement, name: string): boolean => childText(entry, name) === 'true';
-    for (const entry of descendants(root, 'objectPermissions')) {
-        grants.objects.set((childText(entry, 'object') ?? '').toLowerCase(), {
-            read: yes(entry, 'allowRead'),
-            create: yes(entry, 'allowCreate'),
-            edit: yes(entry, 'allowEdit'),
-            delete: yes(entry, 'allowDelete')
-        });
-    }
-    for (const entry of descendants(root, 'fieldPermissions')) {
-        grants.fields.set((childText(entry, 'field') ?? '').toLowerCase(), {
-            read: yes(entry, 'readable'),
-            edit: yes(entry, 'editable')
-        });
-    }
-    for (const entry of descendants(root, 'customMetadataTypeAccesses')) {
-        if (yes(entry, 'enabled')) grants.metadataTypes.add((childText(entry, 'name') ?? '').toLowerCase());
-    }
-    return grants;
 }
 
 function permissionSetsIn(dir: string): Map<string, PermissionSetGrants> {
