@@ -112,8 +112,10 @@ class Run {
         return shape;
     }
 
-    private checkObject(object: string): void {
-        if ((this.userMode || this.securityEnforced) && !this.source.canReadObject(object)) {
+    /** User mode checks every object a query touches; SECURITY_ENFORCED those of the select list. */
+    private checkObject(object: string, checked: 'all' | 'select' = 'select'): void {
+        const enforce = this.userMode || (this.securityEnforced && checked === 'select');
+        if (enforce && !this.source.canReadObject(object)) {
             throw new SoqlQueryError(`sObject type '${object}' is not supported.`);
         }
     }
@@ -157,7 +159,7 @@ class Run {
             const target = lookup.referenceTo?.[0];
             if (!target) throw this.noSuchColumn(shape.name, name, ref);
             shape = this.shape(target);
-            if (checked === 'all' || this.securityEnforced) this.checkObject(shape.name);
+            this.checkObject(shape.name, checked);
         }
         const last = path[path.length - 1]!;
         const field = this.fieldOf(shape, last);
@@ -576,7 +578,7 @@ class Run {
             );
         }
         const child = this.shape(relationship.childObject);
-        if (this.userMode || this.securityEnforced) this.checkObject(child.name);
+        this.checkObject(child.name);
         const link = this.fieldOf(child, relationship.field);
         if (!link)
             throw new SoqlQueryError(`No such column '${relationship.field}' on entity '${child.name}'`);

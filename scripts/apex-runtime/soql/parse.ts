@@ -119,12 +119,13 @@ export function parseStaticSoql(literal: SoqlLiteralContext, source: string, fil
  */
 export function parseDynamicSoql(text: string, origin: Origin): Query {
     const errors: string[] = [];
+    const lexable = shieldLikeEscapes(text);
     class Collector extends ApexErrorListener {
         apexSyntaxError(_line: number, column: number, message: string): void {
             errors.push(`${message} at column ${column + 1}`);
         }
     }
-    const { parser } = ApexParserFactory.createLexerAndParser(text, new Collector());
+    const { parser } = ApexParserFactory.createLexerAndParser(lexable, new Collector());
     const tree = parser.query();
     const next = parser.getTokenStream().LA(1);
     if (!errors.length && next !== -1) {
@@ -132,6 +133,28 @@ export function parseDynamicSoql(text: string, origin: Origin): Query {
     }
     if (errors.length) throw new SoqlQueryError(`${errors[0]} in: ${text}`);
     return readQuery({ form: 'dynamic', source: text, origin }, tree);
+}
+
+/** Stands in for the backslash of `\%` and `\_` while lexing (the same length, so offsets hold). */
+const LIKE_ESCAPE = '\uE000';
+
+/**
+ * SOQL text may escape LIKE's wildcards (`'100\%'`), which Apex string literals, and so the parser's
+ * lexer, do not allow; the escape is shielded while lexing and restored by `unquote`.
+ */
+function shieldLikeEscapes(text: string): string {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i]!;
+        const next = text[i + 1];
+        if (char === '\\' && next !== undefined) {
+            out += next === '%' || next === '_' ? LIKE_ESCAPE + next : char + next;
+            i++;
+        } else {
+            out += char;
+        }
+    }
+    return out;
 }
 
 function readQuery(state: ParseState, ctx: QueryContext): Query {
@@ -378,7 +401,7 @@ function readComparison(state: ParseState, ctx: FieldExpressionContext): Conditi
 
 /** Unescapes a SOQL string literal; `\%` and `\_` keep their backslash, which only LIKE reads. */
 function unquote(raw: string): string {
-    const body = raw.slice(1, -1);
+    const body = raw.slice(1, -1).replaceAll(LIKE_ESCAPE, '\\');
     return body.replace(/\\(.)/g, (_, char: string) => {
         switch (char) {
             case 'n':
