@@ -104,7 +104,8 @@ export function shapesFromSchemas(schemas: Map<string, ObjectSchema>): Map<strin
 /** A SOQL data source over the preview's org, read as `access` allows. */
 export class StoreSource implements SoqlDataSource {
     private readonly shapes: Map<string, ObjectShape>;
-    private readonly formulas = new Set<string>();
+    /** formula fields by object: read through the store's formula evaluation */
+    private readonly formulas = new Map<string, Set<string>>();
 
     constructor(
         private readonly store: OrgStore,
@@ -113,8 +114,10 @@ export class StoreSource implements SoqlDataSource {
     ) {
         this.shapes = shapesFromSchemas(store.schemas);
         for (const schema of store.schemas.values()) {
-            for (const field of schema.fields.values())
-                if (field.formula) this.formulas.add(`${schema.name}.${field.name}`);
+            const formulas = [...schema.fields.values()]
+                .filter((field) => field.formula)
+                .map((field) => field.name);
+            if (formulas.length) this.formulas.set(schema.name, new Set(formulas));
         }
     }
 
@@ -138,7 +141,7 @@ export class StoreSource implements SoqlDataSource {
 
     read(object: string, row: Row, field: string): unknown {
         const record = row as unknown as SObjectRecord;
-        if (this.formulas.has(`${object}.${field}`)) return this.store.resolvePath(record, field);
+        if (this.formulas.get(object)?.has(field)) return this.store.resolvePath(record, field);
         const stored = record[field];
         if (stored !== undefined && stored !== null) return stored;
         return this.derived(object, record, field);

@@ -23,11 +23,22 @@ export function isNumberType(type: FieldType): boolean {
     return NUMBER_TYPES.has(type);
 }
 
+// a query compares the same few Ids over and over (AccountId on 20,000 contacts): remember the answers
+const canonicalIds = new Map<string, string>();
+const MAX_REMEMBERED_IDS = 200_000;
+
 /** The 18-character form of a 15- or 18-character Id; any other text is returned unchanged. */
 export function canonicalId(value: string): string {
-    if (!/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(value)) return value;
-    const id15 = value.slice(0, 15);
-    return id15 + caseSafeSuffix(id15);
+    const known = canonicalIds.get(value);
+    if (known !== undefined) return known;
+    let canonical = value;
+    if (/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(value)) {
+        const id15 = value.slice(0, 15);
+        canonical = id15 + caseSafeSuffix(id15);
+    }
+    if (canonicalIds.size >= MAX_REMEMBERED_IDS) canonicalIds.clear();
+    canonicalIds.set(value, canonical);
+    return canonical;
 }
 
 function isoDay(ms: number): string {
