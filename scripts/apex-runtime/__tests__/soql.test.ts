@@ -963,7 +963,9 @@ const UNSUPPORTED: [string, string][] = [
     ['SELECT Industry, COUNT(Id) FROM Account GROUP BY ROLLUP(Industry)', 'GROUP BY ROLLUP/CUBE'],
     ['SELECT Id FROM Account WHERE CreatedDate = LAST_N_WEEKS:2', 'date literal LAST_N_WEEKS:2'],
     ['SELECT Id, toLabel(Industry) FROM Account', 'function toLabel(Industry)'],
-    ['SELECT Id FROM Account, Contact', 'FROM with several objects']
+    ['SELECT Id FROM Account, Contact', 'FROM with several objects'],
+    ['SELECT COUNT() FROM Account GROUP BY Industry', 'COUNT() with GROUP BY'],
+    ['SELECT Id FROM Account WITH DATA CATEGORY Geography__c AT usa__c', 'WITH DATA CATEGORY']
 ];
 
 for (const [text, construct] of UNSUPPORTED) {

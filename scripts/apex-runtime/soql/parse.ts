@@ -186,6 +186,7 @@ function readQuery(state: ParseState, ctx: QueryContext): Query {
                 entry: entry as unknown as EntryLike
             }))
     );
+    if (countOnly && groupBy.length) refuse(state, 'COUNT() with GROUP BY', group);
     const base = readCommon(state, ctx, ctx.fromNameList(), select, countOnly);
     return { ...base, mode: readMode(state, ctx), groupBy, having };
 }
