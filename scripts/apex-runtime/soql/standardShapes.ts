@@ -1,0 +1,102 @@
+// The platform's own fields of the standard objects Keystone queries: force-app holds only our custom
+// fields on them, so a query of `Contact.ReportsToId` or `Opportunity.IsWon` needs these definitions
+// (names, describe types, lookups and their relationship names) from the platform's object reference.
+import type { ChildRelationshipShape, FieldShape } from './dataSource';
+
+const text = (name: string): FieldShape => ({ name, type: 'string' });
+const lookup = (name: string, to: string[], relationshipName: string): FieldShape => ({
+    name,
+    type: 'reference',
+    referenceTo: to,
+    relationshipName
+});
+
+/** Every object has these (Id is added by the evaluator too). */
+export const SYSTEM_FIELDS: readonly FieldShape[] = [
+    { name: 'Id', type: 'id' },
+    { name: 'IsDeleted', type: 'boolean' },
+    { name: 'CreatedDate', type: 'datetime' },
+    lookup('CreatedById', ['User'], 'CreatedBy'),
+    { name: 'LastModifiedDate', type: 'datetime' },
+    lookup('LastModifiedById', ['User'], 'LastModifiedBy'),
+    { name: 'SystemModstamp', type: 'datetime' }
+];
+
+/** Owned objects: the owner is a User or a queue (Group); SOQL resolves Owner.Name for both. */
+export const OWNER = lookup('OwnerId', ['User', 'Group'], 'Owner');
+
+export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldShape[]>> = {
+    Account: [
+        text('Name'),
+        OWNER,
+        lookup('ParentId', ['Account'], 'Parent'),
+        { name: 'Type', type: 'picklist' },
+        { name: 'Industry', type: 'picklist' },
+        { name: 'AnnualRevenue', type: 'currency' },
+        { name: 'Website', type: 'url' },
+        { name: 'Description', type: 'textarea' }
+    ],
+    Contact: [
+        text('Name'),
+        text('FirstName'),
+        text('LastName'),
+        OWNER,
+        lookup('AccountId', ['Account'], 'Account'),
+        lookup('ReportsToId', ['Contact'], 'ReportsTo'),
+        text('Title'),
+        text('Department'),
+        { name: 'Email', type: 'email' },
+        { name: 'Phone', type: 'phone' },
+        { name: 'LastActivityDate', type: 'date' }
+    ],
+    Opportunity: [
+        text('Name'),
+        OWNER,
+        lookup('AccountId', ['Account'], 'Account'),
+        { name: 'Amount', type: 'currency' },
+        { name: 'CloseDate', type: 'date' },
+        { name: 'StageName', type: 'picklist' },
+        { name: 'Probability', type: 'percent' },
+        { name: 'ExpectedRevenue', type: 'currency' },
+        { name: 'IsWon', type: 'boolean' },
+        { name: 'IsClosed', type: 'boolean' },
+        text('NextStep'),
+        { name: 'Description', type: 'textarea' }
+    ],
+    Case: [
+        text('CaseNumber'),
+        OWNER,
+        lookup('AccountId', ['Account'], 'Account'),
+        lookup('ContactId', ['Contact'], 'Contact'),
+        text('Subject'),
+        { name: 'Status', type: 'picklist' },
+        { name: 'Priority', type: 'picklist' },
+        { name: 'Origin', type: 'picklist' },
+        { name: 'IsClosed', type: 'boolean' },
+        { name: 'Description', type: 'textarea' }
+    ],
+    User: [
+        text('Name'),
+        text('FirstName'),
+        text('LastName'),
+        text('Alias'),
+        text('Title'),
+        { name: 'Email', type: 'email' },
+        { name: 'IsActive', type: 'boolean' },
+        { name: 'UserType', type: 'picklist' },
+        { name: 'SmallPhotoUrl', type: 'url' },
+        lookup('ProfileId', ['Profile'], 'Profile')
+    ],
+    Group: [text('Name'), { name: 'Type', type: 'picklist' }]
+};
+
+/** The standard child relationships (Account.Contacts…), by parent object. */
+export const STANDARD_CHILDREN: Readonly<Record<string, readonly ChildRelationshipShape[]>> = {
+    Account: [
+        { name: 'Contacts', childObject: 'Contact', field: 'AccountId' },
+        { name: 'Opportunities', childObject: 'Opportunity', field: 'AccountId' },
+        { name: 'Cases', childObject: 'Case', field: 'AccountId' },
+        { name: 'ChildAccounts', childObject: 'Account', field: 'ParentId' }
+    ],
+    Contact: [{ name: 'Cases', childObject: 'Case', field: 'ContactId' }]
+};
