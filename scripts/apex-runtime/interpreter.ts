@@ -143,7 +143,8 @@ export class Interpreter implements TriggerHost {
     }
 
     private host(what: string, file: string, line: number): OrgHost {
-        if (!this.org) throw unsupported(`${what} without an org (new Interpreter(registry, org))`, file, line);
+        // without an org (new Interpreter(registry) alone) the language core runs and the rest is unsupported
+        if (!this.org) throw unsupported(what, file, line);
         return this as OrgHost;
     }
 
@@ -189,12 +190,18 @@ export class Interpreter implements TriggerHost {
                 }
             } catch (error) {
                 // an exception a trigger lets through fails its rows, with the platform's wording
-                if (!(error instanceof ApexThrow) || error.exception.cls.name === 'LimitException') throw error;
+                if (!(error instanceof ApexThrow) || error.exception.cls.name === 'LimitException')
+                    throw error;
                 const [when, kind] = event.split(' ');
-                const eventName = when[0].toUpperCase() + when.slice(1) + kind[0].toUpperCase() + kind.slice(1);
+                const eventName =
+                    when[0].toUpperCase() + when.slice(1) + kind[0].toUpperCase() + kind.slice(1);
                 const message = `${trigger.name}: execution of ${eventName} caused by: ${toApexString(error.exception)}`;
                 for (const record of news ?? olds ?? [])
-                    record.errors.push({ message, field: null, statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY' });
+                    record.errors.push({
+                        message,
+                        field: null,
+                        statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY'
+                    });
             } finally {
                 this.triggerStack.pop();
             }
@@ -542,7 +549,23 @@ export class Interpreter implements TriggerHost {
             if (value instanceof PlatformObject) return value.typeNames.includes(name);
             const object = this.sobjectName(name);
             if (object) return value instanceof ApexSObject && value.type === object;
-            if (['database.saveresult', 'database.deleteresult', 'database.error', 'savepoint', 'system.savepoint', 'schema.picklistentry', 'picklistentry', 'schema.describefieldresult', 'describefieldresult', 'schema.describesobjectresult', 'describesobjectresult', 'database.upsertresult', 'database.undeleteresult'].includes(name))
+            if (
+                [
+                    'database.saveresult',
+                    'database.deleteresult',
+                    'database.error',
+                    'savepoint',
+                    'system.savepoint',
+                    'schema.picklistentry',
+                    'picklistentry',
+                    'schema.describefieldresult',
+                    'describefieldresult',
+                    'schema.describesobjectresult',
+                    'describesobjectresult',
+                    'database.upsertresult',
+                    'database.undeleteresult'
+                ].includes(name)
+            )
                 return false;
             throw new UnsupportedError(`unsupported: type ${type.display}`);
         }
@@ -557,7 +580,8 @@ export class Interpreter implements TriggerHost {
         const name = type.name.replace(/^system\./, '');
         if (value instanceof ApexList && (name === 'sobject' || (this.org && this.sobjectName(name)))) {
             // `Contact c = [SELECT …]`: a query's rows assigned to one record
-            if (value.items.length === 0) this.fail('QueryException', 'List has no rows for assignment to SObject');
+            if (value.items.length === 0)
+                this.fail('QueryException', 'List has no rows for assignment to SObject');
             if (value.items.length > 1)
                 this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
             return value.items[0];
@@ -911,7 +935,8 @@ export class Interpreter implements TriggerHost {
                 const name = enhanced.id().getText().toLowerCase();
                 const isSoql =
                     enhanced.expression() instanceof PrimaryExpressionContext &&
-                    (enhanced.expression() as PrimaryExpressionContext).primary() instanceof SoqlPrimaryContext;
+                    (enhanced.expression() as PrimaryExpressionContext).primary() instanceof
+                        SoqlPrimaryContext;
                 const source = this.evaluate(enhanced.expression(), frame);
                 if (source === null) this.npe();
                 let items: Value[];
@@ -1288,7 +1313,11 @@ export class Interpreter implements TriggerHost {
             if (owner instanceof ApexSObject) {
                 const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
                 const host = this.host('addError', file, line);
-                this.compiled(() => addFieldError(host, owner, inner.anyId().getText(), args[0] ?? null), frame, line);
+                this.compiled(
+                    () => addFieldError(host, owner, inner.anyId().getText(), args[0] ?? null),
+                    frame,
+                    line
+                );
                 return null;
             }
         }
@@ -1315,9 +1344,16 @@ export class Interpreter implements TriggerHost {
             }
             return callInstanceBuiltin(this, target, name, args, file, line);
         }
-        if (target instanceof ApexSObject)
-            return this.compiled(() => readSObjectField(this.host('SObject', file, line), target, name, false), frame, line);
-        if (target instanceof PlatformObject) return platformMember(this.host('Schema', file, line), target, name, file, line);
+        if (target instanceof ApexSObject) {
+            const written = expression.anyId().getText();
+            return this.compiled(
+                () => readSObjectField(this.host('SObject', file, line), target, written, false),
+                frame,
+                line
+            );
+        }
+        if (target instanceof PlatformObject)
+            return platformMember(this.host('Schema', file, line), target, name, file, line);
         if (target instanceof TypeValue) return this.staticMember(target, name, frame, line);
         if (target instanceof ApexObject) {
             const field = this.findField(target.cls, name);
@@ -1344,7 +1380,8 @@ export class Interpreter implements TriggerHost {
     private staticMember(type: TypeValue, name: string, frame: Frame, line: number): Value {
         const cls = type.cls;
         const file = frame.cls.file;
-        if (type.sobject) return objectMember(this.host('Schema', file, line), type.sobject, name, file, line);
+        if (type.sobject)
+            return objectMember(this.host('Schema', file, line), type.sobject, name, file, line);
         if (!cls && type.name === 'trigger') return this.triggerMember(name, file, line);
         if (!cls && type.name === 'schema.sobjecttype') {
             // Schema.SObjectType.Contact: the object's describe
@@ -1395,7 +1432,14 @@ export class Interpreter implements TriggerHost {
             return this.invoke(method, null, args);
         }
         if (type.sobject)
-            return objectStaticCall(this.host('Schema', frame.cls.file, line), type.sobject, name, args, frame.cls.file, line);
+            return objectStaticCall(
+                this.host('Schema', frame.cls.file, line),
+                type.sobject,
+                name,
+                args,
+                frame.cls.file,
+                line
+            );
         const typeName = (cls?.name ?? type.name).toLowerCase();
         if (this.org) {
             const result = this.orgCall(() => platformStatic(this as OrgHost, typeName, name, args));
@@ -1482,7 +1526,11 @@ export class Interpreter implements TriggerHost {
                 !(target instanceof PrimaryExpressionContext) ||
                 !(target.primary() instanceof IdPrimaryContext)
             )
-                throw unsupported(`new ${object} with an argument that is not Field = value`, frame.cls.file, line);
+                throw unsupported(
+                    `new ${object} with an argument that is not Field = value`,
+                    frame.cls.file,
+                    line
+                );
             const value = this.evaluate(arg.expression(1), frame);
             this.compiled(() => writeSObjectField(host, record, target.getText(), value, false), frame, line);
         }
@@ -1495,7 +1543,9 @@ export class Interpreter implements TriggerHost {
             return work();
         } catch (error) {
             if (error instanceof CompileError && !/ at \S+:\d+$/.test(error.message))
-                throw new CompileError(`${error.message.replace(/^would not compile: /, '')} at ${frame.cls.file.split('/').pop()}:${line}`);
+                throw new CompileError(
+                    `${error.message.replace(/^would not compile: /, '')} at ${frame.cls.file.split('/').pop()}:${line}`
+                );
             throw error;
         }
     }
@@ -1567,7 +1617,8 @@ export class Interpreter implements TriggerHost {
         else if (source instanceof ApexList) {
             // new Map<Id, Contact>(records): keyed by Id
             source.items.forEach((record, index) => {
-                if (!(record instanceof ApexSObject)) throw unsupported('new Map from a list of non-records', file, line);
+                if (!(record instanceof ApexSObject))
+                    throw unsupported('new Map from a list of non-records', file, line);
                 const id = record.fields.get('Id') ?? null;
                 if (id === null) this.fail('ListException', `Row with null Id at index: ${index}`);
                 if (map.entries.has(`s:${String(id)}`))
@@ -1605,7 +1656,11 @@ export class Interpreter implements TriggerHost {
             if (owner === null) this.npe();
             if (owner instanceof ApexSObject) {
                 const host = this.host('SObject', frame.cls.file, line);
-                this.compiled(() => writeSObjectField(host, owner, target.anyId().getText(), value, false), frame, line);
+                this.compiled(
+                    () => writeSObjectField(host, owner, target.anyId().getText(), value, false),
+                    frame,
+                    line
+                );
                 return;
             }
             if (owner instanceof ApexObject) {

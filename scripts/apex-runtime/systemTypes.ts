@@ -54,7 +54,19 @@ const ENUMS: Record<string, string[]> = {
         'REQUIRED_FIELD_MISSING',
         'UNDELETE_FAILED'
     ],
-    SoapType: ['ANYTYPE', 'BASE64', 'BOOLEAN', 'DATE', 'DATETIME', 'DOUBLE', 'ID', 'INTEGER', 'LONG', 'STRING', 'TIME']
+    SoapType: [
+        'ANYTYPE',
+        'BASE64',
+        'BOOLEAN',
+        'DATE',
+        'DATETIME',
+        'DOUBLE',
+        'ID',
+        'INTEGER',
+        'LONG',
+        'STRING',
+        'TIME'
+    ]
 };
 
 /** Enums of the Schema namespace (the rest are System's). */

@@ -195,7 +195,7 @@ export class PlatformObject {
         readonly props: Readonly<Record<string, unknown>>
     ) {}
     toString(): string {
-        return `${this.kind}:${JSON.stringify(this.props, (_k, v: unknown) => (v instanceof Object && !(Array.isArray(v)) && v.constructor !== Object ? String(v) : v))}`;
+        return `${this.kind}:${JSON.stringify(this.props, (_k, v: unknown) => (v instanceof Object && !Array.isArray(v) && v.constructor !== Object ? String(v) : v))}`;
     }
 }
 

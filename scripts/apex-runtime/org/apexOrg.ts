@@ -159,7 +159,8 @@ export class ApexOrg {
     /** The one door for SOQL: counts the query (the 101st fails), runs the engine, counts the rows. */
     query(request: QueryRequest): Value {
         this.limits.countQuery();
-        if (!this.queryEngine) throw new UnsupportedError('unsupported: SOQL (the query engine is not wired in yet)');
+        if (!this.queryEngine)
+            throw new UnsupportedError('unsupported: SOQL (the query engine is not wired in yet)');
         const result = this.queryEngine(this, request);
         const rows = result && typeof result === 'object' && 'items' in result ? result.items.length : 1;
         this.limits.countQueryRows(rows);

@@ -13,9 +13,18 @@ import {
     SYSTEM_FIELDS,
     type StandardField
 } from './standardSchema';
-import { ApexDate, ApexDatetime, ApexNumber, ApexSObject, SObjectFieldToken, SObjectTypeToken, Value } from '../values';
+import {
+    ApexDate,
+    ApexDatetime,
+    ApexNumber,
+    ApexSObject,
+    SObjectFieldToken,
+    SObjectTypeToken,
+    Value
+} from '../values';
 
-export type ApexFieldType = 'String' | 'Id' | 'Decimal' | 'Integer' | 'Double' | 'Boolean' | 'Date' | 'Datetime';
+export type ApexFieldType =
+    'String' | 'Id' | 'Decimal' | 'Integer' | 'Double' | 'Boolean' | 'Date' | 'Datetime';
 
 export interface FieldInfo {
     name: string;
@@ -42,6 +51,8 @@ export interface ObjectInfo {
     fields: Map<string, FieldInfo>;
     /** by lower-cased relationship name (Account, ReportsTo, Buying_Center__r) */
     relationships: Map<string, FieldInfo>;
+    /** child relationships by lower-cased name (Health_Scores__r): the child object and its lookup field */
+    children: Map<string, { name: string; object: string; field: string }>;
 }
 
 const STANDARD_LABELS: Record<string, [string, string]> = {
@@ -54,6 +65,13 @@ const STANDARD_LABELS: Record<string, [string, string]> = {
     Event: ['Event', 'Events'],
     Task: ['Task', 'Tasks']
 };
+
+/** The standard child relationships Keystone's queries use: parent, relationship, child object, lookup. */
+const STANDARD_CHILDREN: [string, string, string, string][] = [
+    ['Account', 'Contacts', 'Contact', 'AccountId'],
+    ['Account', 'Opportunities', 'Opportunity', 'AccountId'],
+    ['Account', 'Cases', 'Case', 'AccountId']
+];
 
 function apexTypeOf(type: string): ApexFieldType {
     switch (type) {
@@ -98,17 +116,22 @@ export class SchemaCatalog {
             const schema = schemas.get(name);
             const custom = /__(c|mdt)$/.test(name);
             const isMetadata = name.endsWith('__mdt');
-            const objectFile = forceApp ? path.join(forceApp, 'objects', name, `${name}.object-meta.xml`) : '';
+            const objectFile = forceApp
+                ? path.join(forceApp, 'objects', name, `${name}.object-meta.xml`)
+                : '';
             const label = (forceApp && xmlText(objectFile, 'label')) || STANDARD_LABELS[name]?.[0] || name;
             const info: ObjectInfo = {
                 name,
                 label,
                 labelPlural:
-                    (forceApp && xmlText(objectFile, 'pluralLabel')) || STANDARD_LABELS[name]?.[1] || `${label}s`,
+                    (forceApp && xmlText(objectFile, 'pluralLabel')) ||
+                    STANDARD_LABELS[name]?.[1] ||
+                    `${label}s`,
                 custom,
                 isMetadata,
                 fields: new Map(),
-                relationships: new Map()
+                relationships: new Map(),
+                children: new Map()
             };
             const add = (field: StandardField, writable: boolean, isCustom: boolean): void => {
                 const info2: FieldInfo = {
@@ -117,8 +140,12 @@ export class SchemaCatalog {
                     type: field.type,
                     apexType: apexTypeOf(field.type),
                     referenceTo: field.referenceTo ? [field.referenceTo] : [],
+                    // a custom lookup's parent relationship is its name with __r; the metadata's
+                    // relationshipName is the child relationship's, on the object it looks up
                     relationshipName:
-                        field.relationshipName && isCustom ? `${field.relationshipName}__r` : field.relationshipName,
+                        isCustom && field.referenceTo
+                            ? field.name.replace(/__c$/, '__r')
+                            : field.relationshipName,
                     picklistValues: field.picklistValues,
                     defaultValue: field.defaultValue,
                     writable: writable && !field.readOnly && !field.formula && field.type !== 'AutoNumber',
@@ -126,14 +153,17 @@ export class SchemaCatalog {
                     custom: isCustom
                 };
                 info.fields.set(field.name.toLowerCase(), info2);
-                if (info2.relationshipName) info.relationships.set(info2.relationshipName.toLowerCase(), info2);
+                if (info2.relationshipName)
+                    info.relationships.set(info2.relationshipName.toLowerCase(), info2);
             };
             for (const field of SYSTEM_FIELDS) add(field, false, false);
             const standard: readonly StandardField[] = isMetadata
                 ? METADATA_FIELDS
                 : custom
                   ? CUSTOM_OBJECT_FIELDS.map((field) =>
-                        field.name === 'Name' && schema?.autoNumberFormat ? { ...field, type: 'AutoNumber' } : field
+                        field.name === 'Name' && schema?.autoNumberFormat
+                            ? { ...field, type: 'AutoNumber' }
+                            : field
                     )
                   : (STANDARD_OBJECT_FIELDS[name] ?? []);
             for (const field of standard) add(field, !isMetadata, false);
@@ -143,6 +173,16 @@ export class SchemaCatalog {
                 add(field as FieldSchema, !isMetadata, isCustom);
             }
             this.objects.set(name.toLowerCase(), info);
+        }
+        for (const [parent, name, object, field] of STANDARD_CHILDREN)
+            this.objects.get(parent.toLowerCase())?.children.set(name.toLowerCase(), { name, object, field });
+        for (const schema of schemas.values()) {
+            for (const field of schema.fields.values()) {
+                const parent = field.referenceTo && this.objects.get(field.referenceTo.toLowerCase());
+                if (!parent || !field.relationshipName || !field.name.endsWith('__c')) continue;
+                const name = `${field.relationshipName}__r`;
+                parent.children.set(name.toLowerCase(), { name, object: schema.name, field: field.name });
+            }
         }
         if (forceApp) {
             for (const [type, records] of Object.entries(loadCustomMetadata(forceApp))) {
@@ -187,7 +227,8 @@ export class SchemaCatalog {
 
     /** A stored value as Apex sees it: Date fields as Date, numbers as Decimal, checkboxes as Boolean. */
     toApex(field: FieldInfo | undefined, raw: unknown): Value {
-        if (raw === null || raw === undefined || raw === '') return raw === '' && field?.apexType === 'String' ? '' : null;
+        if (raw === null || raw === undefined || raw === '')
+            return raw === '' && field?.apexType === 'String' ? '' : null;
         switch (field?.apexType) {
             case 'Decimal':
                 return ApexNumber.decimal(Number(raw));

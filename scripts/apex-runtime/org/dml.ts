@@ -8,7 +8,14 @@ import { ApexSObject } from '../values';
 import type { AccessMode, ApexOrg } from './apexOrg';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
-export type TriggerEvent = 'before insert' | 'after insert' | 'before update' | 'after update' | 'before delete' | 'after delete' | 'after undelete';
+export type TriggerEvent =
+    | 'before insert'
+    | 'after insert'
+    | 'before update'
+    | 'after update'
+    | 'before delete'
+    | 'after delete'
+    | 'after undelete';
 
 export interface RowError {
     statusCode: string;
@@ -25,7 +32,12 @@ export interface RowResult {
 
 /** What the DML engine needs from the interpreter: running an object's triggers for one event. */
 export interface TriggerHost {
-    fireTriggers(object: string, event: TriggerEvent, news: ApexSObject[] | null, olds: ApexSObject[] | null): void;
+    fireTriggers(
+        object: string,
+        event: TriggerEvent,
+        news: ApexSObject[] | null,
+        olds: ApexSObject[] | null
+    ): void;
 }
 
 /** A whole-operation failure that is not a row's (the platform throws it as a DmlException). */
@@ -95,17 +107,32 @@ export function runDml(
         const id = record.fields.get('Id');
         const result = results[row];
         const kind = kinds[row];
-        const objectAccess = kind === 'insert' ? 'create' : kind === 'update' ? 'edit' : kind === 'delete' ? 'delete' : 'create';
+        const objectAccess =
+            kind === 'insert'
+                ? 'create'
+                : kind === 'update'
+                  ? 'edit'
+                  : kind === 'delete'
+                    ? 'delete'
+                    : 'create';
         if (access === 'user' && !org.security.objectAccess(record.type, objectAccess)) {
             fail(result, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
             return;
         }
         if (kind === 'insert') {
-            if (id) fail(result, 'INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']);
+            if (id)
+                fail(result, 'INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', [
+                    'Id'
+                ]);
             if (access === 'user') {
                 for (const name of Object.keys(storeValues(org, record)))
                     if (!org.security.fieldAccess(record.type, name, 'edit'))
-                        fail(result, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [name]);
+                        fail(
+                            result,
+                            'INVALID_FIELD_FOR_INSERT_UPDATE',
+                            `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+                            [name]
+                        );
             }
             return;
         }
@@ -123,7 +150,12 @@ export function runDml(
         if (kind === 'update' && access === 'user') {
             for (const name of Object.keys(storeValues(org, record)))
                 if (!org.security.fieldAccess(record.type, name, 'edit'))
-                    fail(result, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [name]);
+                    fail(
+                        result,
+                        'INVALID_FIELD_FOR_INSERT_UPDATE',
+                        `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+                        [name]
+                    );
         }
     });
     if (allOrNone && results.some((result) => result.errors.length)) return results;
@@ -212,8 +244,10 @@ function attemptSave(
             const ofKind = rows.filter((row) => kinds[row] === kind && !errors.has(row));
             for (const [object, chunk] of groups(ofKind)) {
                 const newList = kind === 'delete' ? null : chunk.map((row) => news.get(row)!);
-                const oldList = kind === 'insert' || kind === 'undelete' ? null : chunk.map((row) => olds.get(row)!);
-                for (const record of [...(newList ?? []), ...(oldList ?? [])]) record.readOnly = when === 'after' || kind === 'delete';
+                const oldList =
+                    kind === 'insert' || kind === 'undelete' ? null : chunk.map((row) => olds.get(row)!);
+                for (const record of [...(newList ?? []), ...(oldList ?? [])])
+                    record.readOnly = when === 'after' || kind === 'delete';
                 host.fireTriggers(object, event(kind, when) as TriggerEvent, newList, oldList);
                 for (const row of chunk) {
                     collect(row, news.get(row) ?? olds.get(row)!);

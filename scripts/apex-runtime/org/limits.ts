@@ -25,7 +25,8 @@ export class GovernorLimits {
     /** One SOQL query issued: the 101st fails before it runs. */
     countQuery(): void {
         this.queries++;
-        if (this.queries > this.limits.queries) throw new LimitExceeded(`Too many SOQL queries: ${this.queries}`);
+        if (this.queries > this.limits.queries)
+            throw new LimitExceeded(`Too many SOQL queries: ${this.queries}`);
     }
 
     countQueryRows(rows: number): void {

@@ -22,7 +22,14 @@ import {
 } from '../values';
 import type { AccessMode, ApexOrg } from './apexOrg';
 import type { FieldInfo } from './catalog';
-import { DmlOperationError, runDml, type DmlOperation, type RowError, type RowResult, type TriggerHost } from './dml';
+import {
+    DmlOperationError,
+    runDml,
+    type DmlOperation,
+    type RowError,
+    type RowResult,
+    type TriggerHost
+} from './dml';
 import { LimitExceeded } from './limits';
 
 type Host = Interpreter & TriggerHost & { org: ApexOrg };
@@ -61,9 +68,11 @@ export function valueForField(interp: Interpreter, object: string, field: FieldI
             if (!isValidId(value)) interp.fail('StringException', `Invalid id: ${value}`);
             return value;
         case 'Decimal':
-            return isNumber(value) ? ApexNumber.decimal(value.value, value.kind === 'Decimal' ? value.scale : undefined) : illegal();
+            return isNumber(value)
+                ? ApexNumber.decimal(value.value, value.kind === 'Decimal' ? value.scale : undefined)
+                : illegal();
         case 'Integer':
-            return isNumber(value) && (value.kind === 'Integer') ? value : illegal();
+            return isNumber(value) && value.kind === 'Integer' ? value : illegal();
         case 'Double':
             return isNumber(value) ? ApexNumber.double(value.value) : illegal();
         case 'Boolean':
@@ -93,7 +102,9 @@ export function readSObjectField(interp: Host, record: ApexSObject, name: string
         return record.fields.get(field.name) ?? null;
     }
     const relationship = catalog.relationship(record.type, name);
-    const key = relationship?.relationshipName ?? [...record.related.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
+    const key =
+        relationship?.relationshipName ??
+        [...record.related.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     if (key !== undefined) {
         if (dynamic) interp.fail('SObjectException', `Invalid field ${name} for ${record.type}`);
         return record.related.get(key) ?? null;
@@ -102,7 +113,13 @@ export function readSObjectField(interp: Host, record: ApexSObject, name: string
     throw new CompileError(`Variable does not exist: ${name} (no field ${name} on ${record.type})`);
 }
 
-export function writeSObjectField(interp: Host, record: ApexSObject, name: string, value: Value, dynamic: boolean): void {
+export function writeSObjectField(
+    interp: Host,
+    record: ApexSObject,
+    name: string,
+    value: Value,
+    dynamic: boolean
+): void {
     if (record.readOnly) interp.fail('FinalException', 'Record is read-only');
     const catalog = interp.org.catalog;
     const field = catalog.field(record.type, name);
@@ -127,7 +144,8 @@ export function writeSObjectField(interp: Host, record: ApexSObject, name: strin
 
 function fieldName(interp: Host, record: ApexSObject, key: Value): string {
     if (key instanceof SObjectFieldToken) {
-        if (key.object !== record.type) interp.fail('SObjectException', `Invalid field ${key.object}.${key.field} for ${record.type}`);
+        if (key.object !== record.type)
+            interp.fail('SObjectException', `Invalid field ${key.object}.${key.field} for ${record.type}`);
         return key.field;
     }
     if (typeof key === 'string') return key;
@@ -150,7 +168,14 @@ function cloneRecord(record: ApexSObject, preserveId: boolean): ApexSObject {
     return copy;
 }
 
-export function sobjectMethod(interp: Host, record: ApexSObject, method: string, args: Value[], file: string, line: number): Value {
+export function sobjectMethod(
+    interp: Host,
+    record: ApexSObject,
+    method: string,
+    args: Value[],
+    file: string,
+    line: number
+): Value {
     const [a, b] = args;
     switch (method) {
         case 'get':
@@ -162,7 +187,12 @@ export function sobjectMethod(interp: Host, record: ApexSObject, method: string,
             return previous;
         }
         case 'getsobject':
-            return record.related.get(interp.org.catalog.relationship(record.type, fieldName(interp, record, a))?.relationshipName ?? String(a)) ?? null;
+            return (
+                record.related.get(
+                    interp.org.catalog.relationship(record.type, fieldName(interp, record, a))
+                        ?.relationshipName ?? String(a)
+                ) ?? null
+            );
         case 'getsobjects': {
             const wanted = String(a).toLowerCase();
             const key = [...record.related.keys()].find((k) => k.toLowerCase() === wanted);
@@ -186,12 +216,21 @@ export function sobjectMethod(interp: Host, record: ApexSObject, method: string,
             return cloneRecord(record, a === true);
         case 'adderror':
             if (a === null || a === undefined) interp.npe();
-            record.errors.push({ message: a instanceof ApexObject ? String(a.fields.get('message') ?? '') : toApexString(a), field: null });
+            record.errors.push({
+                message: a instanceof ApexObject ? String(a.fields.get('message') ?? '') : toApexString(a),
+                field: null
+            });
             return null;
         case 'geterrors':
             return new ApexList(
                 simpleType('Database.Error'),
-                record.errors.map((error) => databaseError(error.statusCode ?? 'FIELD_CUSTOM_VALIDATION_EXCEPTION', error.message, error.field ? [error.field] : []))
+                record.errors.map((error) =>
+                    databaseError(
+                        error.statusCode ?? 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                        error.message,
+                        error.field ? [error.field] : []
+                    )
+                )
             );
         case 'haserrors':
             return record.errors.length > 0;
@@ -206,7 +245,8 @@ export function sobjectMethod(interp: Host, record: ApexSObject, method: string,
 /** `record.Field.addError(message)`: the error is the row's, shown on that field. */
 export function addFieldError(interp: Host, record: ApexSObject, name: string, message: Value): void {
     const field = interp.org.catalog.field(record.type, name);
-    if (!field) throw new CompileError(`Variable does not exist: ${name} (no field ${name} on ${record.type})`);
+    if (!field)
+        throw new CompileError(`Variable does not exist: ${name} (no field ${name} on ${record.type})`);
     if (message === null) interp.npe();
     record.errors.push({ message: toApexString(message), field: field.name });
 }
@@ -214,11 +254,19 @@ export function addFieldError(interp: Host, record: ApexSObject, name: string, m
 // ---------- Schema ----------
 
 function describeObject(object: string): PlatformObject {
-    return new PlatformObject('Schema.DescribeSObjectResult', ['schema.describesobjectresult', 'describesobjectresult'], { object });
+    return new PlatformObject(
+        'Schema.DescribeSObjectResult',
+        ['schema.describesobjectresult', 'describesobjectresult'],
+        { object }
+    );
 }
 
 export function describeField(object: string, field: string): PlatformObject {
-    return new PlatformObject('Schema.DescribeFieldResult', ['schema.describefieldresult', 'describefieldresult'], { object, field });
+    return new PlatformObject(
+        'Schema.DescribeFieldResult',
+        ['schema.describefieldresult', 'describefieldresult'],
+        { object, field }
+    );
 }
 
 function databaseError(statusCode: string, message: string, fields: string[]): PlatformObject {
@@ -230,7 +278,9 @@ export function objectMember(interp: Host, object: string, name: string, file: s
     const catalog = interp.org.catalog;
     if (name === 'sobjecttype') return catalog.typeToken(object);
     if (catalog.field(object, name)) return catalog.fieldToken(object, name);
-    throw new CompileError(`Variable does not exist: ${name} (no field ${name} on ${object}) at ${file}:${line}`);
+    throw new CompileError(
+        `Variable does not exist: ${name} (no field ${name} on ${object}) at ${file}:${line}`
+    );
 }
 
 export function describeObjectOf(interp: Host, object: string): PlatformObject {
@@ -240,7 +290,14 @@ export function describeObjectOf(interp: Host, object: string): PlatformObject {
 }
 
 /** Static calls on an object's name: custom metadata `getInstance`/`getAll`. */
-export function objectStaticCall(interp: Host, object: string, method: string, args: Value[], file: string, line: number): Value {
+export function objectStaticCall(
+    interp: Host,
+    object: string,
+    method: string,
+    args: Value[],
+    file: string,
+    line: number
+): Value {
     const catalog = interp.org.catalog;
     const info = catalog.object(object)!;
     if (info.isMetadata && method === 'getinstance') {
@@ -249,25 +306,40 @@ export function objectStaticCall(interp: Host, object: string, method: string, a
     }
     if (info.isMetadata && method === 'getall') {
         const map = new ApexMap(simpleType('String'), simpleType(info.name));
-        for (const name of catalog.metadataNames(info.name)) map.entries.set(`s:${name}`, [name, catalog.metadataRecord(info.name, name)]);
+        for (const name of catalog.metadataNames(info.name))
+            map.entries.set(`s:${name}`, [name, catalog.metadataRecord(info.name, name)]);
         return map;
     }
     throw unsupported(`${info.name}.${method}`, file, line);
 }
 
-export function platformMember(interp: Host, target: PlatformObject, name: string, file: string, line: number): Value {
+export function platformMember(
+    interp: Host,
+    target: PlatformObject,
+    name: string,
+    file: string,
+    line: number
+): Value {
     if (target.kind === 'Schema.DescribeSObjectResult' && name === 'fields')
         return new PlatformObject('Schema.SObjectTypeFields', ['schema.sobjecttypefields'], target.props);
     if (target.kind === 'Schema.SObjectTypeFields') {
         const object = String(target.props.object);
         const field = interp.org.catalog.field(object, name);
-        if (!field) throw new CompileError(`Variable does not exist: ${name} (no field ${name} on ${object})`);
+        if (!field)
+            throw new CompileError(`Variable does not exist: ${name} (no field ${name} on ${object})`);
         return describeField(object, field.name);
     }
     throw unsupported(`${target.kind}.${name}`, file, line);
 }
 
-export function tokenMethod(interp: Host, token: SObjectTypeToken | SObjectFieldToken, method: string, args: Value[], file: string, line: number): Value {
+export function tokenMethod(
+    interp: Host,
+    token: SObjectTypeToken | SObjectFieldToken,
+    method: string,
+    args: Value[],
+    file: string,
+    line: number
+): Value {
     if (token instanceof SObjectTypeToken) {
         switch (method) {
             case 'getdescribe':
@@ -292,7 +364,14 @@ export function tokenMethod(interp: Host, token: SObjectTypeToken | SObjectField
     throw unsupported(`${typeNameOf(token)}.${method}`, file, line);
 }
 
-export function platformMethod(interp: Host, target: PlatformObject, method: string, args: Value[], file: string, line: number): Value {
+export function platformMethod(
+    interp: Host,
+    target: PlatformObject,
+    method: string,
+    args: Value[],
+    file: string,
+    line: number
+): Value {
     const org = interp.org;
     const props = target.props;
     void args;
@@ -330,7 +409,10 @@ export function platformMethod(interp: Host, target: PlatformObject, method: str
                 const map = new ApexMap(simpleType('String'), simpleType('Schema.SObjectField'));
                 // the platform's keys are lower-case names
                 for (const field of info.fields.values())
-                    map.entries.set(`s:${field.name.toLowerCase()}`, [field.name.toLowerCase(), org.catalog.fieldToken(info.name, field.name)]);
+                    map.entries.set(`s:${field.name.toLowerCase()}`, [
+                        field.name.toLowerCase(),
+                        org.catalog.fieldToken(info.name, field.name)
+                    ]);
                 return map;
             }
             break;
@@ -350,17 +432,23 @@ export function platformMethod(interp: Host, target: PlatformObject, method: str
                         simpleType('Schema.PicklistEntry'),
                         (field.picklistValues ?? []).map(
                             (value) =>
-                                new PlatformObject('Schema.PicklistEntry', ['schema.picklistentry', 'picklistentry'], {
-                                    value,
-                                    label: value,
-                                    isDefault: value === field.defaultValue
-                                })
+                                new PlatformObject(
+                                    'Schema.PicklistEntry',
+                                    ['schema.picklistentry', 'picklistentry'],
+                                    {
+                                        value,
+                                        label: value,
+                                        isDefault: value === field.defaultValue
+                                    }
+                                )
                         )
                     );
                 case 'getreferenceto':
                     return new ApexList(
                         simpleType('Schema.SObjectType'),
-                        field.referenceTo.filter((name) => org.catalog.object(name)).map((name) => org.catalog.typeToken(name))
+                        field.referenceTo
+                            .filter((name) => org.catalog.object(name))
+                            .map((name) => org.catalog.typeToken(name))
                     );
                 case 'getrelationshipname':
                     return field.relationshipName ?? null;
@@ -379,7 +467,18 @@ export function platformMethod(interp: Host, target: PlatformObject, method: str
                 case 'isupdateable':
                     return field.writable && org.security.fieldAccess(object, field.name, 'edit');
                 case 'iscalculated':
-                    return !field.writable && !['Id', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'IsDeleted'].includes(field.name);
+                    return (
+                        !field.writable &&
+                        ![
+                            'Id',
+                            'CreatedDate',
+                            'CreatedById',
+                            'LastModifiedDate',
+                            'LastModifiedById',
+                            'SystemModstamp',
+                            'IsDeleted'
+                        ].includes(field.name)
+                    );
             }
             break;
         }
@@ -451,7 +550,9 @@ function recordsOf(interp: Host, value: Value): { records: ApexSObject[]; single
 
 /** The platform's DmlException: its message names the first failed row; getDml… read every failed row. */
 function dmlException(interp: Host, operation: DmlOperation, results: RowResult[]): ApexObject {
-    const failed = results.map((result, index) => ({ result, index })).filter(({ result }) => result.errors.length);
+    const failed = results
+        .map((result, index) => ({ result, index }))
+        .filter(({ result }) => result.errors.length);
     const first = failed[0]!;
     const error = first.result.errors[0]!;
     const withId = first.result.id && operation !== 'insert' ? ` with id ${first.result.id}` : '';
@@ -470,11 +571,21 @@ function dmlException(interp: Host, operation: DmlOperation, results: RowResult[
     return exception;
 }
 
-function run(interp: Host, operation: DmlOperation, records: ApexSObject[], allOrNone: boolean, access: AccessMode): RowResult[] {
+function run(
+    interp: Host,
+    operation: DmlOperation,
+    records: ApexSObject[],
+    allOrNone: boolean,
+    access: AccessMode
+): RowResult[] {
     try {
         return runDml(interp.org, interp, operation, records, allOrNone, access);
     } catch (error) {
-        if (error instanceof DmlOperationError) interp.fail(error.message.startsWith('Duplicate id') ? 'ListException' : 'DmlException', error.message);
+        if (error instanceof DmlOperationError)
+            interp.fail(
+                error.message.startsWith('Duplicate id') ? 'ListException' : 'DmlException',
+                error.message
+            );
         if (error instanceof LimitExceeded) interp.fail('LimitException', error.message);
         throw error;
     }
@@ -492,7 +603,8 @@ function assignIds(operation: DmlOperation, records: ApexSObject[], results: Row
 export function dmlStatement(interp: Host, operation: DmlOperation, value: Value, access: AccessMode): void {
     const { records } = recordsOf(interp, value);
     const results = run(interp, operation, records, true, access);
-    if (results.some((result) => result.errors.length)) throw interp.thrown(dmlException(interp, operation, results));
+    if (results.some((result) => result.errors.length))
+        throw interp.thrown(dmlException(interp, operation, results));
     assignIds(operation, records, results);
 }
 
@@ -508,7 +620,9 @@ function resultOf(operation: DmlOperation, result: RowResult): PlatformObject {
     return new PlatformObject(kind, [kind.toLowerCase()], {
         id: result.errors.length && operation === 'insert' ? null : result.id,
         created: result.created,
-        errors: result.errors.map((error: RowError) => databaseError(error.statusCode, error.message, error.fields))
+        errors: result.errors.map((error: RowError) =>
+            databaseError(error.statusCode, error.message, error.fields)
+        )
     });
 }
 
@@ -527,10 +641,14 @@ function databaseDml(interp: Host, operation: DmlOperation, args: Value[]): Valu
     for (const arg of args.slice(1)) {
         if (typeof arg === 'boolean') allOrNone = arg;
         else if (accessOf(arg)) access = accessOf(arg)!;
-        else if (arg !== null) throw new UnsupportedError(`unsupported: Database.${operation} with a ${typeNameOf(arg)} argument`);
+        else if (arg !== null)
+            throw new UnsupportedError(
+                `unsupported: Database.${operation} with a ${typeNameOf(arg)} argument`
+            );
     }
     const results = run(interp, operation, records, allOrNone, access);
-    if (allOrNone && results.some((result) => result.errors.length)) throw interp.thrown(dmlException(interp, operation, results));
+    if (allOrNone && results.some((result) => result.errors.length))
+        throw interp.thrown(dmlException(interp, operation, results));
     assignIds(operation, records, results);
     const out = results.map((result) => resultOf(operation, result));
     if (single) return out[0];
@@ -538,14 +656,20 @@ function databaseDml(interp: Host, operation: DmlOperation, args: Value[]): Valu
     return new ApexList(simpleType(type), out);
 }
 
-export function dmlExceptionMethod(interp: Host, exception: ApexObject, method: string, args: Value[]): Value | undefined {
+export function dmlExceptionMethod(
+    interp: Host,
+    exception: ApexObject,
+    method: string,
+    args: Value[]
+): Value | undefined {
     const rows = exception.fields.get('$dml');
     if (!(rows instanceof ApexList)) return undefined;
     if (method === 'getnumdml') return ApexNumber.int(rows.items.length);
     const index = args[0];
     if (!isNumber(index)) return undefined;
     const row = rows.items[index.value];
-    if (!(row instanceof PlatformObject)) interp.fail('ListException', `List index out of bounds: ${index.value}`);
+    if (!(row instanceof PlatformObject))
+        interp.fail('ListException', `List index out of bounds: ${index.value}`);
     const errors = row.props.errors as RowError[];
     switch (method) {
         case 'getdmlmessage':
@@ -559,7 +683,9 @@ export function dmlExceptionMethod(interp: Host, exception: ApexObject, method: 
                 simpleType('Schema.SObjectField'),
                 errors[0].fields.map((field) => {
                     const object = row.props.id ? interp.org.objectOfId(String(row.props.id)) : undefined;
-                    return object && interp.org.catalog.field(object, field) ? interp.org.catalog.fieldToken(object, field) : field;
+                    return object && interp.org.catalog.field(object, field)
+                        ? interp.org.catalog.fieldToken(object, field)
+                        : field;
                 })
             );
         case 'getdmlid':
@@ -582,11 +708,26 @@ function approxHeap(interp: Interpreter): number {
         if (typeof value !== 'object') return 8;
         if (seen.has(value)) return 0;
         seen.add(value);
-        if (value instanceof ApexList) return 8 + value.items.reduce((sum: number, item) => sum + size(item), 0);
-        if (value instanceof ApexMap) return 8 + [...value.entries.values()].reduce((sum: number, [k, v]) => sum + size(k) + size(v), 0);
-        if ('entries' in value && value.entries instanceof Map) return 8 + [...value.entries.values()].reduce((sum: number, item) => sum + size(item as Value), 0);
-        if (value instanceof ApexSObject) return 16 + [...value.fields.values(), ...value.related.values()].reduce((sum: number, item) => sum + 4 + size(item), 0);
-        if (value instanceof ApexObject) return 8 + [...value.fields.values()].reduce((sum: number, item) => sum + 4 + size(item), 0);
+        if (value instanceof ApexList)
+            return 8 + value.items.reduce((sum: number, item) => sum + size(item), 0);
+        if (value instanceof ApexMap)
+            return (
+                8 + [...value.entries.values()].reduce((sum: number, [k, v]) => sum + size(k) + size(v), 0)
+            );
+        if ('entries' in value && value.entries instanceof Map)
+            return (
+                8 + [...value.entries.values()].reduce((sum: number, item) => sum + size(item as Value), 0)
+            );
+        if (value instanceof ApexSObject)
+            return (
+                16 +
+                [...value.fields.values(), ...value.related.values()].reduce(
+                    (sum: number, item) => sum + 4 + size(item),
+                    0
+                )
+            );
+        if (value instanceof ApexObject)
+            return 8 + [...value.fields.values()].reduce((sum: number, item) => sum + 4 + size(item), 0);
         return 8;
     };
     let total = 0;
@@ -600,7 +741,8 @@ function queryArgs(interp: Host, method: string, args: Value[]): Value {
     const binds = method === 'querywithbinds' || method === 'countquerywithbinds' ? second : null;
     const accessArg = method === 'querywithbinds' || method === 'countquerywithbinds' ? third : second;
     const bindMap = new Map<string, Value>();
-    if (binds instanceof ApexMap) for (const [key, value] of binds.entries.values()) bindMap.set(toApexString(key), value);
+    if (binds instanceof ApexMap)
+        for (const [key, value] of binds.entries.values()) bindMap.set(toApexString(key), value);
     return interp.org.query({
         kind: 'dynamic',
         text: toApexString(text),
@@ -623,7 +765,9 @@ export function platformStatic(interp: Host, type: string, method: string, args:
             return databaseDml(interp, method as DmlOperation, args);
         case 'database.setsavepoint':
             org.limits.countDml(0);
-            return new PlatformObject('System.Savepoint', ['savepoint', 'system.savepoint'], { state: org.saveState() });
+            return new PlatformObject('System.Savepoint', ['savepoint', 'system.savepoint'], {
+                state: org.saveState()
+            });
         case 'database.rollback':
             if (!(a instanceof PlatformObject) || a.kind !== 'System.Savepoint') interp.npe();
             org.limits.countDml(0);
@@ -675,7 +819,13 @@ export function platformStatic(interp: Host, type: string, method: string, args:
         case 'crypto.getrandominteger':
             return ApexNumber.int((Math.random() * 2 ** 32) | 0);
         case 'crypto.getrandomlong':
-            return ApexNumber.long(BigInt.asIntN(64, BigInt(Math.floor(Math.random() * 2 ** 53)) * 2048n + BigInt(Math.floor(Math.random() * 2048))));
+            return ApexNumber.long(
+                BigInt.asIntN(
+                    64,
+                    BigInt(Math.floor(Math.random() * 2 ** 53)) * 2048n +
+                        BigInt(Math.floor(Math.random() * 2048))
+                )
+            );
         case 'system.now':
             return new ApexDatetime(Date.now());
         case 'system.today':

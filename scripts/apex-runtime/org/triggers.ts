@@ -27,9 +27,13 @@ export function parseTrigger(source: string, file: string): TriggerDef {
     if (errors.length) throw new Error(`syntax error: ${errors.join('; ')}`);
     const [name, object] = unit.id_list().map((id) => id.getText());
     const events = new Set<TriggerEvent>(
-        unit
-            .triggerCase_list()
-            .map((event) => event.getText().replace(/^(before|after)/i, '$1 ').toLowerCase() as TriggerEvent)
+        unit.triggerCase_list().map(
+            (event) =>
+                event
+                    .getText()
+                    .replace(/^(before|after)/i, '$1 ')
+                    .toLowerCase() as TriggerEvent
+        )
     );
     const statements: StatementContext[] = [];
     for (const member of unit.triggerBlock().triggerBlockMember_list()) {
