@@ -44,7 +44,7 @@ import { callInstanceBuiltin, callStaticBuiltin, isBuiltinType, staticBuiltinFie
 import { CompileError, UnsupportedError, unsupported } from './errors';
 import type { ApexOrg } from './org/apexOrg';
 import type { TriggerEvent, TriggerHost } from './org/dml';
-import { LimitExceeded } from './org/limits';
+import { GovernorLimits, LimitExceeded } from './org/limits';
 import {
     addFieldError,
     describeObjectOf,
@@ -140,6 +140,8 @@ export class Interpreter implements TriggerHost {
         readonly org: ApexOrg | null = null
     ) {
         installSystemTypes(this.system);
+        // one Interpreter is one transaction: its limits (and CPU clock) start now, after the parsing
+        if (org) org.limits = new GovernorLimits(org.limits.limits);
     }
 
     private host(what: string, file: string, line: number): OrgHost {
@@ -797,7 +799,11 @@ export class Interpreter implements TriggerHost {
         }
     }
 
+    private statementsRun = 0;
+
     execStatement(statement: StatementContext, frame: Frame): Completion {
+        // the CPU limit is checked every 1,024 statements: reading the process clock costs a system call
+        if ((++this.statementsRun & 1023) === 0 && this.org) this.orgCall(() => this.org!.limits.checkCpu());
         try {
             return this.execStatementAt(statement, frame);
         } catch (error) {

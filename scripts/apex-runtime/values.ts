@@ -195,7 +195,13 @@ export class PlatformObject {
         readonly props: Readonly<Record<string, unknown>>
     ) {}
     toString(): string {
-        return `${this.kind}:${JSON.stringify(this.props, (_k, v: unknown) => (v instanceof Object && !Array.isArray(v) && v.constructor !== Object ? String(v) : v))}`;
+        // as the platform prints a Database.Error: Database.Error[getFields=(Name);getMessage=…;getStatusCode=…;]
+        if (this.kind === 'Database.Error')
+            return `Database.Error[getFields=(${(this.props.fields as string[]).join(', ')});getMessage=${String(this.props.message)};getStatusCode=${String(this.props.statusCode)};]`;
+        return `${this.kind}[${Object.entries(this.props)
+            .filter(([, value]) => typeof value !== 'object' || value === null)
+            .map(([key, value]) => `${key}=${String(value)}`)
+            .join(';')}]`;
     }
 }
 

@@ -478,3 +478,23 @@ test('Keystone: the unique-key trigger action keys a new cell, and the unique fi
     );
     assert.equal(org.store.get(id)?.Unique_Key__c, `${cell.Buying_Center__c}:${offering.Id}`);
 });
+
+test('Keystone: a stance change records an observation through the after-update trigger (DML inside a trigger)', () => {
+    const { apex, org } = keystone();
+    const stances = ['Champion', 'Supporter', 'Neutral', 'Detractor', 'Blocker'];
+    const person = org.store.all('Contact').find((contact) => contact.Stance__c)!;
+    const next = stances.find((stance) => stance !== person.Stance__c)!;
+    const observationsOf = (): number =>
+        org.store.all('Stance_Observation__c').filter((each) => each.Contact__c === person.Id).length;
+    const before = observationsOf();
+    run(apex, `update new Contact(Id = '${person.Id}', Stance__c = '${next}');`);
+    assert.equal(observationsOf(), before + 1);
+    const latest = org.store
+        .all('Stance_Observation__c')
+        .filter((each) => each.Contact__c === person.Id)
+        .pop()!;
+    assert.equal(latest.Stance__c, next);
+    // the same stance again is no change: nothing new is observed
+    run(apex, `update new Contact(Id = '${person.Id}', Stance__c = '${next}');`);
+    assert.equal(observationsOf(), before + 1);
+});
