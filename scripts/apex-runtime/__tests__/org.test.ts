@@ -10,6 +10,7 @@ import { toApexString, typeNameForException } from '../semantics';
 import { ApexOrg } from '../org/apexOrg';
 import { CompileError } from '../errors';
 import { ApexList } from '../values';
+import { GovernorLimits, SYNC_LIMITS } from '../org/limits';
 import { createOrg } from '../../preview/server';
 import { DATA_DIR, FORCE_APP } from '../../lib/project';
 import { REPORTING_LINE_MESSAGES } from '../../preview/emulator/behaviours';
@@ -392,6 +393,25 @@ test("Limits: counted per transaction, with the platform's messages, and no catc
         ),
         '1/150 1 0/100 6291456 true'
     );
+});
+
+test('Limits: CPU time is checked as statements run; the heap estimate grows with the static state', () => {
+    const org = ApexOrg.empty(FORCE_APP);
+    org.triggers.clear();
+    org.limits = new GovernorLimits({ ...SYNC_LIMITS, cpuMs: 0 });
+    const registry = new Registry();
+    registry.addSource(LOG_CLASS, 'Log.cls');
+    const apex = new Interpreter(registry, org);
+    assert.equal(
+        thrown(apex, 'Integer n = 0; for (Integer i = 0; i < 5000; i++) { n++; } return n;'),
+        'System.LimitException: Apex CPU time limit exceeded'
+    );
+    const { apex: heap } = fresh([], [LOG_CLASS]);
+    const sizes = run(
+        heap,
+        "Integer before = Limits.getHeapSize(); for (Integer i = 0; i < 100; i++) Log.lines.add('0123456789'); return before + ' ' + Limits.getHeapSize();"
+    ).split(' ');
+    assert.ok(Number(sizes[1]) - Number(sizes[0]) >= 2000, sizes.join(' '));
 });
 
 test("SOQL goes through the org's query seam, which fails loudly until the engine is wired in", () => {

@@ -24,6 +24,7 @@ export class GovernorLimits {
 
     /** One SOQL query issued: the 101st fails before it runs. */
     countQuery(): void {
+        this.checkCpu();
         this.queries++;
         if (this.queries > this.limits.queries)
             throw new LimitExceeded(`Too many SOQL queries: ${this.queries}`);
@@ -37,6 +38,7 @@ export class GovernorLimits {
 
     /** One DML statement over `rows` records: the 151st statement or the 10,001st row fails before it runs. */
     countDml(rows: number): void {
+        this.checkCpu();
         this.dmlStatements++;
         if (this.dmlStatements > this.limits.dmlStatements)
             throw new LimitExceeded(`Too many DML statements: ${this.dmlStatements}`);
