@@ -14,6 +14,7 @@ import { GovernorLimits, SYNC_LIMITS } from '../org/limits';
 import { createOrg } from '../../preview/server';
 import { DATA_DIR, FORCE_APP } from '../../lib/project';
 import { REPORTING_LINE_MESSAGES } from '../../preview/emulator/behaviours';
+import { planStatusChangeMessage } from '../../preview/emulator/rules';
 
 /** A fresh org with Keystone's objects and none of its triggers, plus the given triggers and classes. */
 function fresh(triggers: string[] = [], classes: string[] = []): { apex: Interpreter; org: ApexOrg } {
@@ -517,4 +518,17 @@ test('Keystone: a stance change records an observation through the after-update 
     // the same stance again is no change: nothing new is observed
     run(apex, `update new Contact(Id = '${person.Id}', Stance__c = '${next}');`);
     assert.equal(observationsOf(), before + 1);
+});
+
+test('Keystone: the plan-status trigger action refuses a move the lifecycle forbids, and allows the others', () => {
+    const { apex, org } = keystone();
+    const closed = org.store.all('Account_Plan__c').find((plan) => plan.Status__c === 'Closed')!;
+    assert.equal(
+        thrown(apex, `update new Account_Plan__c(Id = '${closed.Id}', Status__c = 'Draft');`),
+        `System.DmlException: Update failed. First exception on row 0 with id ${closed.Id}; first error: FIELD_CUSTOM_VALIDATION_EXCEPTION, ${planStatusChangeMessage('Closed', 'Draft')}: [Status__c]`
+    );
+    assert.equal(org.store.get(closed.Id)?.Status__c, 'Closed');
+    const review = org.store.all('Account_Plan__c').find((plan) => plan.Status__c === 'In Review')!;
+    run(apex, `update new Account_Plan__c(Id = '${review.Id}', Status__c = 'Draft');`);
+    assert.equal(org.store.get(review.Id)?.Status__c, 'Draft');
 });

@@ -67,9 +67,22 @@ function copyOf(record: ApexSObject): ApexSObject {
     return copy;
 }
 
+/** A saved record as triggers see it, formula fields evaluated (the store computes them when read). */
 function storedRecord(org: ApexOrg, id: string): ApexSObject | null {
     const raw = org.store.get(id);
-    return raw ? org.catalog.recordOf(raw.attributes.type, raw) : null;
+    if (!raw) return null;
+    const record = org.catalog.recordOf(raw.attributes.type, raw);
+    for (const field of org.store.schemas.get(raw.attributes.type)?.fields.values() ?? []) {
+        if (!field.formula) continue;
+        record.fields.set(
+            field.name,
+            org.catalog.toApex(
+                org.catalog.field(record.type, field.name),
+                org.store.resolvePath(raw, field.name)
+            )
+        );
+    }
+    return record;
 }
 
 /** Groups rows by object, keeping the statement's order, in chunks of 200 as triggers receive them. */
