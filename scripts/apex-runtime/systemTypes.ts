@@ -44,7 +44,10 @@ const ENUMS: Record<string, string[]> = {
         'ENTITY_IS_DELETED',
         'FIELD_CUSTOM_VALIDATION_EXCEPTION',
         'FIELD_FILTER_VALIDATION_EXCEPTION',
+        'ENTITY_IS_LOCKED',
+        'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
         'INSUFFICIENT_ACCESS_OR_READONLY',
+        'INVALID_ID_FIELD',
         'INVALID_CROSS_REFERENCE_KEY',
         'INVALID_FIELD',
         'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -52,6 +55,8 @@ const ENUMS: Record<string, string[]> = {
         'INVALID_TYPE_ON_FIELD_IN_RECORD',
         'MISSING_ARGUMENT',
         'REQUIRED_FIELD_MISSING',
+        'STRING_TOO_LONG',
+        'UNABLE_TO_LOCK_ROW',
         'UNDELETE_FAILED'
     ],
     SoapType: [

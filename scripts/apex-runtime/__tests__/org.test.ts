@@ -532,3 +532,15 @@ test('Keystone: the plan-status trigger action refuses a move the lifecycle forb
     run(apex, `update new Account_Plan__c(Id = '${review.Id}', Status__c = 'Draft');`);
     assert.equal(org.store.get(review.Id)?.Status__c, 'Draft');
 });
+
+test("Keystone: KeystoneDataService saves all rows or none, with each row's readable message", () => {
+    const { apex, org } = keystone();
+    const accounts = org.store.all('Account').length;
+    const out = run(
+        apex,
+        "List<KeystoneDataService.RowResult> results = KeystoneDataService.insertRows(new List<SObject>{ new Account(Name = 'Kept?'), new Account(Name = 'Bad', Key_Account_Score__c = 11) }); " +
+            "List<String> out = new List<String>(); for (KeystoneDataService.RowResult r : results) out.add(r.index + ':' + r.success + ':' + r.id + ':' + r.messages); return String.join(out, '|');"
+    );
+    assert.equal(out, '0:true:null:()|1:false:null:(The key account score must be between 0 and 10.)');
+    assert.equal(org.store.all('Account').length, accounts, 'the savepoint took the good row back too');
+});

@@ -262,10 +262,8 @@ function attemptSave(
                 for (const record of [...(newList ?? []), ...(oldList ?? [])])
                     record.readOnly = when === 'after' || kind === 'delete';
                 host.fireTriggers(object, event(kind, when) as TriggerEvent, newList, oldList);
-                for (const row of chunk) {
-                    collect(row, news.get(row) ?? olds.get(row)!);
-                    if (kind === 'delete' && news.get(row)) collect(row, news.get(row)!);
-                }
+                // a delete's errors are on Trigger.old, every other event's on Trigger.new
+                for (const row of chunk) collect(row, news.get(row) ?? olds.get(row)!);
             }
         }
     };

@@ -4,14 +4,24 @@
 /** Thrown when a limit is exceeded; the interpreter turns it into System.LimitException, which no catch stops. */
 export class LimitExceeded extends Error {}
 
-export const SYNC_LIMITS = {
+/** The limits a transaction runs under (a test may lower one to reach it quickly). */
+export interface LimitValues {
+    readonly queries: number;
+    readonly queryRows: number;
+    readonly dmlStatements: number;
+    readonly dmlRows: number;
+    readonly heapBytes: number;
+    readonly cpuMs: number;
+}
+
+export const SYNC_LIMITS: LimitValues = {
     queries: 100,
     queryRows: 50000,
     dmlStatements: 150,
     dmlRows: 10000,
     heapBytes: 6 * 1024 * 1024,
     cpuMs: 10000
-} as const;
+};
 
 export class GovernorLimits {
     queries = 0;
@@ -20,7 +30,7 @@ export class GovernorLimits {
     dmlRows = 0;
     private readonly cpuStart = process.cpuUsage();
 
-    constructor(readonly limits: typeof SYNC_LIMITS = SYNC_LIMITS) {}
+    constructor(readonly limits: LimitValues = SYNC_LIMITS) {}
 
     /** One SOQL query issued: the 101st fails before it runs. */
     countQuery(): void {

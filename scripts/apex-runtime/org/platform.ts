@@ -4,7 +4,7 @@ import { isValidId } from '../../preview/emulator/ids';
 import { CompileError, UnsupportedError, unsupported } from '../errors';
 import type { Interpreter } from '../interpreter';
 import { simpleType } from '../registry';
-import { toApexString, typeNameOf } from '../semantics';
+import { apexEquals, toApexString, typeNameOf } from '../semantics';
 import {
     ApexDate,
     ApexDatetime,
@@ -56,7 +56,7 @@ function enumConstant(interp: Interpreter, enumName: string, constant: string): 
 // ---------- SObject fields ----------
 
 /** Converts a value for a field as assignment does; a wrong type fails as the platform's put does. */
-export function valueForField(interp: Interpreter, object: string, field: FieldInfo, value: Value): Value {
+export function valueForField(interp: Interpreter, field: FieldInfo, value: Value): Value {
     if (value === null) return null;
     const illegal = (): never =>
         interp.fail('SObjectException', `Illegal assignment from ${typeNameOf(value)} to ${field.apexType}`);
@@ -82,8 +82,6 @@ export function valueForField(interp: Interpreter, object: string, field: FieldI
         case 'Datetime':
             return value instanceof ApexDatetime ? value : illegal();
     }
-    void object;
-    return value;
 }
 
 /**
@@ -128,7 +126,7 @@ export function writeSObjectField(
             if (dynamic) interp.fail('SObjectException', `Field ${field.name} is not editable`);
             throw new CompileError(`Field is not writeable: ${record.type}.${field.name}`);
         }
-        record.fields.set(field.name, valueForField(interp, record.type, field, value));
+        record.fields.set(field.name, valueForField(interp, field, value));
         return;
     }
     const relationship = catalog.relationship(record.type, name);
@@ -235,7 +233,7 @@ export function sobjectMethod(
         case 'haserrors':
             return record.errors.length > 0;
         case 'equals':
-            return toApexString(record) === toApexString(a);
+            return apexEquals(interp, record, a ?? null, true);
         case 'tostring':
             return toApexString(record);
     }
