@@ -73,6 +73,7 @@ function enforceStandardFields(store: OrgStore): void {
         const checked = fields.filter(
             (field) =>
                 !field.readOnly &&
+                !field.polymorphic &&
                 (field.required || (field.referenceTo && ['Account', 'Contact'].includes(field.referenceTo)))
         );
         if (!checked.length) continue;
@@ -83,8 +84,9 @@ function enforceStandardFields(store: OrgStore): void {
         }
         for (const field of checked) {
             if (schema.fields.has(field.name)) continue;
-            const { readOnly: _readOnly, ...plain } = field;
+            const { readOnly: _readOnly, polymorphic: _polymorphic, ...plain } = field;
             void _readOnly;
+            void _polymorphic;
             schema.fields.set(field.name, plain);
         }
     }

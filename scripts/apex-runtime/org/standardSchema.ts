@@ -3,8 +3,11 @@
 // standardFields.ts (Opportunity's form fields) is merged in by the catalog and wins where both define one.
 import type { FieldSchema } from '../../preview/emulator/schema';
 
-/** A platform field: `readOnly` for the ones the platform computes (Contact.Name, Opportunity.IsWon). */
-export type StandardField = FieldSchema & { readOnly?: boolean };
+/**
+ * A platform field: `readOnly` for the ones the platform computes (Contact.Name, Opportunity.IsWon);
+ * `polymorphic` for a lookup that may name several objects (WhoId, WhatId: `referenceTo` is one of them).
+ */
+export type StandardField = FieldSchema & { readOnly?: boolean; polymorphic?: boolean };
 
 const f = (name: string, label: string, type: string, extra: Partial<StandardField> = {}): StandardField => ({
     name,
@@ -121,8 +124,8 @@ export const STANDARD_OBJECT_FIELDS: Readonly<Record<string, readonly StandardFi
     Profile: [f('Name', 'Name', 'Text')],
     Event: [
         f('Subject', 'Subject', 'Text'),
-        lookup('WhoId', 'Name ID', 'Contact', 'Who'),
-        lookup('WhatId', 'Related To ID', 'Account', 'What'),
+        { ...lookup('WhoId', 'Name ID', 'Contact', 'Who'), polymorphic: true },
+        { ...lookup('WhatId', 'Related To ID', 'Account', 'What'), polymorphic: true },
         owner,
         f('ActivityDate', 'Due Date Only', 'Date'),
         f('StartDateTime', 'Start', 'DateTime'),
@@ -130,8 +133,8 @@ export const STANDARD_OBJECT_FIELDS: Readonly<Record<string, readonly StandardFi
     ],
     Task: [
         f('Subject', 'Subject', 'Text'),
-        lookup('WhoId', 'Name ID', 'Contact', 'Who'),
-        lookup('WhatId', 'Related To ID', 'Account', 'What'),
+        { ...lookup('WhoId', 'Name ID', 'Contact', 'Who'), polymorphic: true },
+        { ...lookup('WhatId', 'Related To ID', 'Account', 'What'), polymorphic: true },
         owner,
         f('ActivityDate', 'Due Date Only', 'Date'),
         f('Status', 'Status', 'Picklist')
