@@ -41,7 +41,10 @@ const BUILTIN_TYPES = new Set([
     'map',
     'limits',
     'userinfo',
-    'crypto'
+    'crypto',
+    'database',
+    'test',
+    'trigger'
 ]);
 
 export function isBuiltinType(name: string): boolean {

@@ -41,7 +41,27 @@ import {
     WhenLiteralContext
 } from '@apexdevtools/apex-parser';
 import { callInstanceBuiltin, callStaticBuiltin, isBuiltinType, staticBuiltinField } from './builtins';
-import { UnsupportedError, unsupported } from './errors';
+import { CompileError, UnsupportedError, unsupported } from './errors';
+import type { ApexOrg } from './org/apexOrg';
+import type { TriggerEvent, TriggerHost } from './org/dml';
+import { GovernorLimits, LimitExceeded } from './org/limits';
+import {
+    addFieldError,
+    describeObjectOf,
+    dmlExceptionMethod,
+    dmlStatement,
+    newSObject,
+    objectMember,
+    objectStaticCall,
+    platformMember,
+    platformMethod,
+    platformStatic,
+    readSObjectField,
+    sobjectMethod,
+    tokenMethod,
+    writeSObjectField
+} from './org/platform';
+import type { TriggerDef } from './org/triggers';
 import { ClassDef, FieldDef, MethodDef, Registry, TypeRef, simpleType, typeRefOf } from './registry';
 import { installSystemTypes } from './systemTypes';
 import {
@@ -51,8 +71,12 @@ import {
     ApexMap,
     ApexNumber,
     ApexObject,
+    ApexSObject,
     ApexSet,
     EnumValue,
+    PlatformObject,
+    SObjectFieldToken,
+    SObjectTypeToken,
     TypeValue,
     Value,
     isNumber
@@ -88,7 +112,18 @@ export interface Frame {
 
 const NUMERIC_RANK: Record<string, number> = { integer: 1, long: 2, double: 3, decimal: 4 };
 
-export class Interpreter {
+/** The firing trigger's context, as `Trigger.new`, `Trigger.oldMap`, `Trigger.operationType`… read it. */
+interface TriggerContext {
+    object: string;
+    event: TriggerEvent;
+    news: ApexSObject[] | null;
+    olds: ApexSObject[] | null;
+    values: Map<string, Value>;
+}
+
+type OrgHost = Interpreter & TriggerHost & { org: ApexOrg };
+
+export class Interpreter implements TriggerHost {
     readonly statics = new Map<ClassDef, Map<string, Value>>();
     private readonly initialised = new Set<ClassDef>();
     private readonly enumValues = new Map<ClassDef, EnumValue[]>();
@@ -96,8 +131,168 @@ export class Interpreter {
     /** System.debug output, kept for tests that want to read it */
     readonly debugLog: string[] = [];
 
-    constructor(readonly registry: Registry) {
+    private readonly triggerStack: TriggerContext[] = [];
+    private readonly triggerClasses = new Map<TriggerDef, ClassDef>();
+
+    /** @param org the org SObjects, Schema, DML, SOQL and triggers work on; without one they are unsupported */
+    constructor(
+        readonly registry: Registry,
+        readonly org: ApexOrg | null = null
+    ) {
         installSystemTypes(this.system);
+        // one Interpreter is one transaction: its limits (and CPU clock) start now, after the parsing
+        if (org) org.limits = new GovernorLimits(org.limits.limits);
+    }
+
+    private host(what: string, file: string, line: number): OrgHost {
+        // without an org (new Interpreter(registry) alone) the language core runs and the rest is unsupported
+        if (!this.org) throw unsupported(what, file, line);
+        return this as OrgHost;
+    }
+
+    /** An object's canonical name when `name` is one of the org's objects (and no class of that name). */
+    private sobjectName(name: string): string | null {
+        const bare = name.replace(/^schema\./, '');
+        return this.org?.catalog.object(bare)?.name ?? null;
+    }
+
+    /** Runs an org call; a governor limit it exceeds becomes System.LimitException. */
+    private orgCall<T>(work: () => T): T {
+        try {
+            return work();
+        } catch (error) {
+            if (error instanceof LimitExceeded) this.fail('LimitException', error.message);
+            throw error;
+        }
+    }
+
+    /** An Apex exception to throw from TypeScript. */
+    thrown(exception: ApexObject): ApexThrow {
+        return new ApexThrow(exception);
+    }
+
+    // ---------- triggers ----------
+
+    /** Runs the org's triggers on `object` for one event, over one chunk of at most 200 records. */
+    fireTriggers(
+        object: string,
+        event: TriggerEvent,
+        news: ApexSObject[] | null,
+        olds: ApexSObject[] | null
+    ): void {
+        const org = this.org;
+        if (!org) return;
+        for (const trigger of org.triggers.get(object.toLowerCase()) ?? []) {
+            if (!trigger.events.has(event)) continue;
+            this.triggerStack.push({ object, event, news, olds, values: new Map() });
+            try {
+                const frame: Frame = { cls: this.triggerClass(trigger), self: null, scopes: [new Map()] };
+                for (const statement of trigger.statements) {
+                    if (this.execStatement(statement, frame) instanceof ReturnSignal) break;
+                }
+            } catch (error) {
+                // an exception a trigger lets through fails its rows, with the platform's wording
+                if (!(error instanceof ApexThrow) || error.exception.cls.name === 'LimitException')
+                    throw error;
+                const [when, kind] = event.split(' ');
+                const eventName =
+                    when[0].toUpperCase() + when.slice(1) + kind[0].toUpperCase() + kind.slice(1);
+                const message = `${trigger.name}: execution of ${eventName} caused by: ${toApexString(error.exception)}`;
+                for (const record of news ?? olds ?? [])
+                    record.errors.push({
+                        message,
+                        field: null,
+                        statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY'
+                    });
+            } finally {
+                this.triggerStack.pop();
+            }
+        }
+    }
+
+    private triggerClass(trigger: TriggerDef): ClassDef {
+        let cls = this.triggerClasses.get(trigger);
+        if (!cls) {
+            cls = {
+                kind: 'class',
+                name: trigger.name,
+                qualifiedName: trigger.name,
+                file: trigger.file,
+                line: trigger.line,
+                outer: null,
+                superRef: null,
+                interfaceRefs: [],
+                superClass: null,
+                interfaces: [],
+                isAbstract: false,
+                isVirtual: false,
+                annotations: [],
+                sharing: null,
+                fields: new Map(),
+                initOrder: [],
+                methods: new Map(),
+                constructors: [],
+                inner: new Map(),
+                enumConstants: [],
+                cache: new Map()
+            };
+            this.triggerClasses.set(trigger, cls);
+        }
+        return cls;
+    }
+
+    /** `Trigger.<name>`: outside a trigger the lists and maps are null and the flags false. */
+    private triggerMember(name: string, file: string, line: number): Value {
+        const context = this.triggerStack[this.triggerStack.length - 1];
+        const flags: Record<string, (c: TriggerContext) => boolean> = {
+            isexecuting: () => true,
+            isbefore: (c) => c.event.startsWith('before'),
+            isafter: (c) => c.event.startsWith('after'),
+            isinsert: (c) => c.event.endsWith(' insert'),
+            isupdate: (c) => c.event.endsWith(' update'),
+            isdelete: (c) => c.event.endsWith(' delete'),
+            isundelete: (c) => c.event.endsWith(' undelete')
+        };
+        if (flags[name]) return context ? flags[name](context) : false;
+        const known = ['new', 'old', 'newmap', 'oldmap', 'operationtype', 'size'];
+        if (!known.includes(name)) throw unsupported(`Trigger.${name}`, file, line);
+        if (!context) return name === 'size' ? ApexNumber.int(0) : null;
+        if (context.values.has(name)) return context.values.get(name) ?? null;
+        const type = simpleType(context.object);
+        const mapOf = (records: ApexSObject[]): ApexMap => {
+            const map = new ApexMap(simpleType('Id'), type);
+            for (const record of records) {
+                const id = record.fields.get('Id');
+                map.entries.set(`s:${String(id)}`, [id ?? null, record]);
+            }
+            return map;
+        };
+        let value: Value = null;
+        switch (name) {
+            case 'new':
+                value = context.news ? new ApexList(type, context.news) : null;
+                break;
+            case 'old':
+                value = context.olds ? new ApexList(type, context.olds) : null;
+                break;
+            case 'newmap':
+                value = context.news && context.event !== 'before insert' ? mapOf(context.news) : null;
+                break;
+            case 'oldmap':
+                value = context.olds ? mapOf(context.olds) : null;
+                break;
+            case 'operationtype':
+                value =
+                    this.enumValuesOf(this.system.get('triggeroperation')!).find(
+                        (each) => each.name === context.event.toUpperCase().replace(' ', '_')
+                    ) ?? null;
+                break;
+            case 'size':
+                value = ApexNumber.int((context.news ?? context.olds ?? []).length);
+                break;
+        }
+        context.values.set(name, value);
+        return value;
     }
 
     // ---------- public entry points ----------
@@ -348,7 +543,34 @@ export class Interpreter {
                 return value instanceof ApexMap;
         }
         const cls = this.resolveClass(name, from);
-        if (!cls) throw new UnsupportedError(`unsupported: type ${type.display}`);
+        if (!cls) {
+            const bare = name.replace(/^schema\./, '');
+            if (bare === 'sobject') return value instanceof ApexSObject;
+            if (bare === 'sobjecttype') return value instanceof SObjectTypeToken;
+            if (bare === 'sobjectfield') return value instanceof SObjectFieldToken;
+            if (value instanceof PlatformObject) return value.typeNames.includes(name);
+            const object = this.sobjectName(name);
+            if (object) return value instanceof ApexSObject && value.type === object;
+            if (
+                [
+                    'database.saveresult',
+                    'database.deleteresult',
+                    'database.error',
+                    'savepoint',
+                    'system.savepoint',
+                    'schema.picklistentry',
+                    'picklistentry',
+                    'schema.describefieldresult',
+                    'describefieldresult',
+                    'schema.describesobjectresult',
+                    'describesobjectresult',
+                    'database.upsertresult',
+                    'database.undeleteresult'
+                ].includes(name)
+            )
+                return false;
+            throw new UnsupportedError(`unsupported: type ${type.display}`);
+        }
         if (value instanceof ApexObject) return this.isSubclass(value.cls, cls);
         if (value instanceof EnumValue) return value.enumDef === cls;
         return false;
@@ -358,6 +580,14 @@ export class Interpreter {
     coerce(value: Value, type: TypeRef | null, from: ClassDef | null, line: number): Value {
         if (value === null || !type) return value;
         const name = type.name.replace(/^system\./, '');
+        if (value instanceof ApexList && (name === 'sobject' || (this.org && this.sobjectName(name)))) {
+            // `Contact c = [SELECT …]`: a query's rows assigned to one record
+            if (value.items.length === 0)
+                this.fail('QueryException', 'List has no rows for assignment to SObject');
+            if (value.items.length > 1)
+                this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
+            return value.items[0];
+        }
         if (isNumber(value) && NUMERIC_RANK[name] && value.kind.toLowerCase() !== name) {
             if (NUMERIC_RANK[name] < NUMERIC_RANK[value.kind.toLowerCase()]) {
                 throw unsupported(`narrowing ${value.kind} to ${type.display}`, from?.file ?? '?', line);
@@ -480,6 +710,10 @@ export class Interpreter {
         const method = this.findMethod(object.cls, name, args);
         if (method) return this.invoke(method, object, args);
         if (this.isException(object.cls)) {
+            if (this.org) {
+                const dml = dmlExceptionMethod(this as OrgHost, object, name.toLowerCase(), args);
+                if (dml !== undefined) return dml;
+            }
             return callInstanceBuiltin(this, object, name.toLowerCase(), args, file, line);
         }
         if (['equals', 'hashcode', 'tostring'].includes(name.toLowerCase())) {
@@ -565,7 +799,11 @@ export class Interpreter {
         }
     }
 
+    private statementsRun = 0;
+
     execStatement(statement: StatementContext, frame: Frame): Completion {
+        // the CPU limit is checked every 1,024 statements: reading the process clock costs a system call
+        if ((++this.statementsRun & 1023) === 0 && this.org) this.orgCall(() => this.org!.limits.checkCpu());
         try {
             return this.execStatementAt(statement, frame);
         } catch (error) {
@@ -645,12 +883,25 @@ export class Interpreter {
         }
         const switchStatement = statement.switchStatement();
         if (switchStatement) return this.execSwitch(switchStatement, frame);
+        const dml = [
+            ['insert', statement.insertStatement()],
+            ['update', statement.updateStatement()],
+            ['delete', statement.deleteStatement()],
+            ['undelete', statement.undeleteStatement()],
+            ['upsert', statement.upsertStatement()]
+        ] as const;
+        for (const [operation, ctx] of dml) {
+            if (!ctx) continue;
+            const host = this.host(`DML ${operation}`, file, statement.start.line);
+            if (operation === 'upsert' && statement.upsertStatement().qualifiedName())
+                throw unsupported('upsert on an external Id field', file, statement.start.line);
+            const records = this.evaluate(ctx.expression(), frame);
+            // without `as user`, DML runs in system mode (object and field permissions are not checked)
+            const access = ctx.accessLevel()?.USER() ? 'user' : 'system';
+            dmlStatement(host, operation, records, access);
+            return undefined;
+        }
         const kinds: [unknown, string][] = [
-            [statement.insertStatement(), 'DML insert'],
-            [statement.updateStatement(), 'DML update'],
-            [statement.deleteStatement(), 'DML delete'],
-            [statement.undeleteStatement(), 'DML undelete'],
-            [statement.upsertStatement(), 'DML upsert'],
             [statement.mergeStatement(), 'DML merge'],
             [statement.runAsStatement(), 'System.runAs']
         ];
@@ -688,16 +939,19 @@ export class Interpreter {
             if (enhanced) {
                 const type = typeRefOf(enhanced.typeRef());
                 const name = enhanced.id().getText().toLowerCase();
-                if (
+                const isSoql =
                     enhanced.expression() instanceof PrimaryExpressionContext &&
-                    enhanced.expression().getText().startsWith('[')
-                ) {
-                    throw unsupported('SOQL for loop', frame.cls.file, statement.start.line);
-                }
+                    (enhanced.expression() as PrimaryExpressionContext).primary() instanceof
+                        SoqlPrimaryContext;
                 const source = this.evaluate(enhanced.expression(), frame);
                 if (source === null) this.npe();
                 let items: Value[];
-                if (source instanceof ApexList) items = [...source.items];
+                if (isSoql && source instanceof ApexList && type.name === 'list') {
+                    // `for (List<Contact> chunk : [SELECT …])`: the rows in lists of 200
+                    items = [];
+                    for (let i = 0; i < source.items.length; i += 200)
+                        items.push(new ApexList(type.args[0] ?? null, source.items.slice(i, i + 200)));
+                } else if (source instanceof ApexList) items = [...source.items];
                 else if (source instanceof ApexSet) items = [...source.entries.values()];
                 else
                     throw unsupported('for-each over a non-collection', frame.cls.file, statement.start.line);
@@ -740,6 +994,8 @@ export class Interpreter {
             completion = this.execBlock(statement.block(), frame);
         } catch (error) {
             if (!(error instanceof ApexThrow)) throw error;
+            // "Limit exceptions can't be caught": the transaction ends
+            if (error.exception.cls.name === 'LimitException') throw error;
             const clause = statement
                 .catchClause_list()
                 .find((candidate) =>
@@ -855,6 +1111,8 @@ export class Interpreter {
         const cls = this.resolveClass(name, frame.cls);
         if (cls) return new TypeValue(cls.qualifiedName, cls);
         if (isBuiltinType(name)) return new TypeValue(name, null);
+        const object = this.sobjectName(name);
+        if (object) return new TypeValue(object, null, object);
         throw unsupported(`name ${name}`, frame.cls.file, line);
     }
 
@@ -1023,7 +1281,17 @@ export class Interpreter {
             const type = typeRefOf(primary.typeRef());
             return new TypeValue(type.display, this.resolveClass(type.name, frame.cls));
         }
-        if (primary instanceof SoqlPrimaryContext) throw unsupported('SOQL query', frame.cls.file, line);
+        if (primary instanceof SoqlPrimaryContext) {
+            const host = this.host('SOQL query', frame.cls.file, line);
+            return this.orgCall(() =>
+                host.org.query({
+                    kind: 'static',
+                    node: primary.soqlLiteral(),
+                    bind: (bound) => this.evaluate(bound, frame),
+                    access: 'system'
+                })
+            );
+        }
         if (primary instanceof SuperPrimaryContext)
             throw unsupported('super as a value', frame.cls.file, line);
         throw unsupported(`primary ${primary.getText().slice(0, 30)}`, frame.cls.file, line);
@@ -1045,6 +1313,20 @@ export class Interpreter {
             if (!method) throw unsupported(`super.${name}`, file, line);
             return this.invoke(method, frame.self, args);
         }
+        // record.Field.addError(message): the error belongs to the field, not to the field's value
+        if (call && name === 'adderror' && inner instanceof DotExpressionContext && !inner.dotMethodCall()) {
+            const owner = this.evalTarget(inner.expression(), frame);
+            if (owner instanceof ApexSObject) {
+                const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+                const host = this.host('addError', file, line);
+                this.compiled(
+                    () => addFieldError(host, owner, inner.anyId().getText(), args[0] ?? null),
+                    frame,
+                    line
+                );
+                return null;
+            }
+        }
         const target = this.evalTarget(inner, frame);
         if (target === null) {
             if (nullSafe) return null;
@@ -1054,8 +1336,30 @@ export class Interpreter {
             const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
             if (target instanceof TypeValue) return this.callOnType(target, name, args, frame, line);
             if (target instanceof ApexObject) return this.callMethod(target, name, args, file, line);
+            if (target instanceof ApexSObject)
+                return sobjectMethod(this.host('SObject', file, line), target, name, args, file, line);
+            if (target instanceof SObjectTypeToken || target instanceof SObjectFieldToken)
+                return tokenMethod(this.host('Schema', file, line), target, name, args, file, line);
+            if (target instanceof PlatformObject)
+                return platformMethod(this.host('Schema', file, line), target, name, args, file, line);
+            if (typeof target === 'string' && name === 'getsobjecttype' && this.org) {
+                // Id.getSObjectType(): the object the Id's key prefix names
+                const object = this.org.objectOfId(target);
+                if (!object) this.fail('StringException', `Invalid id: ${target}`);
+                return this.org.catalog.typeToken(object);
+            }
             return callInstanceBuiltin(this, target, name, args, file, line);
         }
+        if (target instanceof ApexSObject) {
+            const written = expression.anyId().getText();
+            return this.compiled(
+                () => readSObjectField(this.host('SObject', file, line), target, written, false),
+                frame,
+                line
+            );
+        }
+        if (target instanceof PlatformObject)
+            return platformMember(this.host('Schema', file, line), target, name, file, line);
         if (target instanceof TypeValue) return this.staticMember(target, name, frame, line);
         if (target instanceof ApexObject) {
             const field = this.findField(target.cls, name);
@@ -1081,6 +1385,16 @@ export class Interpreter {
 
     private staticMember(type: TypeValue, name: string, frame: Frame, line: number): Value {
         const cls = type.cls;
+        const file = frame.cls.file;
+        if (type.sobject)
+            return objectMember(this.host('Schema', file, line), type.sobject, name, file, line);
+        if (!cls && type.name === 'trigger') return this.triggerMember(name, file, line);
+        if (!cls && type.name === 'schema.sobjecttype') {
+            // Schema.SObjectType.Contact: the object's describe
+            return describeObjectOf(this.host('Schema', file, line), name);
+        }
+        if (!cls && type.name.toLowerCase() === 'schema' && name === 'sobjecttype')
+            return new TypeValue('schema.sobjecttype', null);
         if (cls) {
             if (cls.kind === 'enum') {
                 const value = this.enumValuesOf(cls).find(
@@ -1123,14 +1437,23 @@ export class Interpreter {
                 );
             return this.invoke(method, null, args);
         }
-        return callStaticBuiltin(
-            this,
-            (cls?.name ?? type.name).toLowerCase(),
-            name,
-            args,
-            frame.cls.file,
-            line
-        );
+        if (type.sobject)
+            return objectStaticCall(
+                this.host('Schema', frame.cls.file, line),
+                type.sobject,
+                name,
+                args,
+                frame.cls.file,
+                line
+            );
+        const typeName = (cls?.name ?? type.name).toLowerCase();
+        if (this.org) {
+            const result = this.orgCall(() => platformStatic(this as OrgHost, typeName, name, args));
+            if (result !== undefined) return result;
+        } else if (['database', 'limits', 'userinfo', 'crypto', 'test'].includes(typeName)) {
+            throw unsupported(`${typeName}.${name} without an org`, frame.cls.file, line);
+        }
+        return callStaticBuiltin(this, typeName, name, args, frame.cls.file, line);
     }
 
     private evalMethodCall(call: MethodCallContext, frame: Frame): Value {
@@ -1182,16 +1505,55 @@ export class Interpreter {
             return list;
         }
         const cls = this.resolveClass(name, frame.cls);
-        if (!cls)
-            throw unsupported(
-                `new ${display} (SObjects and platform types come with the next increment)`,
-                file,
-                line
-            );
+        const object = cls ? null : this.sobjectName(name);
+        if (object) return this.newRecord(object, creator, frame);
+        if (!cls) throw unsupported(`new ${display}`, file, line);
         const rest = creator.classCreatorRest();
         if (!rest) throw unsupported(`new ${display} with an initialiser`, file, line);
         const values = this.argsOf(rest.arguments(), frame);
         return this.instantiate(cls, values, file, line);
+    }
+
+    /** `new Contact(LastName = 'X', AccountId = a.Id)`: each argument names a field. */
+    private newRecord(
+        object: string,
+        creator: NonNullable<ReturnType<NewExpressionContext['creator']>>,
+        frame: Frame
+    ): ApexSObject {
+        const line = creator.start.line;
+        const host = this.host(`new ${object}`, frame.cls.file, line);
+        const record = newSObject(host, object);
+        const args = creator.classCreatorRest()?.arguments().expressionList()?.expression_list() ?? [];
+        for (const arg of args) {
+            const target = arg instanceof AssignExpressionContext ? arg.expression(0) : null;
+            if (
+                !(arg instanceof AssignExpressionContext) ||
+                arg.getChild(1).getText() !== '=' ||
+                !(target instanceof PrimaryExpressionContext) ||
+                !(target.primary() instanceof IdPrimaryContext)
+            )
+                throw unsupported(
+                    `new ${object} with an argument that is not Field = value`,
+                    frame.cls.file,
+                    line
+                );
+            const value = this.evaluate(arg.expression(1), frame);
+            this.compiled(() => writeSObjectField(host, record, target.getText(), value, false), frame, line);
+        }
+        return record;
+    }
+
+    /** Runs a step that may meet code the compiler would refuse, naming where. */
+    private compiled<T>(work: () => T, frame: Frame, line: number): T {
+        try {
+            return work();
+        } catch (error) {
+            if (error instanceof CompileError && !/ at \S+:\d+$/.test(error.message))
+                throw new CompileError(
+                    `${error.message.replace(/^would not compile: /, '')} at ${frame.cls.file.split('/').pop()}:${line}`
+                );
+            throw error;
+        }
     }
 
     private argsOf(args: ArgumentsContext, frame: Frame): Value[] {
@@ -1258,7 +1620,18 @@ export class Interpreter {
         if (source instanceof ApexMap)
             for (const [key, value] of source.entries.values())
                 callInstanceBuiltin(this, map, 'put', [key, value], file, line);
-        else if (source !== undefined) throw unsupported('new Map from this value', file, line);
+        else if (source instanceof ApexList) {
+            // new Map<Id, Contact>(records): keyed by Id
+            source.items.forEach((record, index) => {
+                if (!(record instanceof ApexSObject))
+                    throw unsupported('new Map from a list of non-records', file, line);
+                const id = record.fields.get('Id') ?? null;
+                if (id === null) this.fail('ListException', `Row with null Id at index: ${index}`);
+                if (map.entries.has(`s:${String(id)}`))
+                    this.fail('ListException', `Row with duplicate Id at index: ${index}`);
+                callInstanceBuiltin(this, map, 'put', [id, record], file, line);
+            });
+        } else if (source !== undefined) throw unsupported('new Map from this value', file, line);
         return map;
     }
 
@@ -1287,6 +1660,15 @@ export class Interpreter {
             const owner = this.evalTarget(target.expression(), frame);
             const name = target.anyId().getText().toLowerCase();
             if (owner === null) this.npe();
+            if (owner instanceof ApexSObject) {
+                const host = this.host('SObject', frame.cls.file, line);
+                this.compiled(
+                    () => writeSObjectField(host, owner, target.anyId().getText(), value, false),
+                    frame,
+                    line
+                );
+                return;
+            }
             if (owner instanceof ApexObject) {
                 const field = this.findField(owner.cls, name);
                 if (field && !field.isStatic) {

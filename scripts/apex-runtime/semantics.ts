@@ -10,8 +10,12 @@ import {
     ApexNumber,
     ApexObject,
     ApexSet,
+    ApexSObject,
     EnumValue,
     NumKind,
+    PlatformObject,
+    SObjectFieldToken,
+    SObjectTypeToken,
     TypeValue,
     Value,
     formatDecimal,
@@ -33,6 +37,10 @@ export function typeNameOf(value: Value): string {
     if (value instanceof ApexObject)
         return value.cls.kind === 'system' ? value.cls.qualifiedName : value.cls.qualifiedName;
     if (value instanceof EnumValue) return value.enumDef.qualifiedName;
+    if (value instanceof ApexSObject) return value.type;
+    if (value instanceof SObjectTypeToken) return 'Schema.SObjectType';
+    if (value instanceof SObjectFieldToken) return 'Schema.SObjectField';
+    if (value instanceof PlatformObject) return value.kind;
     return 'Type';
 }
 
@@ -56,6 +64,10 @@ export function toApexString(value: Value): string {
         return `${value.cls.qualifiedName}:[${fields.join(', ')}]`;
     }
     if (value instanceof TypeValue) return value.name;
+    if (value instanceof ApexSObject) {
+        const fields = [...value.fields.entries()].map(([k, v]) => `${k}=${toApexString(v)}`);
+        return `${value.type}:{${fields.join(', ')}}`;
+    }
     return value.toString();
 }
 
@@ -72,6 +84,11 @@ export function keyOf(value: Value, identities: WeakMap<object, number>): string
     if (value instanceof ApexDate) return `d:${value.epochDay}`;
     if (value instanceof ApexDatetime) return `t:${value.ms}`;
     if (value instanceof EnumValue) return `e:${value.enumDef.qualifiedName}.${value.name}`;
+    if (value instanceof SObjectTypeToken) return `sot:${value.object}`;
+    if (value instanceof SObjectFieldToken) return `sof:${value.object}.${value.field}`;
+    // records hash by their field values, as the platform's Sets and Map keys do
+    if (value instanceof ApexSObject)
+        return `so:${value.type}{${[...value.fields.entries()].map(([k, v]) => `${k}=${keyOf(v, identities)}`).join(',')}}`;
     if (value instanceof ApexList)
         return `l:[${value.items.map((item) => keyOf(item, identities)).join(',')}]`;
     if (value instanceof ApexSet) return `set:{${[...value.entries.keys()].sort().join(',')}}`;
@@ -117,6 +134,14 @@ export function apexEquals(interp: Interpreter, left: Value, right: Value, caseS
         for (const [key, [, value]] of left.entries) {
             const other = right.entries.get(key);
             if (!other || !apexEquals(interp, value, other[1], caseSensitive)) return false;
+        }
+        return true;
+    }
+    if (left instanceof ApexSObject && right instanceof ApexSObject) {
+        if (left.type !== right.type || left.fields.size !== right.fields.size) return false;
+        for (const [name, value] of left.fields) {
+            if (!right.fields.has(name) || !apexEquals(interp, value, right.fields.get(name) ?? null, true))
+                return false;
         }
         return true;
     }

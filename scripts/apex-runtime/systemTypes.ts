@@ -36,8 +36,46 @@ const ENUMS: Record<string, string[]> = {
     ],
     RoundingMode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
     LoggingLevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
-    AccessLevel: ['USER_MODE', 'SYSTEM_MODE']
+    AccessLevel: ['USER_MODE', 'SYSTEM_MODE'],
+    // the status codes the org's checks give (Database.Error.getStatusCode, DmlException.getDmlType)
+    StatusCode: [
+        'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+        'DUPLICATE_VALUE',
+        'ENTITY_IS_DELETED',
+        'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        'FIELD_FILTER_VALIDATION_EXCEPTION',
+        'ENTITY_IS_LOCKED',
+        'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+        'INSUFFICIENT_ACCESS_OR_READONLY',
+        'INVALID_ID_FIELD',
+        'INVALID_CROSS_REFERENCE_KEY',
+        'INVALID_FIELD',
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        'INVALID_TYPE_ON_FIELD_IN_RECORD',
+        'MISSING_ARGUMENT',
+        'REQUIRED_FIELD_MISSING',
+        'STRING_TOO_LONG',
+        'UNABLE_TO_LOCK_ROW',
+        'UNDELETE_FAILED'
+    ],
+    SoapType: [
+        'ANYTYPE',
+        'BASE64',
+        'BOOLEAN',
+        'DATE',
+        'DATETIME',
+        'DOUBLE',
+        'ID',
+        'INTEGER',
+        'LONG',
+        'STRING',
+        'TIME'
+    ]
 };
+
+/** Enums of the Schema namespace (the rest are System's). */
+const SCHEMA_ENUMS = new Set(['SoapType']);
 
 function systemClass(kind: ClassDef['kind'], name: string, superClass: ClassDef | null): ClassDef {
     return {
@@ -71,7 +109,7 @@ export function installSystemTypes(into: Map<string, ClassDef>): void {
     for (const name of EXCEPTIONS) into.set(name.toLowerCase(), systemClass('system', name, base));
     for (const [name, constants] of Object.entries(ENUMS)) {
         const cls = systemClass('enum', name, null);
-        cls.qualifiedName = `System.${name}`;
+        cls.qualifiedName = `${SCHEMA_ENUMS.has(name) ? 'Schema' : 'System'}.${name}`;
         cls.enumConstants = constants;
         into.set(name.toLowerCase(), cls);
     }

@@ -142,8 +142,67 @@ export class EnumValue {
 export class TypeValue {
     constructor(
         readonly name: string,
-        readonly cls: ClassDef | null
+        readonly cls: ClassDef | null,
+        /** an object's name used as a value (`Contact.SObjectType`, `Setting__mdt.getInstance`) */
+        readonly sobject: string | null = null
     ) {}
+}
+
+/**
+ * A record (SObject): field values by the field's own API name (the catalog resolves any spelling),
+ * related records and child lists by relationship name, and the errors `addError` put on it.
+ */
+export class ApexSObject {
+    readonly fields = new Map<string, Value>();
+    /** `c.Account` (a record or null) and, from SOQL sub-queries, child lists (`a.Contacts`) */
+    readonly related = new Map<string, Value>();
+    /** `addError` (FIELD_CUSTOM_VALIDATION_EXCEPTION) or an exception a trigger let through */
+    readonly errors: { message: string; field: string | null; statusCode?: string }[] = [];
+    /** after-trigger records are read-only, as the platform's Trigger.new is after the save */
+    readOnly = false;
+    /** read by SOQL: a field the query did not select fails when read, as on the platform */
+    queried = false;
+    constructor(readonly type: string) {}
+}
+
+/** `Contact.SObjectType`: one token per object (interned by the catalog, so `==` and Map keys work). */
+export class SObjectTypeToken {
+    constructor(readonly object: string) {}
+    toString(): string {
+        return this.object;
+    }
+}
+
+/** `Contact.Stance__c`: one token per field (interned by the catalog). */
+export class SObjectFieldToken {
+    constructor(
+        readonly object: string,
+        readonly field: string
+    ) {}
+    toString(): string {
+        return this.field;
+    }
+}
+
+/**
+ * A platform object without fields of its own in Apex: describe results, picklist entries, DML results,
+ * savepoints. `typeNames` are the lower-cased names `instanceof` and declarations accept for it.
+ */
+export class PlatformObject {
+    constructor(
+        readonly kind: string,
+        readonly typeNames: readonly string[],
+        readonly props: Readonly<Record<string, unknown>>
+    ) {}
+    toString(): string {
+        // as the platform prints a Database.Error: Database.Error[getFields=(Name);getMessage=…;getStatusCode=…;]
+        if (this.kind === 'Database.Error')
+            return `Database.Error[getFields=(${(this.props.fields as string[]).join(', ')});getMessage=${String(this.props.message)};getStatusCode=${String(this.props.statusCode)};]`;
+        return `${this.kind}[${Object.entries(this.props)
+            .filter(([, value]) => typeof value !== 'object' || value === null)
+            .map(([key, value]) => `${key}=${String(value)}`)
+            .join(';')}]`;
+    }
 }
 
 export type Value =
@@ -158,7 +217,11 @@ export type Value =
     | ApexMap
     | ApexObject
     | EnumValue
-    | TypeValue;
+    | TypeValue
+    | ApexSObject
+    | SObjectTypeToken
+    | SObjectFieldToken
+    | PlatformObject;
 
 export function isNumber(value: Value): value is ApexNumber {
     return value instanceof ApexNumber;

@@ -43,6 +43,11 @@ export interface SaveBehaviour {
     afterSave?(store: OrgStore, record: SObjectRecord, prior: SObjectRecord | undefined): void;
 }
 
+/** What {@link OrgStore.snapshot} keeps: the records of every object at that moment. */
+export interface OrgSnapshot {
+    readonly records: ReadonlyMap<string, ReadonlyMap<string, SObjectRecord>>;
+}
+
 export class OrgStore {
     readonly ids: IdFactory;
     behaviours: Record<string, SaveBehaviour[]> = {};
@@ -114,6 +119,27 @@ export class OrgStore {
         if (!existing) throw new DmlError('ENTITY_IS_DELETED', 'entity is deleted');
         this.records.get(existing.attributes.type)?.delete(existing.Id);
         this.byId.delete(existing.Id);
+    }
+
+    /** The saved records as they stand, so a caller can roll a statement or a savepoint back (Apex DML). */
+    snapshot(): OrgSnapshot {
+        return { records: new Map([...this.records].map(([type, rows]) => [type, new Map(rows)])) };
+    }
+
+    /** Puts the saved records back as a snapshot held them (Ids and auto-numbers are not reused, as in an org). */
+    restore(snapshot: OrgSnapshot): void {
+        this.records.clear();
+        this.byId.clear();
+        for (const [type, rows] of snapshot.records) {
+            this.records.set(type, new Map(rows));
+            for (const [id, record] of rows) this.byId.set(id, record);
+        }
+    }
+
+    /** Puts a deleted record back under its own Id (Apex undelete from the recycle bin). */
+    undelete(record: SObjectRecord): void {
+        if (this.get(record.Id)) throw new DmlError('UNDELETE_FAILED', 'Entity is not in the recycle bin');
+        this.store(record.attributes.type, record);
     }
 
     /**
