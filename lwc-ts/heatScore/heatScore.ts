@@ -51,14 +51,16 @@ export interface HeatResult {
     factors: HeatFactor[];
 }
 
-/** How warm each stance is, 0 (blocker) to 1 (champion): the one order of stances Keystone uses. */
-export const STANCE_VALUES: Readonly<Record<string, number>> = {
-    Champion: 1,
-    Supporter: 0.75,
-    Neutral: 0.5,
-    Detractor: 0.25,
-    Blocker: 0
-};
+/**
+ * The stances from warmest to coldest: the one order Keystone uses, the same as the Keystone Stance global
+ * value set's (a test holds them together).
+ */
+export const STANCE_ORDER: readonly string[] = ['Champion', 'Supporter', 'Neutral', 'Detractor', 'Blocker'];
+
+/** How warm each stance is, evenly from 1 (the warmest) to 0 (the coldest), by STANCE_ORDER. */
+export const STANCE_VALUES: Readonly<Record<string, number>> = Object.fromEntries(
+    STANCE_ORDER.map((stance, index) => [stance, 1 - index / (STANCE_ORDER.length - 1)])
+);
 
 const MS_PER_DAY = 86_400_000;
 

@@ -20,21 +20,16 @@ import {
     type ViewTransform
 } from 'c/orgViewport';
 import { CARD_TEXT, cardFlags, truncate } from 'c/orgChartExport';
+import type { Link } from 'c/orgChartData';
 
-export interface LinkDto {
-    id?: string | null;
-    fromId: string | null;
-    toContactId: string | null;
-    strength: number | null;
-    frequency: string | null;
-    type?: string | null;
-}
+/** What a link line is drawn from. */
+export type DrawnLink = Pick<Link, 'fromId' | 'toContactId' | 'strength' | 'frequency' | 'type'>;
 
 export interface DrawOptions {
     nodeWidth: number;
     nodeHeight: number;
     showLinks: boolean;
-    links: readonly LinkDto[];
+    links: readonly DrawnLink[];
     onToggle: (index: number) => void;
     onSelect: (index: number) => void;
     /** The person keyboard focus sits on (tabindex 0); the first person when absent. */
@@ -168,7 +163,7 @@ export function drawOrgChart(
     const highlight = viewport.append('path').attr('class', 'edge edge-highlight');
 
     // influence links between two visible people; drawn only while an end is on screen (c/orgViewport)
-    const linkEnds: { link: LinkDto; from: number; to: number }[] = [];
+    const linkEnds: { link: DrawnLink; from: number; to: number }[] = [];
     if (options.showLinks) {
         for (const link of options.links) {
             const from = link.fromId ? hierarchy.indexById.get(link.fromId) : undefined;

@@ -6,14 +6,14 @@ import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Cen
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
 import moveStakeholder from '@salesforce/apex/OrgChartController.moveStakeholder';
+import { buildOrgChart, type ColourBy, type OrgChartModel } from 'c/orgChartModel';
 import {
-    buildOrgChart,
-    type ColourBy,
-    type OrgChartModel,
-    type OrgChartPageDto,
+    toMoveResult,
+    toOrgChartPage,
+    type Link,
     type PicklistOption,
-    type StakeholderDto
-} from 'c/orgChartModel';
+    type Stakeholder
+} from 'c/orgChartData';
 import { moveRefusal, type MoveRefusal } from 'c/orgHierarchy';
 import type { BuyingCenterOption } from 'c/stakeholderPanel';
 import type { ViewTransform } from 'c/orgViewport';
@@ -29,10 +29,10 @@ import {
     toggle,
     type PersonFilter
 } from 'c/orgVisibility';
-import { drawOrgChart, type ChartView, type LinkDto } from 'c/orgChartDraw';
+import { drawOrgChart, type ChartView } from 'c/orgChartDraw';
 import { exportChart, pngScale, type LegendEntry } from 'c/orgChartExport';
 import { keyMove } from 'c/orgKeyboard';
-import { findInsights, type InfluenceLink, type InsightKind } from 'c/orgInsights';
+import { findInsights, type InsightKind } from 'c/orgInsights';
 import type { HeatResult, HeatSettings } from 'c/heatScore';
 import { errorMessage, formatIsoDate, formatLabel, isoToday } from 'c/keystoneText';
 import titleLabel from '@salesforce/label/c.Keystone_Org_Chart_Title';
@@ -179,7 +179,7 @@ export default class OrgChartHeatMap extends LightningElement {
     /** Each person's searchable text, in hierarchy order, built once per model. */
     private searchTexts: string[] = [];
     private settings?: HeatSettings;
-    private links: LinkDto[] = [];
+    private links: Link[] = [];
     private expanded: Uint8Array = new Uint8Array(0);
     private view?: ChartView;
     private needsDraw = false;
@@ -187,7 +187,7 @@ export default class OrgChartHeatMap extends LightningElement {
     private layout?: Layout;
     private focusIndex?: number;
     private keyboardReady = false;
-    private people: StakeholderDto[] = [];
+    private people: Stakeholder[] = [];
     canEdit = false;
     hiddenFields: string[] = [];
     picklists: Record<string, PicklistOption[]> = {};
@@ -292,7 +292,7 @@ export default class OrgChartHeatMap extends LightningElement {
         this.error = '';
         this.isLoading = !!accountId;
         if (!accountId) return;
-        const people: StakeholderDto[] = [];
+        const people: Stakeholder[] = [];
         const isCurrent = (): boolean => loadNumber === this.loadCount;
         try {
             await this.loadPages(accountId, null, people, isCurrent);
@@ -320,7 +320,7 @@ export default class OrgChartHeatMap extends LightningElement {
         this.issueCount = this.model.hierarchy.issues.length;
         this.searchTexts = this.model.cards.map((card) => card.searchText);
         const names = new Map(people.map((person) => [person.id, person.name ?? '']));
-        this.insights = findInsights(people, this.links as unknown as InfluenceLink[]).map((insight) => ({
+        this.insights = findInsights(people, this.links).map((insight) => ({
             key: `${insight.kind}:${insight.contactId}`,
             kind: insight.kind,
             contactId: insight.contactId,
@@ -354,34 +354,32 @@ export default class OrgChartHeatMap extends LightningElement {
     private async loadPages(
         accountId: string,
         afterId: string | null,
-        people: StakeholderDto[],
+        people: Stakeholder[],
         isCurrent: () => boolean
     ): Promise<void> {
-        const page = (await getOrgChart({ accountId, afterId, pageSize: PAGE_SIZE })) as OrgChartPageDto;
+        const page = toOrgChartPage(await getOrgChart({ accountId, afterId, pageSize: PAGE_SIZE }));
         if (!isCurrent()) return;
         if (afterId === null) {
-            this.total = page.totalContacts ?? 0;
-            this.accountName = page.accountName ?? '';
-            this.chartAccountId = page.accountId ?? '';
+            this.total = page.totalContacts;
+            this.accountName = page.accountName;
+            this.chartAccountId = page.accountId;
             this.settings = page.heatSettings ?? undefined;
-            this.links = (page.links ?? []) as LinkDto[];
-            this.canEdit = !!page.canEdit;
-            this.hiddenFields = page.hiddenFields ?? [];
-            this.picklists = page.picklists ?? {};
-            this.buyingCenters = page.buyingCenters ?? [];
+            this.links = page.links;
+            this.canEdit = page.canEdit;
+            this.hiddenFields = page.hiddenFields;
+            this.picklists = page.picklists;
+            this.buyingCenters = page.buyingCenters;
         }
         people.push(...page.stakeholders);
         this.loaded = people.length;
-        if (afterId === null && page.pageStarts?.length) {
+        if (afterId === null && page.pageStarts.length) {
             // every later page's start is known: ask for them together instead of one after another, and
             // keep them in order
             const later = await Promise.all(
                 page.pageStarts.map(async (start) => {
-                    const next = (await getOrgChart({
-                        accountId,
-                        afterId: start,
-                        pageSize: PAGE_SIZE
-                    })) as OrgChartPageDto;
+                    const next = toOrgChartPage(
+                        await getOrgChart({ accountId, afterId: start, pageSize: PAGE_SIZE })
+                    );
                     if (isCurrent()) this.loaded += next.stakeholders.length;
                     return next.stakeholders;
                 })
@@ -480,13 +478,15 @@ export default class OrgChartHeatMap extends LightningElement {
         }
         const loadNumber = this.loadCount;
         try {
-            const moved = (await moveStakeholder({
-                accountId: this.recordId ?? null,
-                contactId,
-                newManagerId: managerId,
-                // the version this chart shows: a person someone else changed since is not moved unseen
-                version: this.people.find((person) => person.id === contactId)?.version ?? null
-            })) as { previousManagerId: string | null; version: string | null };
+            const moved = toMoveResult(
+                await moveStakeholder({
+                    accountId: this.recordId ?? null,
+                    contactId,
+                    newManagerId: managerId,
+                    // the version this chart shows: a person someone else changed since is not moved unseen
+                    version: this.people.find((person) => person.id === contactId)?.version ?? null
+                })
+            );
             // the rep moved on to another record while this was saving: nothing here to update
             if (loadNumber !== this.loadCount) return;
             this.people = this.people.map((person) => {
@@ -494,7 +494,7 @@ export default class OrgChartHeatMap extends LightningElement {
                     ? { ...person, reportsToId: managerId, version: moved.version }
                     : person;
             });
-            this.undo = isUndo ? undefined : { contactId, managerId: moved.previousManagerId ?? null };
+            this.undo = isUndo ? undefined : { contactId, managerId: moved.previousManagerId };
             this.showStatus(
                 managerId
                     ? formatLabel(movedLabel, name(contactId), name(managerId))
@@ -545,7 +545,7 @@ export default class OrgChartHeatMap extends LightningElement {
         if (index !== undefined) this.view?.cardElement(index)?.focus();
     }
 
-    handleStakeholderChange(event: CustomEvent<{ stakeholder: StakeholderDto | null }>): void {
+    handleStakeholderChange(event: CustomEvent<{ stakeholder: Stakeholder | null }>): void {
         const changed = event.detail.stakeholder;
         if (!changed) return;
         this.people = this.people.map((person) => {
@@ -554,8 +554,10 @@ export default class OrgChartHeatMap extends LightningElement {
         this.refresh();
     }
 
-    handleLinkAdd(event: CustomEvent<{ link: LinkDto }>): void {
-        this.links = [...this.links, event.detail.link];
+    handleLinkAdd(event: CustomEvent<{ link: Link | null }>): void {
+        const added = event.detail.link;
+        if (!added) return;
+        this.links = [...this.links, added];
         this.refresh();
     }
 
@@ -567,7 +569,7 @@ export default class OrgChartHeatMap extends LightningElement {
         return this.selectedIndex !== undefined && !!this.model;
     }
 
-    get selectedPerson(): StakeholderDto | undefined {
+    get selectedPerson(): Stakeholder | undefined {
         const id =
             this.selectedIndex === undefined ? undefined : this.model?.hierarchy.ids[this.selectedIndex];
         return id === undefined ? undefined : this.people.find((person) => person.id === id);

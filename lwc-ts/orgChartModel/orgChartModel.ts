@@ -13,50 +13,27 @@ import strengthFactorLabel from '@salesforce/label/c.Keystone_Factor_Strength';
 import influenceFactorLabel from '@salesforce/label/c.Keystone_Factor_Influence';
 import recencyFactorLabel from '@salesforce/label/c.Keystone_Factor_Recency';
 import { formatLabel } from 'c/keystoneText';
+import type { Stakeholder } from 'c/orgChartData';
 
-/** A stakeholder as OrgChartController returns it; fields the user cannot read are null. */
-export interface StakeholderDto {
-    id: string;
-    name: string | null;
-    title: string | null;
-    reportsToId: string | null;
-    decisionRole: string | null;
-    stance: string | null;
-    influence: number | null;
-    relationshipStrength: number | null;
-    relationshipOwnerId: string | null;
-    relationshipOwnerName: string | null;
-    buyingCenterId?: string | null;
-    contactFrequency?: string | null;
-    competitorChampion: string | null;
-    leaving: boolean | null;
-    lastActivityDate: string | null;
-    openCases: number | null;
-    recentStances: { observedOn: string; stance: string }[] | null;
-    /** LastModifiedDate: the version the next edit or move of this person carries (no lost updates). */
-    version?: string | null;
-}
-
-export interface OrgChartPageDto {
-    accountId: string;
-    accountName: string;
-    totalContacts: number | null;
-    nextAfterId: string | null;
-    /** First page only: where each later page starts, so they can be asked for together; null to page on. */
-    pageStarts?: string[] | null;
-    hiddenFields: string[];
-    stakeholders: StakeholderDto[];
-    links: unknown[] | null;
-    heatSettings: HeatSettings | null;
-    canEdit?: boolean | null;
-    picklists?: Record<string, PicklistOption[]> | null;
-    buyingCenters?: { id: string; name: string; parentId?: string | null; active?: boolean | null }[] | null;
-}
-
-export interface PicklistOption {
-    value: string;
-    label: string;
-}
+/** What a card is drawn from: the stakeholder fields the chart reads. */
+export type ChartPerson = Pick<
+    Stakeholder,
+    | 'id'
+    | 'name'
+    | 'title'
+    | 'reportsToId'
+    | 'decisionRole'
+    | 'stance'
+    | 'influence'
+    | 'relationshipStrength'
+    | 'relationshipOwnerId'
+    | 'relationshipOwnerName'
+    | 'competitorChampion'
+    | 'leaving'
+    | 'lastActivityDate'
+    | 'openCases'
+    | 'recentStances'
+>;
 
 export type ColourBy = 'heat' | 'stance' | 'strength';
 export type FlagKind = 'decision-maker' | 'leaving' | 'competitor' | 'no-owner';
@@ -101,7 +78,7 @@ export function stanceTrend(recent: readonly { stance: string }[] | null | undef
     return newest > oldest ? 'warming' : newest < oldest ? 'cooling' : 'steady';
 }
 
-function flagsOf(person: StakeholderDto): Card['flags'] {
+function flagsOf(person: ChartPerson): Card['flags'] {
     const flags: Card['flags'] = [];
     if (person.decisionRole === 'Decision Maker' || person.decisionRole === 'Economic Buyer')
         flags.push({ kind: 'decision-maker', label: decisionMakerLabel });
@@ -112,12 +89,7 @@ function flagsOf(person: StakeholderDto): Card['flags'] {
     return flags;
 }
 
-function colourOf(
-    person: StakeholderDto,
-    heat: HeatResult,
-    colourBy: ColourBy,
-    settings: HeatSettings
-): string {
+function colourOf(person: ChartPerson, heat: HeatResult, colourBy: ColourBy, settings: HeatSettings): string {
     if (colourBy === 'heat') return heat.colour;
     const value =
         colourBy === 'stance'
@@ -133,7 +105,7 @@ function colourOf(
 
 /** The model of every loaded page together. */
 export function buildOrgChart(
-    stakeholders: readonly StakeholderDto[],
+    stakeholders: readonly ChartPerson[],
     settings: HeatSettings,
     colourBy: ColourBy,
     today: string

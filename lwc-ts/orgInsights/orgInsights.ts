@@ -1,6 +1,6 @@
 // The coverage gaps a KAM must see on an account: decision makers nobody owns, an influential person
 // leaving with no back-up, powerful detractors, buying centers hanging on one relationship.
-import type { StakeholderDto } from 'c/orgChartModel';
+import type { Stakeholder } from 'c/orgChartData';
 
 export type InsightKind =
     'uncovered-decision-maker' | 'leaving-without-backup' | 'influential-detractor' | 'single-threaded';
@@ -22,19 +22,19 @@ const HIGH_INFLUENCE = 4;
 /** Relationship strength from which a relationship counts as real. */
 const REAL = 3;
 
-const strength = (person: StakeholderDto): number => person.relationshipStrength ?? 0;
-const influence = (person: StakeholderDto): number => person.influence ?? 0;
+const strength = (person: Stakeholder): number => person.relationshipStrength ?? 0;
+const influence = (person: Stakeholder): number => person.influence ?? 0;
 
 /**
  * Finds the gaps. A leaving person's back-up is someone else we know well who influences the same
  * people; when the leaving person has no recorded influence links, someone we know well in the same
  * buying center. Results are ordered by kind, then by input order.
  */
-export function findInsights(people: readonly StakeholderDto[], links: readonly InfluenceLink[]): Insight[] {
+export function findInsights(people: readonly Stakeholder[], links: readonly InfluenceLink[]): Insight[] {
     const byId = new Map(people.map((person) => [person.id, person]));
     const influences = links.filter((link) => link.type === 'Influences' && link.fromId && link.toContactId);
     const insights: Insight[] = [];
-    const add = (kind: InsightKind, person: StakeholderDto): void => {
+    const add = (kind: InsightKind, person: Stakeholder): void => {
         insights.push({ kind, contactId: person.id });
     };
 
@@ -47,7 +47,7 @@ export function findInsights(people: readonly StakeholderDto[], links: readonly 
         const targets = new Set(
             influences.filter((link) => link.fromId === person.id).map((link) => link.toContactId as string)
         );
-        const isBackup = (other: StakeholderDto): boolean =>
+        const isBackup = (other: Stakeholder): boolean =>
             other.id !== person.id && !other.leaving && strength(other) >= REAL;
         const covered = targets.size
             ? influences.some(
@@ -69,7 +69,7 @@ export function findInsights(people: readonly StakeholderDto[], links: readonly 
         if (person.stance && AGAINST.has(person.stance) && influence(person) >= HIGH_INFLUENCE)
             add('influential-detractor', person);
     }
-    const realByCenter = new Map<string, StakeholderDto[]>();
+    const realByCenter = new Map<string, Stakeholder[]>();
     for (const person of people) {
         if (!person.buyingCenterId || strength(person) < REAL) continue;
         realByCenter.set(person.buyingCenterId, [...(realByCenter.get(person.buyingCenterId) ?? []), person]);

@@ -1,14 +1,14 @@
 // The side panel's choices and outcomes, DOM-free: buying centers named by their place in the account
 // (parent › child), and what a recorded stance observation did to the stance.
 
-/** A buying center as the org chart's first page carries it. */
-export interface BuyingCenterOption {
-    id: string;
-    name: string;
-    parentId?: string | null;
-    /** False for a buying center an admin retired; absent counts as active. */
-    active?: boolean | null;
-}
+import type { BuyingCenter } from 'c/orgChartData';
+
+/**
+ * A buying center as the org chart's first page carries it (or the landscape announces a new one);
+ * `active` false for one an admin retired, absent counts as active.
+ */
+export type BuyingCenterOption = Pick<BuyingCenter, 'id' | 'name'> &
+    Partial<Pick<BuyingCenter, 'parentId' | 'active'>>;
 
 /** One choice of a select. */
 export interface PanelChoice {

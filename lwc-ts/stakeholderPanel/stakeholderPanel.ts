@@ -9,7 +9,8 @@ import recordStance from '@salesforce/apex/OrgChartController.recordStance';
 import addDottedLine from '@salesforce/apex/OrgChartController.addDottedLine';
 import findRelationshipOwners from '@salesforce/apex/OrgChartController.findRelationshipOwners';
 import { buyingCenterChoices, observationOutcome, type BuyingCenterOption } from './panelChoices';
-import { heatExplanation, type PicklistOption, type StakeholderDto } from 'c/orgChartModel';
+import { heatExplanation } from 'c/orgChartModel';
+import { toLink, toStakeholder, type PicklistOption, type Stakeholder } from 'c/orgChartData';
 import type { HeatResult } from 'c/heatScore';
 import { errorMessage, formatLabel, isoToday } from 'c/keystoneText';
 import closeLabel from '@salesforce/label/c.Keystone_Panel_Close';
@@ -85,7 +86,7 @@ const FIELD_OF: Record<string, string> = {
 };
 
 export default class StakeholderPanel extends LightningElement {
-    @api stakeholder?: StakeholderDto;
+    @api stakeholder?: Stakeholder;
     @api heat?: HeatResult;
     @api accountId?: string;
     /** The manager's name, or empty when the person reports to nobody here. */
@@ -148,7 +149,7 @@ export default class StakeholderPanel extends LightningElement {
         return !this.hiddenFields.includes(FIELD_OF[name] ?? name);
     }
 
-    private current(name: keyof StakeholderDto): string {
+    private current(name: keyof Stakeholder): string {
         if (name in this.changes) return String(this.changes[name]);
         const value = this.stakeholder?.[name];
         return value === null || value === undefined ? '' : String(value);
@@ -162,7 +163,7 @@ export default class StakeholderPanel extends LightningElement {
         ];
     }
 
-    private scale(name: keyof StakeholderDto): Choice[] {
+    private scale(name: keyof Stakeholder): Choice[] {
         return this.choices(
             SCALE.map((value) => ({ value, label: value })),
             this.current(name)
@@ -194,7 +195,7 @@ export default class StakeholderPanel extends LightningElement {
         checked: boolean;
     }[] {
         const picklist = (name: string): readonly PicklistOption[] => this.picklists?.[name] ?? [];
-        const specs: [keyof StakeholderDto, string, 'select' | 'text' | 'checkbox', Choice[]][] = [
+        const specs: [keyof Stakeholder, string, 'select' | 'text' | 'checkbox', Choice[]][] = [
             [
                 'decisionRole',
                 decisionRoleLabel,
@@ -406,14 +407,17 @@ export default class StakeholderPanel extends LightningElement {
     }
 
     async handleSave(): Promise<void> {
-        if (!this.stakeholder || !this.hasChanges) return;
+        const person = this.stakeholder;
+        if (!person || !this.hasChanges) return;
         await this.run('attributes', async () => {
-            const view = await saveStakeholder({
-                contactId: this.stakeholder!.id,
-                changes: this.changes,
-                // the version this panel shows: a save over someone else's newer edit is refused
-                version: this.stakeholder!.version ?? null
-            });
+            const view = toStakeholder(
+                await saveStakeholder({
+                    contactId: person.id,
+                    changes: this.changes,
+                    // the version this panel shows: a save over someone else's newer edit is refused
+                    version: person.version ?? null
+                })
+            );
             this.changes = {};
             this.chosenOwner = undefined;
             this.message = savedLabel;
@@ -429,18 +433,21 @@ export default class StakeholderPanel extends LightningElement {
     }
 
     async handleRecord(): Promise<void> {
-        if (!this.stakeholder || !this.observedStance) return;
+        const person = this.stakeholder;
+        if (!person || !this.observedStance) return;
         const observed = this.observedStance;
         await this.run('observation', async () => {
-            const view = await recordStance({
-                contactId: this.stakeholder!.id,
-                stance: this.observedStance,
-                observedOn: this.observedOn || null,
-                note: this.observationNote || null
-            });
+            const view = toStakeholder(
+                await recordStance({
+                    contactId: person.id,
+                    stance: this.observedStance,
+                    observedOn: this.observedOn || null,
+                    note: this.observationNote || null
+                })
+            );
             this.observedStance = '';
             this.clearNote();
-            const outcome = observationOutcome(observed, view as StakeholderDto | null);
+            const outcome = observationOutcome(observed, view);
             this.message = !outcome.stance
                 ? recordedLabel
                 : formatLabel(
@@ -479,20 +486,23 @@ export default class StakeholderPanel extends LightningElement {
         const chosen = this.matches.find(
             (person) => person.id === (event.currentTarget as HTMLElement).dataset.id
         );
-        if (!chosen || !this.stakeholder) return;
+        const person = this.stakeholder;
+        if (!chosen || !person) return;
         if (this.pickPurpose === 'manager') {
             this.pickPurpose = undefined;
             this.dispatchEvent(
-                new CustomEvent('move', { detail: { contactId: this.stakeholder.id, managerId: chosen.id } })
+                new CustomEvent('move', { detail: { contactId: person.id, managerId: chosen.id } })
             );
             return;
         }
         await this.run('links', async () => {
-            const link = await addDottedLine({
-                accountId: this.accountId ?? null,
-                contactId: this.stakeholder!.id,
-                managerId: chosen.id
-            });
+            const link = toLink(
+                await addDottedLine({
+                    accountId: this.accountId ?? null,
+                    contactId: person.id,
+                    managerId: chosen.id
+                })
+            );
             this.pickPurpose = undefined;
             this.message = formatLabel(dottedLineAddedLabel, chosen.name);
             this.dispatchEvent(new CustomEvent('linkadd', { detail: { link } }));

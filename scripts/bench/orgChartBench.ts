@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import type { StakeholderDto } from '../../lwc-ts/orgChartModel/orgChartModel';
+import type { ChartPerson } from '../../lwc-ts/orgChartModel/orgChartModel';
 import type { HeatSettings } from '../../lwc-ts/heatScore/heatScore';
 import { readLabels } from '../lib/labels';
 import { FORCE_APP, LWC_SOURCE, ROOT } from '../lib/project';
@@ -60,7 +60,7 @@ export async function bundlePage(entry: string): Promise<string> {
 }
 
 /** Generated stakeholders on the benchmark's reporting lines, with stances, roles and owners. */
-export function generatedPeople(count: number, seed: number): StakeholderDto[] {
+export function generatedPeople(count: number, seed: number): ChartPerson[] {
     const random = seededRandom(seed + 1);
     const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
     return generatedLines(count, seed).map((line, i) => ({
@@ -104,7 +104,7 @@ async function measureSide(
     browser: Browser,
     script: string,
     side: 'keystone' | 'peer',
-    people: StakeholderDto[],
+    people: ChartPerson[],
     settings: HeatSettings,
     mode: RenderMode
 ): Promise<SideResult | 'timeout'> {

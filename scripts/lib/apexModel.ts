@@ -263,6 +263,26 @@ export function readApexFile(file: string): ApexFile {
             });
         }
     }
+    // a write through the seam is DML too: the row methods run as the user, the others as the call says
+    for (const match of source.matchAll(
+        /\bKeystoneDataService\s*\.\s*getInstance\s*\(\s*\)\s*\.\s*(insertRows|updateRows|saveOne|insertRecords|updateRecords|deleteRecords)\s*\(([^;]*)/g
+    )) {
+        const from = match.index ?? 0;
+        const lineStart = source.lastIndexOf('\n', from) + 1;
+        if (/^\s*(\/\/|\*)/.test(source.slice(lineStart, from))) continue;
+        const method = match[1]!;
+        const args = match[2]!;
+        result.dml.push({
+            line: source.slice(0, from).split('\n').length,
+            kind: method.startsWith('delete') ? 'delete' : method.startsWith('update') ? 'update' : 'insert',
+            text: match[0].replace(/\s+/g, ' '),
+            accessLevel: /AccessLevel\s*\.\s*SYSTEM_MODE/i.test(args)
+                ? 'system'
+                : /Rows$|^saveOne$/.test(method) || /AccessLevel\s*\.\s*USER_MODE/i.test(args)
+                  ? 'user'
+                  : null
+        });
+    }
     for (const match of source.matchAll(
         /\bDatabase\s*\.\s*(query|queryWithBinds|countQuery|getQueryLocator|insert|update|upsert|delete|undelete|merge|getCursor)\s*\(/gi
     )) {

@@ -1,4 +1,5 @@
-import { buildOrgChart, type StakeholderDto } from 'c/orgChartModel';
+import { buildOrgChart } from 'c/orgChartModel';
+import type { Stakeholder } from 'c/orgChartData';
 import { DEFAULT_LAYOUT, layoutHierarchy } from 'c/orgLayout';
 import { expandAll, expandToDepth } from 'c/orgVisibility';
 import { cardFlags, escapeXml, exportChart, pngScale } from 'c/orgChartExport';
@@ -17,7 +18,7 @@ const options = {
     nodeHeight: DEFAULT_LAYOUT.nodeHeight
 };
 
-function people(count: number): StakeholderDto[] {
+function people(count: number): Stakeholder[] {
     return Array.from({ length: count }, (_, index) =>
         stakeholder({
             id: `p${index}`,

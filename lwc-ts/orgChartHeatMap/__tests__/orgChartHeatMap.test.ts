@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import OrgChartHeatMap from 'c/orgChartHeatMap';
 import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
 import { subscribe } from 'lightning/messageService';
-import type { StakeholderDto } from 'c/orgChartModel';
+import type { Stakeholder } from 'c/orgChartData';
 import { defaultHeatSettings } from '../../heatScore/__tests__/defaultHeatSettings';
 import { stakeholder } from '../../orgChartModel/__tests__/stakeholder';
 
@@ -14,7 +14,7 @@ const getOrgChartMock = getOrgChart as unknown as jest.Mock;
 
 const settings = defaultHeatSettings();
 
-function person(id: string, reportsToId: string | null, extra: Partial<StakeholderDto> = {}): StakeholderDto {
+function person(id: string, reportsToId: string | null, extra: Partial<Stakeholder> = {}): Stakeholder {
     return stakeholder({
         id,
         name: id,
@@ -28,7 +28,7 @@ function person(id: string, reportsToId: string | null, extra: Partial<Stakehold
 }
 
 /** A whole account on one page, as the controller answers a small account. */
-function onePage(stakeholders: StakeholderDto[]): Record<string, unknown> {
+function onePage(stakeholders: Stakeholder[]): Record<string, unknown> {
     return {
         accountId: 'a',
         accountName: 'A',

@@ -1,8 +1,8 @@
 import { findInsights, type InfluenceLink } from 'c/orgInsights';
-import type { StakeholderDto } from 'c/orgChartModel';
+import type { Stakeholder } from 'c/orgChartData';
 import { stakeholder } from '../../orgChartModel/__tests__/stakeholder';
 
-function person(id: string, extra: Partial<StakeholderDto> = {}): StakeholderDto {
+function person(id: string, extra: Partial<Stakeholder> = {}): Stakeholder {
     return stakeholder({ id, name: id, title: null, ...extra });
 }
 

@@ -4,7 +4,7 @@ import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder
 import recordStance from '@salesforce/apex/OrgChartController.recordStance';
 import findRelationshipOwners from '@salesforce/apex/OrgChartController.findRelationshipOwners';
 import { heatOf } from 'c/heatScore';
-import type { StakeholderDto } from 'c/orgChartModel';
+import type { Stakeholder } from 'c/orgChartData';
 import { defaultHeatSettings } from '../../heatScore/__tests__/defaultHeatSettings';
 import { stakeholder } from '../../orgChartModel/__tests__/stakeholder';
 
@@ -39,7 +39,7 @@ const STANCES = ['Champion', 'Supporter', 'Neutral', 'Detractor', 'Blocker'].map
 }));
 
 type Panel = HTMLElement & {
-    stakeholder?: StakeholderDto;
+    stakeholder?: Stakeholder;
     heat?: unknown;
     canEdit?: boolean;
     hiddenFields?: string[];

@@ -4,7 +4,7 @@
 import { OrgChart } from 'd3-org-chart';
 import {
     buildOrgChart,
-    type StakeholderDto,
+    type ChartPerson,
     type OrgChartModel
 } from '../../../lwc-ts/orgChartModel/orgChartModel';
 import { DEFAULT_LAYOUT, layoutHierarchy } from '../../../lwc-ts/orgLayout/orgLayout';
@@ -15,7 +15,7 @@ import type { HeatSettings } from '../../../lwc-ts/heatScore/heatScore';
 export type RenderMode = 'expanded' | 'depth2';
 
 export interface OrgChartBenchSide {
-    render(people: StakeholderDto[], settings: HeatSettings, mode: RenderMode): Promise<number>;
+    render(people: ChartPerson[], settings: HeatSettings, mode: RenderMode): Promise<number>;
     expandAll(): Promise<number>;
     collapseAll(): Promise<number>;
 }

@@ -1,6 +1,6 @@
 // AccountPlanController's contract for the preview: same methods, parameters, result shapes and
 // messages as the Apex (AccountPlanController → AccountPlanService), over the in-memory org.
-import { chooseCurrentPlan } from '../../../../lwc-ts/currentPlan/currentPlan';
+import { chooseCurrentPlan } from '../currentPlan';
 import type { PlanSummaryDto, PlanView } from '../../../../lwc-ts/planSummaryModel/planSummaryModel';
 import { OPPORTUNITY_STAGES } from '../standardObjects';
 import type { OrgStore, SObjectRecord } from '../store';

@@ -1,6 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { chooseCurrentPlan, type PlanPeriod } from 'c/currentPlan';
+// The emulator's current-plan rule, case for case against the vectors AccountPlanServiceTest reads.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FORCE_APP } from '../../lib/project';
+import { chooseCurrentPlan, type PlanPeriod } from '../emulator/currentPlan';
 
 interface VectorPlan {
     key: string;
@@ -16,18 +20,20 @@ interface CurrentPlanVector {
 }
 
 // The same file the Apex tests read, so Apex and TypeScript agree case by case.
-const VECTORS_FILE = path.resolve(__dirname, '../../../staticresources/KeystoneRuleVectors.json');
+const VECTORS_FILE = path.join(FORCE_APP, 'staticresources', 'KeystoneRuleVectors.json');
 const vectors = JSON.parse(fs.readFileSync(VECTORS_FILE, 'utf8')) as { currentPlan: CurrentPlanVector[] };
 
 describe('chooseCurrentPlan', () => {
     it('has the shared cases', () => {
-        expect(vectors.currentPlan.length).toBeGreaterThan(5);
+        assert.ok(vectors.currentPlan.length > 5);
     });
 
-    it.each(vectors.currentPlan.map((vector) => [vector.case, vector] as const))('%s', (_name, vector) => {
-        const plans: PlanPeriod[] = vector.plans.map((row) => ({ id: row.key, ...row }));
-        expect(chooseCurrentPlan(plans, vector.today)?.id ?? null).toBe(vector.expected);
-    });
+    for (const vector of vectors.currentPlan) {
+        it(vector.case, () => {
+            const plans: PlanPeriod[] = vector.plans.map((row) => ({ id: row.key, ...row }));
+            assert.equal(chooseCurrentPlan(plans, vector.today)?.id ?? null, vector.expected);
+        });
+    }
 
     it('does not depend on input order (generated)', () => {
         let seed = 7;
@@ -49,8 +55,8 @@ describe('chooseCurrentPlan', () => {
             });
             const forward = chooseCurrentPlan(plans, '2026-06-15');
             const backward = chooseCurrentPlan([...plans].reverse(), '2026-06-15');
-            expect(backward).toBe(forward);
-            expect(forward?.status).not.toBe('Closed');
+            assert.equal(backward, forward);
+            assert.notEqual(forward?.status, 'Closed');
         }
     });
 });

@@ -1,5 +1,6 @@
-// The current-plan rule, DOM-free and label-free so the preview's org emulator runs the very same
-// code: which of an account's plans a rep is working on today.
+// The current-plan rule for the preview's org emulator: which of an account's plans a rep is working on
+// today, as AccountPlanService.chooseCurrentPlan decides it in an org. It lives with the emulator, not in
+// lwc-ts/, because no component uses it: a bundle here would deploy code that only tooling runs.
 
 export const STATUS_CLOSED = 'Closed';
 
