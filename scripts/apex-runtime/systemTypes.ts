@@ -1,4 +1,5 @@
-// The platform's own types that user code names: Exception and its System subclasses, and the System enums.
+// The platform's own types that user code names: Exception and its System subclasses, the System enums,
+// and the platform interfaces a class may implement for the platform to call (no method runs here).
 import type { ClassDef } from './registry';
 
 const EXCEPTIONS = [
@@ -23,6 +24,8 @@ const EXCEPTIONS = [
     'TypeException',
     'UnexpectedException'
 ];
+
+const INTERFACES = ['Schedulable'];
 
 const ENUMS: Record<string, string[]> = {
     TriggerOperation: [
@@ -107,6 +110,7 @@ export function installSystemTypes(into: Map<string, ClassDef>): void {
     const base = systemClass('system', 'Exception', null);
     into.set('exception', base);
     for (const name of EXCEPTIONS) into.set(name.toLowerCase(), systemClass('system', name, base));
+    for (const name of INTERFACES) into.set(name.toLowerCase(), systemClass('interface', name, null));
     for (const [name, constants] of Object.entries(ENUMS)) {
         const cls = systemClass('enum', name, null);
         cls.qualifiedName = `${SCHEMA_ENUMS.has(name) ? 'Schema' : 'System'}.${name}`;

@@ -267,7 +267,9 @@ function checkCoverage(project: Project): Finding[] {
     const objectsDir = path.join(project.forceApp, 'objects');
     if (!fs.existsSync(objectsDir)) return findings;
     for (const object of fs.readdirSync(objectsDir).sort()) {
-        if (object.endsWith('__mdt')) continue;
+        // platform event fields have no field-level security ("Considerations for Defining and Publishing
+        // Platform Events"): there is nothing to grant, and custom metadata is granted per type
+        if (object.endsWith('__mdt') || object.endsWith('__e')) continue;
         const objectFile = path.join(objectsDir, object, `${object}.object-meta.xml`);
         if (object.endsWith('__c') && fs.existsSync(objectFile) && !grantedObjects.has(object)) {
             findings.push({

@@ -1,13 +1,12 @@
 // RecordVersionService for the preview: an edit carries the LastModifiedDate the user saw and is
 // refused, naming who changed the record and when, once the record has a later one.
 import type { OrgStore, SObjectRecord } from '../store';
-import { ApexError, invalidParameter } from './apexError';
+import { ApexError, invalidParameter, systemLabel } from './apexError';
 
-export const CHANGED = 'Changed by {0} at {1} — reload to see it. Your edit was not saved.';
-export const GONE = 'Someone removed this since you opened it — reload to see it. Your edit was not saved.';
-export const NO_VERSION =
-    'This view was opened without the version of what you edit — reload it, then save again. Nothing was saved.';
-const SOMEONE = 'someone else';
+export const CHANGED = systemLabel('Keystone_Error_Changed');
+export const GONE = systemLabel('Keystone_Error_Gone');
+export const NO_VERSION = systemLabel('Keystone_Error_No_Version');
+const SOMEONE = systemLabel('Keystone_Error_Someone');
 
 /** A Datetime argument as the platform reads it: an ISO date-time, or null. */
 export function versionParam(value: unknown, name: string, type = 'Datetime'): string | null {

@@ -1,7 +1,7 @@
 // Every Apex controller the components call, by class and method, as the preview answers them.
 import type { OrgStore } from '../store';
 import { ApexError } from './apexError';
-import { toAuraError } from './errors';
+import { recordErrorLog, toAuraError } from './errors';
 import { accountPlanController } from './accountPlanController';
 import { orgChartController } from './orgChartController';
 import { landscapeController } from './landscapeController';
@@ -35,6 +35,8 @@ export function invokeApex(org: OrgStore, endpoint: string, args: unknown): unkn
     try {
         return handler.invoke(org, (args ?? {}) as Record<string, unknown>);
     } catch (error) {
-        throw toAuraError(error);
+        const aura = toAuraError(error, `${className}.${methodName}`);
+        recordErrorLog(org, aura);
+        throw aura;
     }
 }
