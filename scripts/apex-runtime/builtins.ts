@@ -1,6 +1,9 @@
 // The system methods Keystone calls, with the platform's documented results and exceptions.
 // Every other system method fails loudly as unsupported.
+import { FORCE_APP } from '../lib/project';
+import { readLabels } from '../lib/labels';
 import { UnsupportedError, unsupported } from './errors';
+import { patternStatic } from './regex';
 import { Interpreter, convertNumber, listGet } from './interpreter';
 import { simpleType } from './registry';
 import { apexEquals, keyOf, roundTo, toApexString, typeNameForException, typeNameOf } from './semantics';
@@ -22,6 +25,9 @@ const identities = new WeakMap<object, number>();
 const key = (value: Value): string => keyOf(value, identities);
 
 const BUILTIN_TYPES = new Set([
+    'label',
+    'pattern',
+    'matcher',
     'string',
     'integer',
     'long',
@@ -59,9 +65,22 @@ export function staticBuiltinField(
     line: number
 ): Value {
     void interp;
+    if (type === 'label') return customLabel(name, file, line);
     if (type === 'integer' && name === 'max_value') return ApexNumber.int(2147483647);
     if (type === 'integer' && name === 'min_value') return ApexNumber.int(-2147483648);
     throw unsupported(`static field ${type}.${name}`, file, line);
+}
+
+let labels: Map<string, string> | null = null;
+
+/** `Label.Name` / `System.Label.Name`: the label's value from force-app (the org's default language). */
+function customLabel(name: string, file: string, line: number): string {
+    labels ??= new Map(
+        Object.entries(readLabels(FORCE_APP)).map(([key, value]) => [key.toLowerCase(), value])
+    );
+    const value = labels.get(name.toLowerCase());
+    if (value === undefined) throw new Error(`would not compile: no custom label ${name} at ${file}:${line}`);
+    return value;
 }
 
 function str(interp: Interpreter, value: Value): string {
@@ -268,6 +287,10 @@ export function callStaticBuiltin(
     line: number
 ): Value {
     const [a, b, c] = args;
+    if (type === 'pattern') {
+        const result = patternStatic(method, args, file, line);
+        if (result !== undefined) return result;
+    }
     const sig = `${type}.${method}`;
     switch (sig) {
         case 'string.valueof':

@@ -41,6 +41,7 @@ import {
     WhenLiteralContext
 } from '@apexdevtools/apex-parser';
 import { callInstanceBuiltin, callStaticBuiltin, isBuiltinType, staticBuiltinField } from './builtins';
+import { regexMethod } from './regex';
 import { CompileError, UnsupportedError, unsupported } from './errors';
 import type { ApexOrg } from './org/apexOrg';
 import type { TriggerEvent, TriggerHost } from './org/dml';
@@ -1340,6 +1341,15 @@ export class Interpreter implements TriggerHost {
                 return sobjectMethod(this.host('SObject', file, line), target, name, args, file, line);
             if (target instanceof SObjectTypeToken || target instanceof SObjectFieldToken)
                 return tokenMethod(this.host('Schema', file, line), target, name, args, file, line);
+            if (target instanceof PlatformObject && (target.kind === 'Pattern' || target.kind === 'Matcher'))
+                return regexMethod(
+                    target,
+                    name,
+                    args,
+                    (type, message) => this.fail(type, message),
+                    file,
+                    line
+                );
             if (target instanceof PlatformObject)
                 return platformMethod(this.host('Schema', file, line), target, name, args, file, line);
             if (typeof target === 'string' && name === 'getsobjecttype' && this.org) {

@@ -43,6 +43,8 @@ const ENUMS: Record<string, string[]> = {
     // the status codes the org's checks give (Database.Error.getStatusCode, DmlException.getDmlType)
     StatusCode: [
         'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+        'DUPLICATES_DETECTED',
+        'DUPLICATE_USERNAME',
         'DUPLICATE_VALUE',
         'ENTITY_IS_DELETED',
         'FIELD_CUSTOM_VALIDATION_EXCEPTION',
@@ -52,12 +54,15 @@ const ENUMS: Record<string, string[]> = {
         'INSUFFICIENT_ACCESS_OR_READONLY',
         'INVALID_ID_FIELD',
         'INVALID_CROSS_REFERENCE_KEY',
+        'INVALID_EMAIL_ADDRESS',
         'INVALID_FIELD',
         'INVALID_FIELD_FOR_INSERT_UPDATE',
         'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
         'INVALID_TYPE_ON_FIELD_IN_RECORD',
         'MISSING_ARGUMENT',
+        'NUMBER_OUTSIDE_VALID_RANGE',
         'REQUIRED_FIELD_MISSING',
+        'STORAGE_LIMIT_EXCEEDED',
         'STRING_TOO_LONG',
         'UNABLE_TO_LOCK_ROW',
         'UNDELETE_FAILED'

@@ -538,7 +538,7 @@ test("Keystone: KeystoneDataService saves all rows or none, with each row's read
     const accounts = org.store.all('Account').length;
     const out = run(
         apex,
-        "List<KeystoneDataService.RowResult> results = KeystoneDataService.insertRows(new List<SObject>{ new Account(Name = 'Kept?'), new Account(Name = 'Bad', Key_Account_Score__c = 11) }); " +
+        "List<KeystoneDataService.RowResult> results = KeystoneDataService.getInstance().insertRows(new List<SObject>{ new Account(Name = 'Kept?'), new Account(Name = 'Bad', Key_Account_Score__c = 11) }); " +
             "List<String> out = new List<String>(); for (KeystoneDataService.RowResult r : results) out.add(r.index + ':' + r.success + ':' + r.id + ':' + r.messages); return String.join(out, '|');"
     );
     assert.equal(out, '0:true:null:()|1:false:null:(The key account score must be between 0 and 10.)');
