@@ -204,7 +204,11 @@ export class Interpreter implements TriggerHost {
     private inClass<T>(cls: ClassDef, work: () => T): T {
         const declared = this.declaredSharing(cls);
         this.sharingStack.push(
-            declared === 'with sharing' ? true : declared === 'without sharing' ? false : this.enforcesSharing()
+            declared === 'with sharing'
+                ? true
+                : declared === 'without sharing'
+                  ? false
+                  : this.enforcesSharing()
         );
         try {
             return work();

@@ -382,7 +382,8 @@ export function platformMethod(
             if (method === 'get') {
                 if (key === null || key === undefined) interp.npe();
                 const entry = values.get(toApexString(key).toLowerCase());
-                if (!entry) interp.fail('SObjectException', `Invalid field ${toApexString(key)} for AggregateResult`);
+                if (!entry)
+                    interp.fail('SObjectException', `Invalid field ${toApexString(key)} for AggregateResult`);
                 return entry[1];
             }
             if (method === 'getpopulatedfieldsasmap') {

@@ -67,7 +67,8 @@ function sourceOf(org: ApexOrg): StoreSource {
         const access: StoreAccess = {
             canReadObject: (object) => org.security.objectAccess(object, 'read'),
             canRead: (object, field) => org.security.fieldAccess(object, field, 'read'),
-            isVisibleRow: (object: string, row: Row) => visibilityOf(org)?.recordVisible(object, row.Id) ?? true
+            isVisibleRow: (object: string, row: Row) =>
+                visibilityOf(org)?.recordVisible(object, row.Id) ?? true
         };
         source = new StoreSource(org.store, access);
         sources.set(org, source);
