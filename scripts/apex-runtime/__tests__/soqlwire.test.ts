@@ -401,13 +401,18 @@ test('Sharing: the running class decides; inherited and undeclared classes run a
     for (const [call, expected] of cases) assert.equal(run(apex, `return ${call};`), expected, call);
 });
 
-// the demo org with Keystone's classes and triggers, run by the demo's installing admin
+// Keystone's classes, parsed once: static state lives in each Interpreter (one transaction), not here
+let keystoneClasses: Registry | null = null;
+
+// a fresh demo org with Keystone's classes and triggers, run by the demo's installing admin
 function keystone(): { apex: Interpreter; org: ApexOrg } {
     const { org: store } = createOrg(DATA_DIR);
     const org = new ApexOrg(store, FORCE_APP, store.currentUserId ?? undefined);
-    const registry = new Registry();
-    registry.loadFolder(`${FORCE_APP}/classes`);
-    return { apex: new Interpreter(registry, org), org };
+    if (!keystoneClasses) {
+        keystoneClasses = new Registry();
+        keystoneClasses.loadFolder(`${FORCE_APP}/classes`);
+    }
+    return { apex: new Interpreter(keystoneClasses, org), org };
 }
 
 test('Keystone: the reporting-line trigger reads the saved lines with SOQL, refuses a loop through people outside the save and allows a valid move', () => {
