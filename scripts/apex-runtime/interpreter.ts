@@ -46,6 +46,7 @@ import { CompileError, UnsupportedError, unsupported } from './errors';
 import type { ApexOrg } from './org/apexOrg';
 import type { TriggerEvent, TriggerHost } from './org/dml';
 import { GovernorLimits, LimitExceeded } from './org/limits';
+import { SoqlQueryError } from './soql/errors';
 import {
     addFieldError,
     describeObjectOf,
@@ -157,13 +158,63 @@ export class Interpreter implements TriggerHost {
         return this.org?.catalog.object(bare)?.name ?? null;
     }
 
-    /** Runs an org call; a governor limit it exceeds becomes System.LimitException. */
+    /**
+     * Runs an org call; a governor limit it exceeds becomes System.LimitException, a query the SOQL module
+     * refuses System.QueryException (with `getInaccessibleFields` for a user-mode refusal).
+     */
     private orgCall<T>(work: () => T): T {
         try {
             return work();
         } catch (error) {
             if (error instanceof LimitExceeded) this.fail('LimitException', error.message);
+            if (error instanceof SoqlQueryError) {
+                const exception = this.exceptionOf('QueryException', error.message);
+                exception.fields.set(
+                    '$inaccessible',
+                    new ApexList(simpleType('String'), [...error.inaccessibleFields])
+                );
+                throw new ApexThrow(exception);
+            }
             throw error;
+        }
+    }
+
+    // the sharing mode of each running class body, innermost last ("Use the with sharing, without
+    // sharing, and inherited sharing Keywords")
+    private readonly sharingStack: boolean[] = [];
+    /** where the running `Database.*` call stands, for a dynamic query's messages */
+    callSite: { file: string; line: number } = { file: '?', line: 0 };
+
+    /**
+     * Whether the running code enforces sharing: its class's `with sharing` or `without sharing` (or that
+     * of the class it extends); `inherited sharing` and no declaration run in the caller's mode, and with
+     * sharing at the entry point ("The default sharing mode is with sharing"; anonymous Apex runs with the
+     * user's sharing). A trigger runs without sharing.
+     */
+    enforcesSharing(): boolean {
+        return this.sharingStack[this.sharingStack.length - 1] ?? true;
+    }
+
+    private declaredSharing(cls: ClassDef): string | null {
+        for (let at: ClassDef | null = cls; at; at = at.kind === 'class' ? this.superOf(at) : null)
+            if (at.sharing) return at.sharing;
+        return null;
+    }
+
+    /** Runs a body of `cls` (method, constructor, initialiser) in the class's sharing mode. */
+    private inClass<T>(cls: ClassDef, work: () => T): T {
+        const declared = this.declaredSharing(cls);
+        this.sharingStack.push(
+            declared === 'with sharing'
+                ? true
+                : declared === 'without sharing'
+                  ? false
+                  : this.enforcesSharing()
+        );
+        try {
+            return work();
+        } finally {
+            this.sharingStack.pop();
         }
     }
 
@@ -188,9 +239,11 @@ export class Interpreter implements TriggerHost {
             this.triggerStack.push({ object, event, news, olds, values: new Map() });
             try {
                 const frame: Frame = { cls: this.triggerClass(trigger), self: null, scopes: [new Map()] };
-                for (const statement of trigger.statements) {
-                    if (this.execStatement(statement, frame) instanceof ReturnSignal) break;
-                }
+                this.inClass(frame.cls, () => {
+                    for (const statement of trigger.statements) {
+                        if (this.execStatement(statement, frame) instanceof ReturnSignal) break;
+                    }
+                });
             } catch (error) {
                 // an exception a trigger lets through fails its rows, with the platform's wording
                 if (!(error instanceof ApexThrow) || error.exception.cls.name === 'LimitException')
@@ -228,7 +281,8 @@ export class Interpreter implements TriggerHost {
                 isAbstract: false,
                 isVirtual: false,
                 annotations: [],
-                sharing: null,
+                // a trigger runs in system context: sharing is not enforced unless a class it calls says so
+                sharing: 'without sharing',
                 fields: new Map(),
                 initOrder: [],
                 methods: new Map(),
@@ -427,6 +481,10 @@ export class Interpreter implements TriggerHost {
         if (sup) this.ensureStatic(sup);
         const store = new Map<string, Value>();
         this.statics.set(cls, store);
+        this.inClass(cls, () => this.initStatics(cls, store));
+    }
+
+    private initStatics(cls: ClassDef, store: Map<string, Value>): void {
         const frame: Frame = { cls, self: null, scopes: [new Map()] };
         for (const entry of cls.initOrder) {
             if ('field' in entry) {
@@ -581,7 +639,10 @@ export class Interpreter implements TriggerHost {
     coerce(value: Value, type: TypeRef | null, from: ClassDef | null, line: number): Value {
         if (value === null || !type) return value;
         const name = type.name.replace(/^system\./, '');
-        if (value instanceof ApexList && (name === 'sobject' || (this.org && this.sobjectName(name)))) {
+        if (
+            value instanceof ApexList &&
+            (name === 'sobject' || name === 'aggregateresult' || (this.org && this.sobjectName(name)))
+        ) {
             // `Contact c = [SELECT …]`: a query's rows assigned to one record
             if (value.items.length === 0)
                 this.fail('QueryException', 'List has no rows for assignment to SObject');
@@ -612,6 +673,14 @@ export class Interpreter implements TriggerHost {
     }
 
     private construct(cls: ClassDef, object: ApexObject, args: Value[], file: string, line: number): void {
+        if (cls.kind !== 'system') {
+            this.inClass(cls, () => this.constructIn(cls, object, args, file, line));
+            return;
+        }
+        this.constructIn(cls, object, args, file, line);
+    }
+
+    private constructIn(cls: ClassDef, object: ApexObject, args: Value[], file: string, line: number): void {
         if (cls.kind === 'system') {
             // Exception's own constructors: (), (message), (cause), (message, cause)
             const [first, second] = args;
@@ -700,7 +769,8 @@ export class Interpreter implements TriggerHost {
             })
         );
         const frame: Frame = { cls: method.owner, self: method.isStatic ? null : self, scopes: [scope] };
-        const completion = this.execBlock(method.body, frame);
+        const body = method.body;
+        const completion = this.inClass(method.owner, () => this.execBlock(body, frame));
         if (completion instanceof ReturnSignal)
             return this.coerce(completion.value, method.returnType, method.owner, method.line);
         return null;
@@ -739,7 +809,8 @@ export class Interpreter implements TriggerHost {
             scopes: [new Map()],
             property: field
         };
-        const completion = this.execBlock(prop.getter, accessorFrame);
+        const getter = prop.getter;
+        const completion = this.inClass(field.owner, () => this.execBlock(getter, accessorFrame));
         void owner;
         return completion instanceof ReturnSignal
             ? this.coerce(completion.value, field.type, field.owner, field.line)
@@ -754,12 +825,15 @@ export class Interpreter implements TriggerHost {
         const prop = field.property;
         if (prop?.setter && frame?.property !== field) {
             const scope = new Map<string, Variable>([['value', { value: converted, type: field.type }]]);
-            this.execBlock(prop.setter, {
-                cls: field.owner,
-                self: field.isStatic ? null : self,
-                scopes: [scope],
-                property: field
-            });
+            const setter = prop.setter;
+            this.inClass(field.owner, () =>
+                this.execBlock(setter, {
+                    cls: field.owner,
+                    self: field.isStatic ? null : self,
+                    scopes: [scope],
+                    property: field
+                })
+            );
             return;
         }
         if (storage instanceof ApexObject) storage.fields.set(key, converted);
@@ -1289,7 +1363,9 @@ export class Interpreter implements TriggerHost {
                     kind: 'static',
                     node: primary.soqlLiteral(),
                     bind: (bound) => this.evaluate(bound, frame),
-                    access: 'system'
+                    access: 'system',
+                    withSharing: this.enforcesSharing(),
+                    origin: { file: frame.cls.file, line }
                 })
             );
         }
@@ -1458,6 +1534,7 @@ export class Interpreter implements TriggerHost {
             );
         const typeName = (cls?.name ?? type.name).toLowerCase();
         if (this.org) {
+            this.callSite = { file: frame.cls.file, line };
             const result = this.orgCall(() => platformStatic(this as OrgHost, typeName, name, args));
             if (result !== undefined) return result;
         } else if (['database', 'limits', 'userinfo', 'crypto', 'test'].includes(typeName)) {

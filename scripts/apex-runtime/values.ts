@@ -196,6 +196,11 @@ export class PlatformObject {
     ) {}
     toString(): string {
         // as the platform prints a Database.Error: Database.Error[getFields=(Name);getMessage=…;getStatusCode=…;]
+        // as the platform prints an AggregateResult: AggregateResult:{expr0=3, Stance__c=Champion}
+        if (this.kind === 'AggregateResult')
+            return `AggregateResult:{${[...(this.props.values as Map<string, [string, unknown]>).values()]
+                .map(([alias, value]) => `${alias}=${String(value)}`)
+                .join(', ')}}`;
         if (this.kind === 'Database.Error')
             return `Database.Error[getFields=(${(this.props.fields as string[]).join(', ')});getMessage=${String(this.props.message)};getStatusCode=${String(this.props.statusCode)};]`;
         return `${this.kind}[${Object.entries(this.props)

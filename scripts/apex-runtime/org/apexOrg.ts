@@ -1,14 +1,14 @@
 // The org an Interpreter runs against: the preview's in-memory store (which enforces the objects' own
-// rules), the schema catalog, the governor limits, the running user, the security hook and the seam
-// where the SOQL engine plugs in.
+// rules), the schema catalog, the governor limits, the running user, the security hook and the SOQL
+// engine (org/soqlBridge.ts) every query goes through.
 import type { ExpressionContext, SoqlLiteralContext } from '@apexdevtools/apex-parser';
 import { FORCE_APP } from '../../lib/project';
 import { loadObjectSchemas } from '../../preview/emulator/schema';
 import { withStandardFields } from '../../preview/emulator/standardFields';
 import { OrgStore, type OrgSnapshot, type SObjectRecord } from '../../preview/emulator/store';
-import { UnsupportedError } from '../errors';
 import type { Value } from '../values';
 import { SchemaCatalog } from './catalog';
+import { soqlEngine } from './soqlBridge';
 import { GovernorLimits } from './limits';
 import { STANDARD_OBJECT_FIELDS } from './standardSchema';
 import { loadTriggers, parseTrigger, type TriggerDef } from './triggers';
@@ -34,6 +34,12 @@ export const ALL_ACCESS: SecurityHook = {
 /** `WITH USER_MODE` / `as user` or system mode. */
 export type AccessMode = 'user' | 'system';
 
+/** Where a query stands in the Apex source (for messages and `unsupported: … at file:line`). */
+export interface QueryOrigin {
+    file: string;
+    line: number;
+}
+
 /** What the interpreter hands the query engine: a static `[SELECT …]` or a dynamic query's text. */
 export type QueryRequest =
     | {
@@ -43,6 +49,9 @@ export type QueryRequest =
           bind: (expression: ExpressionContext) => Value;
           /** `WITH USER_MODE` in the text decides; this is the default when the query names no mode */
           access: AccessMode;
+          /** the running code enforces sharing (its class's `with sharing`, or its caller's) */
+          withSharing: boolean;
+          origin: QueryOrigin;
       }
     | {
           kind: 'dynamic';
@@ -52,10 +61,19 @@ export type QueryRequest =
           access: AccessMode;
           /** Database.countQuery */
           count: boolean;
+          withSharing: boolean;
+          origin: QueryOrigin;
       };
 
-/** A query engine answers a request with a List of SObjects (or an Integer for a count). */
-export type QueryEngine = (org: ApexOrg, request: QueryRequest) => Value;
+/** An engine's answer: the value (a List, or an Integer for a count) and the rows it read. */
+export interface QueryAnswer {
+    value: Value;
+    /** every row returned or aggregated, subquery rows included (the 50,000-row limit) */
+    rowsRetrieved: number;
+}
+
+/** A query engine answers a request; `soqlEngine` (org/soqlBridge.ts) is every org's. */
+export type QueryEngine = (org: ApexOrg, request: QueryRequest) => QueryAnswer;
 
 /** A savepoint: the store and recycle bin as they stood. */
 export interface OrgState {
@@ -96,8 +114,8 @@ export class ApexOrg {
     readonly catalog: SchemaCatalog;
     limits = new GovernorLimits();
     security: SecurityHook = ALL_ACCESS;
-    /** the SOQL module is wired in here; until then every query fails loudly */
-    queryEngine: QueryEngine | null = null;
+    /** runs SOQL: the SOQL module over this org's store (a test may swap in its own) */
+    queryEngine: QueryEngine = soqlEngine;
     /** Test.isRunningTest(): the test runner sets it */
     isRunningTest = false;
     readonly runningUserId: string;
@@ -158,15 +176,12 @@ export class ApexOrg {
         return this.store.ids.objectOf(id);
     }
 
-    /** The one door for SOQL: counts the query (the 101st fails), runs the engine, counts the rows. */
+    /** The one door for SOQL: counts the query (the 101st fails), runs the engine, counts the rows it read. */
     query(request: QueryRequest): Value {
         this.limits.countQuery();
-        if (!this.queryEngine)
-            throw new UnsupportedError('unsupported: SOQL (the query engine is not wired in yet)');
-        const result = this.queryEngine(this, request);
-        const rows = result && typeof result === 'object' && 'items' in result ? result.items.length : 1;
-        this.limits.countQueryRows(rows);
-        return result;
+        const answer = this.queryEngine(this, request);
+        this.limits.countQueryRows(answer.rowsRetrieved);
+        return answer.value;
     }
 
     saveState(): OrgState {

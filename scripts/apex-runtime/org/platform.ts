@@ -12,6 +12,7 @@ import {
     ApexMap,
     ApexNumber,
     ApexObject,
+    ApexSet,
     ApexSObject,
     EnumValue,
     PlatformObject,
@@ -374,6 +375,25 @@ export function platformMethod(
     const props = target.props;
     void args;
     switch (target.kind) {
+        case 'AggregateResult': {
+            // an AggregateResult reads its aliases (expr0, expr1… when unnamed) through get, without regard to case
+            const values = props.values as Map<string, [string, Value]>;
+            const [key] = args;
+            if (method === 'get') {
+                if (key === null || key === undefined) interp.npe();
+                const entry = values.get(toApexString(key).toLowerCase());
+                if (!entry)
+                    interp.fail('SObjectException', `Invalid field ${toApexString(key)} for AggregateResult`);
+                return entry[1];
+            }
+            if (method === 'getpopulatedfieldsasmap') {
+                const map = new ApexMap(simpleType('String'), simpleType('Object'));
+                for (const [alias, value] of values.values()) map.entries.set(`s:${alias}`, [alias, value]);
+                return map;
+            }
+            if (method === 'tostring') return toApexString(target);
+            break;
+        }
         case 'Schema.DescribeSObjectResult': {
             const info = org.catalog.object(String(props.object))!;
             switch (method) {
@@ -660,6 +680,18 @@ export function dmlExceptionMethod(
     method: string,
     args: Value[]
 ): Value | undefined {
+    const inaccessible = exception.fields.get('$inaccessible');
+    if (method === 'getinaccessiblefields' && inaccessible instanceof ApexList) {
+        // QueryException.getInaccessibleFields(): object name → the fields the user may not read
+        const map = new ApexMap(simpleType('String'), simpleType('Set', [simpleType('String')]));
+        for (const item of inaccessible.items) {
+            const [object, field] = String(item).split('.');
+            const key = `s:${object}`;
+            if (!map.entries.has(key)) map.entries.set(key, [object!, new ApexSet(simpleType('String'))]);
+            (map.entries.get(key)![1] as ApexSet).entries.set(`s:${field}`, field!);
+        }
+        return map;
+    }
     const rows = exception.fields.get('$dml');
     if (!(rows instanceof ApexList)) return undefined;
     if (method === 'getnumdml') return ApexNumber.int(rows.items.length);
@@ -746,7 +778,9 @@ function queryArgs(interp: Host, method: string, args: Value[]): Value {
         text: toApexString(text),
         binds: binds === null || binds === undefined ? null : bindMap,
         access: accessOf(accessArg ?? null) ?? 'system',
-        count: method.startsWith('count')
+        count: method.startsWith('count'),
+        withSharing: interp.enforcesSharing(),
+        origin: interp.callSite
     });
 }
 
