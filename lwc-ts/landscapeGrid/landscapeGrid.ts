@@ -20,29 +20,26 @@ import omittedPreviousLabel from '@salesforce/label/c.Keystone_Landscape_Omitted
 import omittedEarlierWinsLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Earlier_Wins';
 import {
     buildLandscape,
-    cellText,
-    cellTone,
-    compactMoney,
-    exactMoney,
-    parseTypedDate,
-    landscapeCsv,
+    cellFromApex,
+    buyingCenterFromApex,
+    landscapeFromApex,
+    omissionTemplate,
     COMPETITOR_INCUMBENT,
     NOT_APPLICABLE,
     WHITESPACE_TARGET,
-    type BuyingCenterDto,
-    type LandscapeCellDto,
-    shownTotal,
-    gridWindow,
-    omissionTemplate,
+    type CellRecord,
+    type Landscape,
     type OmissionWords,
-    WINDOWED_CELLS,
-    type GridWindow,
     type Totals,
     type SplitFigures,
-    type LandscapeDto,
     type LandscapeGrid as Grid,
     type LandscapeView
 } from 'c/landscapeModel';
+import { cellText, cellTone, coverageTone, shownTotal } from 'c/landscapeCell';
+import { landscapeCsv } from 'c/landscapeCsv';
+import { compactMoney, exactMoney } from 'c/landscapeMoney';
+import { parseTypedDate } from 'c/landscapeDate';
+import { gridWindow, WINDOWED_CELLS, type GridWindow } from 'c/landscapeWindow';
 import { errorMessage, formatIsoDate, formatLabel } from 'c/keystoneText';
 import { CELL_WORDS, CSV_WORDS } from 'c/landscapeWords';
 import titleLabel from '@salesforce/label/c.Keystone_Landscape_Title';
@@ -117,12 +114,18 @@ const WORDS = CELL_WORDS;
 const METRICS = { rowHeight: 64, columnWidth: 128, headerWidth: 224, overscanRows: 6, overscanColumns: 2 };
 const FULL_VIEWPORT = { top: 0, left: 0, height: Number.MAX_SAFE_INTEGER, width: Number.MAX_SAFE_INTEGER };
 
-const COVERAGE_LEGEND = [
-    { band: 'none', label: bandNoneLabel },
-    { band: 'single', label: bandSingleLabel },
-    { band: 'covered', label: bandCoveredLabel },
-    { band: 'strong', label: bandStrongLabel }
-].map((entry) => ({ ...entry, key: entry.band, swatchClass: `swatch coverage-${entry.band}` }));
+const COVERAGE_LEGEND = (
+    [
+        { band: 'none', label: bandNoneLabel },
+        { band: 'single', label: bandSingleLabel },
+        { band: 'covered', label: bandCoveredLabel },
+        { band: 'strong', label: bandStrongLabel }
+    ] as const
+).map((entry) => ({
+    ...entry,
+    key: entry.band,
+    swatchClass: `swatch coverage-${entry.band} tone-${coverageTone(entry.band)}`
+}));
 
 /** One side of the split as the table draws it: figures in short form, exact on hover. */
 interface SplitRow {
@@ -185,7 +188,7 @@ interface Editing {
     offeringId: string;
     title: string;
     business: string;
-    record: LandscapeCellDto | null;
+    record: CellRecord | null;
 }
 
 interface CellForm {
@@ -296,7 +299,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
 
     isLoading = true;
     error = '';
-    private dto?: LandscapeDto;
+    private dto?: Landscape;
     private chosenView?: LandscapeView;
     byFamily = false;
     private collapsed = new Set<string>();
@@ -361,7 +364,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                 this.period,
                 new Date().toISOString().slice(0, 10)
             );
-            const dto = (await getLandscape({ accountId, periodStart, periodEnd })) as LandscapeDto;
+            const dto = landscapeFromApex(await getLandscape({ accountId, periodStart, periodEnd }));
             if (loadNumber !== this.loadCount) return;
             this.dto = dto;
             this.rebuild();
@@ -391,11 +394,11 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     }
 
     private money(amount: number, signed = false): string {
-        return compactMoney(amount, this.dto?.currencyIsoCode ?? 'USD', undefined, signed);
+        return compactMoney(amount, this.dto?.currencyIsoCode || 'USD', undefined, signed);
     }
 
     private exact(amount: number): string {
-        return exactMoney(amount, this.dto?.currencyIsoCode ?? 'USD');
+        return exactMoney(amount, this.dto?.currencyIsoCode || 'USD');
     }
 
     get hasGrid(): boolean {
@@ -497,7 +500,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         return this.view === 'coverage';
     }
 
-    /** Large grids draw only the rows and columns around the scroll position (c/landscapeModel gridWindow). */
+    /** Large grids draw only the rows and columns around the scroll position (c/landscapeWindow gridWindow). */
     get isWindowed(): boolean {
         const grid = this.grid;
         return !!grid && grid.rows.length * grid.columns.length > WINDOWED_CELLS;
@@ -744,7 +747,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
 
     private async loadNotes(cellId: string): Promise<void> {
         try {
-            const notes = (await getCellNotes({ cellId })) as string | null;
+            const notes = await getCellNotes({ cellId });
             // the rep may have opened another cell, or typed, while the notes were on their way
             if (this.editing?.record?.id !== cellId || this.form.notes) return;
             this.form = { ...this.form, notes: notes ?? '' };
@@ -823,7 +826,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         }
         const loadNumber = this.loadCount;
         await this.runEdit(async () => {
-            const saved = (await saveCell({
+            const answer = await saveCell({
                 accountId: this.recordId ?? null,
                 buyingCenterId: editing.buyingCenterId,
                 offeringId: editing.offeringId,
@@ -836,9 +839,11 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                     // the version the rep saw (none for an unmarked cell): someone else's mark is not overwritten
                     version: editing.record?.version ?? null
                 }
-            })) as LandscapeCellDto;
+            });
             // an answer for the record the rep has left must not land in the one now shown
             if (loadNumber !== this.loadCount || !this.dto) return;
+            const saved = cellFromApex(answer);
+            if (!saved) return;
             const others = this.dto!.cells.filter((cell) => cell.id !== saved.id);
             this.dto = { ...this.dto!, cells: [...others, saved] };
         });
@@ -933,13 +938,15 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         this.addError = '';
         const loadNumber = this.loadCount;
         try {
-            const center = (await addBuyingCenter({
+            const answer = await addBuyingCenter({
                 accountId: this.recordId ?? null,
                 name: this.newCenter.name,
                 kind: this.newCenter.kind || null,
                 parentId: this.newCenter.parentId || null
-            })) as BuyingCenterDto;
+            });
             if (loadNumber !== this.loadCount || !this.dto) return;
+            const center = buyingCenterFromApex(answer);
+            if (!center) return;
             this.dto = { ...this.dto!, buyingCenters: [...this.dto!.buyingCenters, center] };
             this.rebuild();
             this.adding = false;
@@ -968,7 +975,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         );
         const link = document.createElement('a');
         link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;
-        link.download = `${(this.dto?.accountName ?? 'landscape').replace(/[^\p{L}\p{N}]+/gu, '-')}-landscape.csv`;
+        link.download = `${(this.dto?.accountName || 'landscape').replace(/[^\p{L}\p{N}]+/gu, '-')}-landscape.csv`;
         link.click();
     }
 }

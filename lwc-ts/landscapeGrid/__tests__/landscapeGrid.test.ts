@@ -7,7 +7,8 @@ import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCente
 import getCellNotes from '@salesforce/apex/LandscapeController.getCellNotes';
 import { publish } from 'lightning/messageService';
 import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
-import type { LandscapeDto } from 'c/landscapeModel';
+import type { LandscapeService_Landscape } from '@salesforce/apex/types';
+import { landscapeResult } from '../../landscapeModel/__tests__/landscape';
 import { registerRefreshHandler } from 'lightning/refresh';
 
 jest.mock('@salesforce/apex/LandscapeController.getLandscape', () => ({ default: jest.fn() }), {
@@ -33,16 +34,10 @@ const addBuyingCenterMock = addBuyingCenter as unknown as jest.Mock;
 const getCellNotesMock = getCellNotes as unknown as jest.Mock;
 const publishMock = publish as unknown as jest.Mock;
 
-function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
-    return {
+/** Aeronova as the grid test needs it: three buying centers, two offerings, one target, Unmapped business. */
+function landscape(overrides: Partial<LandscapeService_Landscape> = {}): LandscapeService_Landscape {
+    return landscapeResult({
         accountId: '001000000000001AAA',
-        accountName: 'Aeronova Group',
-        currencyIsoCode: 'USD',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        previousStart: '2025-01-01',
-        previousEnd: '2025-12-31',
-        canEdit: true,
         buyingCenters: [
             { id: 'heli', name: 'Helicopters', parentId: null, kind: 'Division', active: true },
             { id: 'heliEu', name: 'Helicopters Europe', parentId: 'heli', kind: 'Region', active: true },
@@ -92,7 +87,7 @@ function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
         openCases: [],
         plan: null,
         ...overrides
-    };
+    });
 }
 
 function mount(properties: Record<string, unknown> = {}): HTMLElement {
@@ -281,10 +276,14 @@ describe('c-landscape-grid', () => {
             item.querySelector('.swatch')!.className
         ]);
         expect(bands).toEqual([
-            ['none', 'Nobody known', 'swatch coverage-none'],
-            ['single', 'One person (single-threaded)', 'swatch coverage-single'],
-            ['covered', 'Several people, no supporter yet', 'swatch coverage-covered'],
-            ['strong', 'Several people, a supporter or champion among them', 'swatch coverage-strong']
+            ['none', 'Nobody known', 'swatch coverage-none tone-risk'],
+            ['single', 'One person (single-threaded)', 'swatch coverage-single tone-watch'],
+            ['covered', 'Several people, no supporter yet', 'swatch coverage-covered tone-open'],
+            [
+                'strong',
+                'Several people, a supporter or champion among them',
+                'swatch coverage-strong tone-good'
+            ]
         ]);
     });
 
