@@ -108,6 +108,23 @@ function cellText(element: HTMLElement, rowId: string, columnId: string): string
         .textContent!.trim();
 }
 
+/** The open cell editor's own DOM: its form lives in c-landscape-cell-editor. */
+function editorOf(root: ShadowRoot): ShadowRoot {
+    return root.querySelector('[data-id="cell-editor"]')!.shadowRoot!;
+}
+
+/** The add-buying-center form's own DOM (c-landscape-add-center). */
+function addFormOf(root: ShadowRoot): ShadowRoot {
+    return root.querySelector('[data-id="add-center"]')!.shadowRoot!;
+}
+
+/** The native select inside the c-keystone-select that edits `field`. */
+function selectIn(root: ShadowRoot, field: string): HTMLSelectElement {
+    return root
+        .querySelector(`c-keystone-select[data-field="${field}"]`)!
+        .shadowRoot!.querySelector('select')!;
+}
+
 afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     jest.clearAllMocks();
@@ -294,12 +311,14 @@ describe('c-landscape-grid', () => {
         const root = element.shadowRoot!;
         (root.querySelector('td[data-row="heli"][data-column="sf"]') as HTMLElement).click();
         await settle();
-        const status = root.querySelector<HTMLSelectElement>('select[data-field="status"]')!;
+        const status = selectIn(editorOf(root), 'status');
         status.value = 'Whitespace Target';
         status.dispatchEvent(new CustomEvent('change'));
         await settle();
         const type = async (field: string, value: string): Promise<void> => {
-            const input = root.querySelector(`lightning-input[data-field="${field}"]`) as HTMLElement & {
+            const input = editorOf(root).querySelector(
+                `lightning-input[data-field="${field}"]`
+            ) as HTMLElement & {
                 value: string;
             };
             input.value = value;
@@ -308,17 +327,19 @@ describe('c-landscape-grid', () => {
         };
         await type('potentialValue', '500000');
         await type('targetDate', '30/09/2026x');
-        expect(root.querySelector('[data-id="target-date-reads"]')!.textContent!.trim()).toBe(
+        expect(editorOf(root).querySelector('[data-id="target-date-reads"]')!.textContent!.trim()).toBe(
             '“30/09/2026x” is not a date. Type it as YYYY-MM-DD, for example 2026-09-30.'
         );
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
         expect(saveCellMock).not.toHaveBeenCalled();
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent).toContain(
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent).toContain(
             '“30/09/2026x” is not a date'
         );
         await type('targetDate', '2026-09-30');
-        expect(root.querySelector('[data-id="target-date-reads"]')!.textContent).toContain('Reads as');
+        expect(editorOf(root).querySelector('[data-id="target-date-reads"]')!.textContent).toContain(
+            'Reads as'
+        );
         saveCellMock.mockResolvedValueOnce({
             id: 'c9',
             buyingCenterId: 'heli',
@@ -329,7 +350,7 @@ describe('c-landscape-grid', () => {
             competitor: null,
             notes: null
         });
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
         expect(saveCellMock).toHaveBeenLastCalledWith(
             expect.objectContaining({
@@ -353,12 +374,12 @@ describe('c-landscape-grid', () => {
         const root = element.shadowRoot!;
         (root.querySelector('[data-id="add-center-button"]') as HTMLElement).click();
         await settle();
-        const name = root.querySelector('[data-id="add-center"] lightning-input') as HTMLElement & {
+        const name = addFormOf(root).querySelector('lightning-input') as HTMLElement & {
             value: string;
         };
         name.value = 'Marketing';
         name.dispatchEvent(new CustomEvent('change'));
-        (root.querySelector('[data-id="save-center"]') as HTMLElement).click();
+        (addFormOf(root).querySelector('[data-id="save-center"]') as HTMLElement).click();
         await settle();
         expect(publishMock).toHaveBeenCalledTimes(1);
         expect(publishMock.mock.calls[0][1]).toBe(BUYING_CENTER_CHANGE);
@@ -417,17 +438,17 @@ describe('c-landscape-grid', () => {
         (root.querySelector('td[data-row="heli"][data-column="sf"]') as HTMLElement).click();
         await settle();
         const editor = root.querySelector('[data-id="cell-editor"]')!;
-        expect(editor.querySelector('h3')!.textContent).toBe('Helicopters × Salesforce Practice');
-        const status = editor.querySelector<HTMLSelectElement>('select[data-field="status"]')!;
+        expect(editor.shadowRoot!.querySelector('h3')!.textContent).toBe('Helicopters × Salesforce Practice');
+        const status = selectIn(editor.shadowRoot!, 'status');
         status.value = 'Competitor Incumbent';
         status.dispatchEvent(new CustomEvent('change'));
         await settle();
         saveCellMock.mockRejectedValueOnce({
             body: { message: 'Name the competitor that holds this business.' }
         });
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
             'Name the competitor that holds this business.'
         );
         saveCellMock.mockResolvedValueOnce({
@@ -440,7 +461,7 @@ describe('c-landscape-grid', () => {
             competitor: 'Brightwave Consulting',
             notes: null
         });
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
         expect(saveCellMock).toHaveBeenLastCalledWith({
             accountId: '001000000000001AAA',
@@ -467,7 +488,9 @@ describe('c-landscape-grid', () => {
         const root = element.shadowRoot!;
         (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
         await settle();
-        const notes = root.querySelector('lightning-textarea[data-field="notes"]') as HTMLElement & {
+        const notes = editorOf(root).querySelector(
+            'lightning-textarea[data-field="notes"]'
+        ) as HTMLElement & {
             value: string;
         };
         notes.value = 'Sponsor: Grace Liu';
@@ -476,7 +499,7 @@ describe('c-landscape-grid', () => {
         const conflict =
             'Changed by Sam Ortiz at 11/30/2026 3:58 PM — reload to see it. Your edit was not saved.';
         saveCellMock.mockRejectedValueOnce({ body: { message: conflict } });
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
         expect(saveCellMock).toHaveBeenLastCalledWith(
             expect.objectContaining({
@@ -485,19 +508,22 @@ describe('c-landscape-grid', () => {
                 cell: expect.objectContaining({ notes: 'Sponsor: Grace Liu', version: CELL_VERSION })
             })
         );
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
         expect(root.querySelector('[data-id="cell-editor"]')).not.toBeNull();
         expect(
-            (root.querySelector('lightning-textarea[data-field="notes"]') as HTMLElement & { value: string })
-                .value
+            (
+                editorOf(root).querySelector('lightning-textarea[data-field="notes"]') as HTMLElement & {
+                    value: string;
+                }
+            ).value
         ).toBe('Sponsor: Grace Liu');
         expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
         // clearing carries the same version, and is refused the same way
         removeCellMock.mockRejectedValueOnce({ body: { message: conflict } });
-        (root.querySelector('[data-id="clear-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="clear-cell"]') as HTMLElement).click();
         await settle();
         expect(removeCellMock).toHaveBeenCalledWith({ cellId: 'c1', version: CELL_VERSION });
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
         expect(root.querySelector('[data-id="cell-editor"]')).not.toBeNull();
     });
 
@@ -587,7 +613,7 @@ describe('c-landscape-grid', () => {
         (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
         await settle();
         expect(getCellNotesMock).toHaveBeenCalledWith({ cellId: 'c1' });
-        const notes = root.querySelector('[data-field="notes"]') as HTMLElement & { value: string };
+        const notes = editorOf(root).querySelector('[data-field="notes"]') as HTMLElement & { value: string };
         expect(notes.value).toBe('Sponsor wants a pilot first.');
 
         getCellNotesMock.mockRejectedValueOnce({
@@ -595,7 +621,7 @@ describe('c-landscape-grid', () => {
         });
         (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
         await settle();
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
             'That cell was removed or you cannot see it. Refresh the landscape.'
         );
     });
