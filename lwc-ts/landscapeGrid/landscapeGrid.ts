@@ -704,7 +704,11 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             // an answer for the record the rep has left must not land in the one now shown
             if (loadNumber !== this.loadCount || !this.dto) return;
             const saved = cellFromApex(answer);
-            if (!saved) return;
+            // an answer without the saved cell cannot be drawn: show what the server now has instead
+            if (!saved) {
+                await this.load(this.accountId);
+                return;
+            }
             const others = this.dto.cells.filter((cell) => cell.id !== saved.id);
             this.dto = { ...this.dto, cells: [...others, saved] };
         });
@@ -792,7 +796,11 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             const answer = await addBuyingCenter({ accountId: this.recordId ?? null, ...event.detail });
             if (loadNumber !== this.loadCount || !this.dto) return;
             const center = buyingCenterFromApex(answer);
-            if (!center) return;
+            if (!center) {
+                // an answer without the new center cannot be drawn: show what the server now has instead
+                await this.load(this.accountId);
+                return;
+            }
             this.dto = { ...this.dto, buyingCenters: [...this.dto.buyingCenters, center] };
             this.rebuild();
             this.adding = false;

@@ -626,6 +626,21 @@ describe('c-landscape-grid', () => {
         );
     });
 
+    it('reloads rather than guesses when a save answers without the saved cell', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        (root.querySelector('td[data-row="heli"][data-column="sf"]') as HTMLElement).click();
+        await settle();
+        saveCellMock.mockResolvedValueOnce(null);
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        await settle(12);
+        expect(getLandscapeMock).toHaveBeenCalledTimes(2);
+        expect(root.querySelector('[data-id="cell-editor"]')).toBeNull();
+        expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
+    });
+
     it('is accessible', async () => {
         getLandscapeMock.mockResolvedValue(landscape());
         const element = mount();
