@@ -11,7 +11,6 @@ import saveCell from '@salesforce/apex/LandscapeController.saveCell';
 import removeCell from '@salesforce/apex/LandscapeController.removeCell';
 import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCenter';
 import getLandscape from '@salesforce/apex/LandscapeController.getLandscape';
-import getCellNotes from '@salesforce/apex/LandscapeController.getCellNotes';
 import omittedBuyingCentersLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Buying_Centers';
 import omittedOfferingsLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Offerings';
 import omittedCellsLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Cells';
@@ -20,30 +19,26 @@ import omittedPreviousLabel from '@salesforce/label/c.Keystone_Landscape_Omitted
 import omittedEarlierWinsLabel from '@salesforce/label/c.Keystone_Landscape_Omitted_Earlier_Wins';
 import {
     buildLandscape,
-    cellText,
-    cellTone,
-    compactMoney,
-    exactMoney,
-    parseTypedDate,
-    landscapeCsv,
-    COMPETITOR_INCUMBENT,
-    NOT_APPLICABLE,
-    WHITESPACE_TARGET,
-    type BuyingCenterDto,
-    type LandscapeCellDto,
-    shownTotal,
-    gridWindow,
+    cellFromApex,
+    buyingCenterFromApex,
+    landscapeFromApex,
     omissionTemplate,
+    type BuyingCenter,
+    type KindChoice,
+    type Landscape,
     type OmissionWords,
-    WINDOWED_CELLS,
-    type GridWindow,
     type Totals,
     type SplitFigures,
-    type LandscapeDto,
     type LandscapeGrid as Grid,
     type LandscapeView
 } from 'c/landscapeModel';
+import { cellText, cellTone, coverageTone, shownTotal } from 'c/landscapeCell';
+import { landscapeCsv } from 'c/landscapeCsv';
+import { compactMoney, exactMoney } from 'c/landscapeMoney';
+import { gridWindow, WINDOWED_CELLS, type GridWindow } from 'c/landscapeWindow';
 import { errorMessage, formatIsoDate, formatLabel } from 'c/keystoneText';
+import type { CellEditing, CellSave } from 'c/landscapeCellEditor';
+import type { NewBuyingCenter } from 'c/landscapeAddCenter';
 import { CELL_WORDS, CSV_WORDS } from 'c/landscapeWords';
 import titleLabel from '@salesforce/label/c.Keystone_Landscape_Title';
 import loadingLabel from '@salesforce/label/c.Keystone_Landscape_Loading';
@@ -77,9 +72,6 @@ import bandNoneLabel from '@salesforce/label/c.Keystone_Coverage_Band_None';
 import bandSingleLabel from '@salesforce/label/c.Keystone_Coverage_Band_Single';
 import bandCoveredLabel from '@salesforce/label/c.Keystone_Coverage_Band_Covered';
 import bandStrongLabel from '@salesforce/label/c.Keystone_Coverage_Band_Strong';
-import targetDateHintLabel from '@salesforce/label/c.Keystone_Cell_Target_Date_Hint';
-import targetDateInvalidLabel from '@salesforce/label/c.Keystone_Cell_Target_Date_Invalid';
-import targetDateReadsLabel from '@salesforce/label/c.Keystone_Cell_Target_Date_Reads';
 import collapseLabel from '@salesforce/label/c.Keystone_Landscape_Collapse';
 import expandLabel from '@salesforce/label/c.Keystone_Landscape_Expand';
 import buyingCenterLabel from '@salesforce/label/c.Keystone_Field_Buying_Center';
@@ -91,23 +83,8 @@ import nobodyLabel from '@salesforce/label/c.Keystone_Coverage_Nobody';
 import openCasesLabel from '@salesforce/label/c.Keystone_Open_Cases';
 import editHintLabel from '@salesforce/label/c.Keystone_Landscape_Edit_Hint';
 import editorTitleLabel from '@salesforce/label/c.Keystone_Cell_Editor_Title';
-import markLabel from '@salesforce/label/c.Keystone_Cell_Mark';
-import markChooseLabel from '@salesforce/label/c.Keystone_Cell_Mark_Choose';
-import markCompetitorLabel from '@salesforce/label/c.Keystone_Cell_Mark_Competitor';
-import potentialLabel from '@salesforce/label/c.Keystone_Cell_Potential';
-import targetDateLabel from '@salesforce/label/c.Keystone_Cell_Target_Date';
-import competitorFieldLabel from '@salesforce/label/c.Keystone_Cell_Competitor_Field';
-import notesLabel from '@salesforce/label/c.Keystone_Cell_Notes';
-import clearLabel from '@salesforce/label/c.Keystone_Cell_Clear';
-import createOpportunityLabel from '@salesforce/label/c.Keystone_Cell_Create_Opportunity';
 import businessLabel from '@salesforce/label/c.Keystone_Cell_Business';
-import cancelLabel from '@salesforce/label/c.Keystone_Cancel';
-import saveLabel from '@salesforce/label/c.Keystone_Save';
 import addCenterLabel from '@salesforce/label/c.Keystone_Add_Buying_Center';
-import centerNameLabel from '@salesforce/label/c.Keystone_Buying_Center_Name';
-import centerKindLabel from '@salesforce/label/c.Keystone_Buying_Center_Kind';
-import centerParentLabel from '@salesforce/label/c.Keystone_Buying_Center_Parent';
-import noValueLabel from '@salesforce/label/c.Keystone_No_Value';
 import detailLabel from '@salesforce/label/c.Keystone_Cell_Detail';
 import hiddenFieldsLabel from '@salesforce/label/c.Keystone_Landscape_Hidden_Fields';
 
@@ -117,12 +94,18 @@ const WORDS = CELL_WORDS;
 const METRICS = { rowHeight: 64, columnWidth: 128, headerWidth: 224, overscanRows: 6, overscanColumns: 2 };
 const FULL_VIEWPORT = { top: 0, left: 0, height: Number.MAX_SAFE_INTEGER, width: Number.MAX_SAFE_INTEGER };
 
-const COVERAGE_LEGEND = [
-    { band: 'none', label: bandNoneLabel },
-    { band: 'single', label: bandSingleLabel },
-    { band: 'covered', label: bandCoveredLabel },
-    { band: 'strong', label: bandStrongLabel }
-].map((entry) => ({ ...entry, key: entry.band, swatchClass: `swatch coverage-${entry.band}` }));
+const COVERAGE_LEGEND = (
+    [
+        { band: 'none', label: bandNoneLabel },
+        { band: 'single', label: bandSingleLabel },
+        { band: 'covered', label: bandCoveredLabel },
+        { band: 'strong', label: bandStrongLabel }
+    ] as const
+).map((entry) => ({
+    ...entry,
+    key: entry.band,
+    swatchClass: `swatch coverage-${entry.band} tone-${coverageTone(entry.band)}`
+}));
 
 /** One side of the split as the table draws it: figures in short form, exact on hover. */
 interface SplitRow {
@@ -180,26 +163,9 @@ export function periodDates(
 }
 
 /** What the rep is editing: one buying center × offering. */
-interface Editing {
+interface Editing extends CellEditing {
     buyingCenterId: string;
     offeringId: string;
-    title: string;
-    business: string;
-    record: LandscapeCellDto | null;
-}
-
-interface CellForm {
-    status: string;
-    potentialValue: string;
-    targetDate: string;
-    competitor: string;
-    notes: string;
-}
-
-interface Choice {
-    value: string;
-    label: string;
-    selected: boolean;
 }
 
 /** Who we know in a buying center: "Nobody yet", "1 person: Champion", "16 people, best Champion". */
@@ -257,27 +223,14 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         emptyLabel,
         buyingCenterLabel,
         editHintLabel,
-        markLabel,
-        potentialLabel,
-        targetDateLabel,
-        competitorFieldLabel,
-        notesLabel,
-        clearLabel,
-        createOpportunityLabel,
-        cancelLabel,
-        saveLabel,
         addCenterLabel,
-        centerNameLabel,
-        centerKindLabel,
-        centerParentLabel,
         splitCaptionLabel,
         figureWonLabel,
         figureWeightedLabel,
         figureTargetsLabel,
         figurePlannedLabel,
         roundedNoteLabel,
-        legendLabel,
-        targetDateHintLabel
+        legendLabel
     };
 
     readonly coverageLegend = COVERAGE_LEGEND;
@@ -287,16 +240,14 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     messageContext?: unknown;
 
     editing?: Editing;
-    form: CellForm = { status: '', potentialValue: '', targetDate: '', competitor: '', notes: '' };
     saving = false;
     editError = '';
     adding = false;
-    newCenter = { name: '', kind: '', parentId: '' };
     addError = '';
 
     isLoading = true;
     error = '';
-    private dto?: LandscapeDto;
+    private dto?: Landscape;
     private chosenView?: LandscapeView;
     byFamily = false;
     private collapsed = new Set<string>();
@@ -361,7 +312,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
                 this.period,
                 new Date().toISOString().slice(0, 10)
             );
-            const dto = (await getLandscape({ accountId, periodStart, periodEnd })) as LandscapeDto;
+            const dto = landscapeFromApex(await getLandscape({ accountId, periodStart, periodEnd }));
             if (loadNumber !== this.loadCount) return;
             this.dto = dto;
             this.rebuild();
@@ -391,11 +342,11 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
     }
 
     private money(amount: number, signed = false): string {
-        return compactMoney(amount, this.dto?.currencyIsoCode ?? 'USD', undefined, signed);
+        return compactMoney(amount, this.dto?.currencyIsoCode || 'USD', undefined, signed);
     }
 
     private exact(amount: number): string {
-        return exactMoney(amount, this.dto?.currencyIsoCode ?? 'USD');
+        return exactMoney(amount, this.dto?.currencyIsoCode || 'USD');
     }
 
     get hasGrid(): boolean {
@@ -497,7 +448,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         return this.view === 'coverage';
     }
 
-    /** Large grids draw only the rows and columns around the scroll position (c/landscapeModel gridWindow). */
+    /** Large grids draw only the rows and columns around the scroll position (c/landscapeWindow gridWindow). */
     get isWindowed(): boolean {
         const grid = this.grid;
         return !!grid && grid.rows.length * grid.columns.length > WINDOWED_CELLS;
@@ -718,73 +669,15 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         const row = grid.rows[r]!;
         const column = grid.columns[c]!;
         const cell = grid.cells[r]![c]!;
-        const record = cell.record;
         this.revealEditor = true;
         this.editing = {
             buyingCenterId: row.id,
             offeringId: column.offeringIds[0]!,
             title: formatLabel(editorTitleLabel, row.name, column.name),
             business: formatLabel(businessLabel, this.money(cell.won), this.money(cell.pipeline)),
-            record
-        };
-        this.form = {
-            status: record?.status ?? '',
-            potentialValue:
-                record?.potentialValue === null || record?.potentialValue === undefined
-                    ? ''
-                    : String(record.potentialValue),
-            targetDate: record?.targetDate ?? '',
-            competitor: record?.competitor ?? '',
-            notes: record?.notes ?? ''
+            record: cell.record
         };
         this.editError = '';
-        // the grid carries no notes (a large landscape would not fit the heap): read them as the cell opens
-        if (record?.id && !record.notes) this.loadNotes(record.id);
-    }
-
-    private async loadNotes(cellId: string): Promise<void> {
-        try {
-            const notes = (await getCellNotes({ cellId })) as string | null;
-            // the rep may have opened another cell, or typed, while the notes were on their way
-            if (this.editing?.record?.id !== cellId || this.form.notes) return;
-            this.form = { ...this.form, notes: notes ?? '' };
-        } catch (error) {
-            if (this.editing?.record?.id === cellId) this.editError = errorMessage(error);
-        }
-    }
-
-    get statusChoices(): Choice[] {
-        return [
-            { value: '', label: markChooseLabel },
-            { value: WHITESPACE_TARGET, label: WORDS.states.target },
-            { value: COMPETITOR_INCUMBENT, label: markCompetitorLabel },
-            { value: NOT_APPLICABLE, label: WORDS.states['not-applicable'] }
-        ].map((choice) => ({ ...choice, selected: choice.value === this.form.status }));
-    }
-
-    get isTargetForm(): boolean {
-        return this.form.status === WHITESPACE_TARGET;
-    }
-
-    get isCompetitorForm(): boolean {
-        return this.form.status === COMPETITOR_INCUMBENT;
-    }
-
-    get showsValue(): boolean {
-        return this.form.status === WHITESPACE_TARGET || this.form.status === COMPETITOR_INCUMBENT;
-    }
-
-    get canClear(): boolean {
-        return !!this.editing?.record;
-    }
-
-    get canCreateOpportunity(): boolean {
-        return this.editing?.record?.status === WHITESPACE_TARGET;
-    }
-
-    handleFormChange(event: Event): void {
-        const target = event.target as HTMLInputElement;
-        this.form = { ...this.form, [target.dataset.field!]: target.value ?? '' };
     }
 
     handleCancelEdit(): void {
@@ -792,55 +685,32 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         this.editError = '';
     }
 
-    /** The typed target date as ISO: null when empty, undefined when it is no date (then nothing is saved). */
-    private get typedTargetDate(): string | null | undefined {
-        return this.isTargetForm ? parseTypedDate(this.form.targetDate) : null;
-    }
-
-    get targetDateMessage(): string {
-        const typed = this.form.targetDate.trim();
-        if (!typed) return '';
-        const iso = parseTypedDate(typed);
-        return iso
-            ? formatLabel(targetDateReadsLabel, formatIsoDate(iso))
-            : formatLabel(targetDateInvalidLabel, typed);
-    }
-
-    get targetDateClass(): string {
-        return this.form.targetDate.trim() && !parseTypedDate(this.form.targetDate)
-            ? 'slds-form-element__help slds-text-color_error'
-            : 'slds-form-element__help';
-    }
-
-    async handleSaveCell(): Promise<void> {
+    /** Saves what the editor asks, carrying the version the rep saw; a refusal goes back to the editor. */
+    async handleSaveCell(event: CustomEvent<CellSave>): Promise<void> {
         const editing = this.editing;
         if (!editing) return;
-        const targetDate = this.typedTargetDate;
-        if (targetDate === undefined) {
-            // a date the rep typed is never dropped silently: say what is wrong and keep the editor open
-            this.editError = formatLabel(targetDateInvalidLabel, this.form.targetDate.trim());
-            return;
-        }
         const loadNumber = this.loadCount;
         await this.runEdit(async () => {
-            const saved = (await saveCell({
+            const answer = await saveCell({
                 accountId: this.recordId ?? null,
                 buyingCenterId: editing.buyingCenterId,
                 offeringId: editing.offeringId,
                 cell: {
-                    status: this.form.status || null,
-                    potentialValue: this.form.potentialValue === '' ? null : Number(this.form.potentialValue),
-                    targetDate,
-                    competitor: this.form.competitor || null,
-                    notes: this.form.notes || null,
+                    ...event.detail,
                     // the version the rep saw (none for an unmarked cell): someone else's mark is not overwritten
                     version: editing.record?.version ?? null
                 }
-            })) as LandscapeCellDto;
+            });
             // an answer for the record the rep has left must not land in the one now shown
             if (loadNumber !== this.loadCount || !this.dto) return;
-            const others = this.dto!.cells.filter((cell) => cell.id !== saved.id);
-            this.dto = { ...this.dto!, cells: [...others, saved] };
+            const saved = cellFromApex(answer);
+            // an answer without the saved cell cannot be drawn: show what the server now has instead
+            if (!saved) {
+                await this.load(this.accountId);
+                return;
+            }
+            const others = this.dto.cells.filter((cell) => cell.id !== saved.id);
+            this.dto = { ...this.dto, cells: [...others, saved] };
         });
     }
 
@@ -851,7 +721,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         await this.runEdit(async () => {
             await removeCell({ cellId: record.id, version: record.version ?? null });
             if (loadNumber !== this.loadCount || !this.dto) return;
-            this.dto = { ...this.dto!, cells: this.dto!.cells.filter((cell) => cell.id !== record.id) };
+            this.dto = { ...this.dto, cells: this.dto.cells.filter((cell) => cell.id !== record.id) };
         });
     }
 
@@ -899,51 +769,41 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         }
     }
 
-    get kindChoices(): Choice[] {
-        return [{ value: '', label: noValueLabel }, ...(this.dto?.kinds ?? [])].map((choice) => ({
-            ...choice,
-            selected: choice.value === this.newCenter.kind
-        }));
+    /** The kinds and the buying centers the add form offers. */
+    get kinds(): KindChoice[] {
+        return this.dto?.kinds ?? [];
     }
 
-    get parentChoices(): Choice[] {
-        return [
-            { value: '', label: noValueLabel },
-            ...(this.dto?.buyingCenters ?? []).map((center) => ({ value: center.id, label: center.name }))
-        ].map((choice) => ({ ...choice, selected: choice.value === this.newCenter.parentId }));
+    get buyingCenters(): BuyingCenter[] {
+        return this.dto?.buyingCenters ?? [];
     }
 
     handleStartAdd(): void {
         this.adding = true;
         this.addError = '';
-        this.newCenter = { name: '', kind: '', parentId: '' };
     }
 
     handleCancelAdd(): void {
         this.adding = false;
     }
 
-    handleCenterChange(event: Event): void {
-        const target = event.target as HTMLInputElement;
-        this.newCenter = { ...this.newCenter, [target.dataset.field!]: target.value ?? '' };
-    }
-
-    async handleAddCenter(): Promise<void> {
+    /** Adds the buying center the form asks for, redraws, and tells the org chart's filter at once. */
+    async handleAddCenter(event: CustomEvent<NewBuyingCenter>): Promise<void> {
         this.saving = true;
         this.addError = '';
         const loadNumber = this.loadCount;
         try {
-            const center = (await addBuyingCenter({
-                accountId: this.recordId ?? null,
-                name: this.newCenter.name,
-                kind: this.newCenter.kind || null,
-                parentId: this.newCenter.parentId || null
-            })) as BuyingCenterDto;
+            const answer = await addBuyingCenter({ accountId: this.recordId ?? null, ...event.detail });
             if (loadNumber !== this.loadCount || !this.dto) return;
-            this.dto = { ...this.dto!, buyingCenters: [...this.dto!.buyingCenters, center] };
+            const center = buyingCenterFromApex(answer);
+            if (!center) {
+                // an answer without the new center cannot be drawn: show what the server now has instead
+                await this.load(this.accountId);
+                return;
+            }
+            this.dto = { ...this.dto, buyingCenters: [...this.dto.buyingCenters, center] };
             this.rebuild();
             this.adding = false;
-            // the org chart's buying center filter lists the new center at once
             publish(this.messageContext, BUYING_CENTER_CHANGE, {
                 accountId: this.dto.accountId,
                 buyingCenterId: center.id,
@@ -968,7 +828,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         );
         const link = document.createElement('a');
         link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;
-        link.download = `${(this.dto?.accountName ?? 'landscape').replace(/[^\p{L}\p{N}]+/gu, '-')}-landscape.csv`;
+        link.download = `${(this.dto?.accountName || 'landscape').replace(/[^\p{L}\p{N}]+/gu, '-')}-landscape.csv`;
         link.click();
     }
 }

@@ -2,85 +2,189 @@
 // what is there (existing business, pipeline, a whitespace target, a competitor, not applicable, or open
 // whitespace). Business with no buying center or offering lands in an "Unmapped" row or column, so the grand
 // total always equals the account's business for the period.
+//
+// The input is LandscapeController.getLandscape's result as the build types it from the Apex (every member
+// may be null); `landscapeFromApex` is the one place that decides what a null means, so the rules below
+// work on present values only.
+import type {
+    LandscapeService_BusinessGroup,
+    LandscapeService_BuyingCenterView,
+    LandscapeService_CaseCount,
+    LandscapeService_CellKey,
+    LandscapeService_CellView,
+    LandscapeService_CoverageView,
+    LandscapeService_Landscape,
+    LandscapeService_OfferingView,
+    LandscapeService_Omission,
+    LandscapeService_PlanTargets
+} from '@salesforce/apex/types';
+
+/** Members of an Apex result the adapter has checked: never null. */
+type Present<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+
+/** A buying center (LandscapeService.BuyingCenterView) with its Id and name. */
+export type BuyingCenter = Present<LandscapeService_BuyingCenterView, 'id' | 'name'>;
+
+/** An offering (LandscapeService.OfferingView) with its Id and name. */
+export type Offering = Present<LandscapeService_OfferingView, 'id' | 'name'>;
+
+/**
+ * A Landscape_Cell__c (LandscapeService.CellView) with its Id, buying center and offering; `version` is its
+ * LastModifiedDate, which the next edit of this cell carries (no lost updates).
+ */
+export type CellRecord = Present<LandscapeService_CellView, 'id' | 'buyingCenterId' | 'offeringId'>;
 
 /** Opportunities of one buying center × offering × outcome × period, as LandscapeController sums them. */
-export interface BusinessGroup {
-    buyingCenterId: string | null;
-    offeringId: string | null;
+export type BusinessGroup = Present<LandscapeService_BusinessGroup, 'deals'> & {
     period: 'current' | 'previous';
     outcome: 'won' | 'lost' | 'open';
-    amount: number | null;
-    /** Probability-weighted amount (ExpectedRevenue). */
-    expected: number | null;
-    deals: number;
-}
+};
 
-export interface BuyingCenterDto {
-    id: string;
-    name: string;
-    parentId: string | null;
-    kind: string | null;
-    active: boolean | null;
-}
+/** People we know in a buying center with one stance. */
+export type Coverage = Present<LandscapeService_CoverageView, 'buyingCenterId' | 'contacts'>;
 
-export interface OfferingDto {
-    id: string;
-    name: string;
-    family: string | null;
-    sortOrder: number | null;
-}
+/** Open cases of a buying center. */
+export type CaseCount = Present<LandscapeService_CaseCount, 'buyingCenterId' | 'cases'>;
 
-export interface LandscapeCellDto {
-    id: string;
-    buyingCenterId: string;
-    offeringId: string;
-    status: string | null;
-    potentialValue: number | null;
-    targetDate: string | null;
-    competitor: string | null;
-    notes: string | null;
-    /** LastModifiedDate: the version the next edit of this cell carries (no lost updates). */
-    version?: string | null;
-}
+/** A buying center × offering pair where the account won business before the period: mining ground. */
+export type CellKey = LandscapeService_CellKey;
 
-export interface CoverageDto {
-    buyingCenterId: string;
-    stance: string | null;
-    contacts: number;
-}
-
-export interface LandscapeDto {
-    accountId: string;
-    accountName: string;
-    currencyIsoCode: string;
-    periodStart: string;
-    periodEnd: string;
-    previousStart: string;
-    previousEnd: string;
-    canEdit: boolean;
-    canAddBuyingCenter?: boolean;
-    /** The buying center kinds an admin allows (Kind__c). */
-    kinds?: { value: string; label: string }[];
-    /** Labels of the fields the user cannot read (their figures are empty). */
-    hiddenFields?: string[];
-    buyingCenters: BuyingCenterDto[];
-    offerings: OfferingDto[];
-    cells: LandscapeCellDto[];
-    business: BusinessGroup[];
-    coverage: CoverageDto[];
-    openCases: { buyingCenterId: string; cases: number }[];
-    /** Buying center × offering pairs where the account won business before the period: mining ground. */
-    earlierWins?: { buyingCenterId: string | null; offeringId: string | null }[];
-    plan: { id: string; name: string; miningTarget: number | null; farmingTarget: number | null } | null;
-    /** What the server left out because the account passes what one call can read (LandscapeService caps). */
-    omitted?: OmissionDto[];
-}
+/** The plan's mining and farming targets. */
+export type PlanTargets = LandscapeService_PlanTargets;
 
 /** One thing the landscape left out: how many are shown (opportunities: summed) of that kind and period. */
-export interface OmissionDto {
+export type Omission = Present<LandscapeService_Omission, 'shown'> & {
     what: 'buyingCenters' | 'offerings' | 'cells' | 'opportunities' | 'earlierWins';
     period: 'current' | 'previous' | null;
-    shown: number;
+};
+
+/** A buying center kind an admin allows (Kind__c). */
+export interface KindChoice {
+    value: string;
+    label: string;
+}
+
+/** The landscape of an account for a period, every list present (empty when the server sent none). */
+export interface Landscape {
+    accountId: string;
+    /** Empty when the user cannot read it. */
+    accountName: string;
+    /** Empty when unknown: money then reads in USD. */
+    currencyIsoCode: string;
+    periodStart: string | null;
+    periodEnd: string | null;
+    previousStart: string | null;
+    previousEnd: string | null;
+    canEdit: boolean;
+    canAddBuyingCenter: boolean;
+    kinds: KindChoice[];
+    /** Labels of the fields the user cannot read (their figures are empty). */
+    hiddenFields: string[];
+    buyingCenters: BuyingCenter[];
+    offerings: Offering[];
+    cells: CellRecord[];
+    business: BusinessGroup[];
+    coverage: Coverage[];
+    openCases: CaseCount[];
+    earlierWins: CellKey[];
+    plan: PlanTargets | null;
+    /** What the server left out because the account passes what one call can read (LandscapeService caps). */
+    omitted: Omission[];
+}
+
+const PERIODS = ['current', 'previous'] as const;
+const OUTCOMES = ['won', 'lost', 'open'] as const;
+const OMITTED = ['buyingCenters', 'offerings', 'cells', 'opportunities', 'earlierWins'] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
+    return values.find((candidate) => candidate === value) ?? null;
+}
+
+function present<T>(list: readonly T[] | null | undefined): T[] {
+    return list ? [...list] : [];
+}
+
+/** What `read` makes of each entry of a list (a null list is empty), leaving out the entries it cannot read. */
+function readable<T, R>(list: readonly T[] | null | undefined, read: (entry: T) => R | null): R[] {
+    const values: R[] = [];
+    for (const entry of list ?? []) {
+        const value = read(entry);
+        if (value !== null) values.push(value);
+    }
+    return values;
+}
+
+function kindFromApex(kind: { value: string | null; label: string | null }): KindChoice | null {
+    return kind.value ? { value: kind.value, label: kind.label ?? kind.value } : null;
+}
+
+function offeringFromApex(view: LandscapeService_OfferingView): Offering | null {
+    return view.id ? { ...view, id: view.id, name: view.name ?? '' } : null;
+}
+
+function coverageFromApex(entry: LandscapeService_CoverageView): Coverage | null {
+    return entry.buyingCenterId
+        ? { ...entry, buyingCenterId: entry.buyingCenterId, contacts: entry.contacts ?? 0 }
+        : null;
+}
+
+function caseCountFromApex(entry: LandscapeService_CaseCount): CaseCount | null {
+    return entry.buyingCenterId ? { buyingCenterId: entry.buyingCenterId, cases: entry.cases ?? 0 } : null;
+}
+
+/** A buying center as the grid uses it; one without an Id cannot be a row, a null name reads empty. */
+export function buyingCenterFromApex(view: LandscapeService_BuyingCenterView | null): BuyingCenter | null {
+    if (!view?.id) return null;
+    return { ...view, id: view.id, name: view.name ?? '' };
+}
+
+/** A landscape cell as the grid uses it; one without its Id, buying center or offering marks nothing. */
+export function cellFromApex(view: LandscapeService_CellView | null): CellRecord | null {
+    if (!view?.id || !view.buyingCenterId || !view.offeringId) return null;
+    return { ...view, id: view.id, buyingCenterId: view.buyingCenterId, offeringId: view.offeringId };
+}
+
+/**
+ * The landscape the grid draws from LandscapeController.getLandscape's result: a null list is empty, a
+ * null name or currency reads empty, a null flag is false, a null count is 0, and an entry with no Id
+ * (nothing to place it by) is left out. A null result is an empty landscape.
+ */
+export function landscapeFromApex(result: LandscapeService_Landscape | null): Landscape {
+    // as the rules always read them: only "previous" is last period, and what is neither won nor lost is open
+    const business: BusinessGroup[] = present(result?.business).map((group) => ({
+        ...group,
+        period: group.period === 'previous' ? 'previous' : 'current',
+        outcome: oneOf(OUTCOMES, group.outcome) ?? 'open',
+        deals: group.deals ?? 0
+    }));
+    // an omission of an unknown kind still shows, in the cells' wording, rather than hiding what was left out
+    const omitted: Omission[] = present(result?.omitted).map((omission) => ({
+        what: oneOf(OMITTED, omission.what) ?? 'cells',
+        period: oneOf(PERIODS, omission.period),
+        shown: omission.shown ?? 0
+    }));
+    return {
+        accountId: result?.accountId ?? '',
+        accountName: result?.accountName ?? '',
+        currencyIsoCode: result?.currencyIsoCode ?? '',
+        periodStart: result?.periodStart ?? null,
+        periodEnd: result?.periodEnd ?? null,
+        previousStart: result?.previousStart ?? null,
+        previousEnd: result?.previousEnd ?? null,
+        canEdit: result?.canEdit ?? false,
+        canAddBuyingCenter: result?.canAddBuyingCenter ?? false,
+        kinds: readable(result?.kinds, kindFromApex),
+        hiddenFields: present(result?.hiddenFields),
+        buyingCenters: readable(result?.buyingCenters, buyingCenterFromApex),
+        offerings: readable(result?.offerings, offeringFromApex),
+        cells: readable(result?.cells, cellFromApex),
+        business,
+        coverage: readable(result?.coverage, coverageFromApex),
+        openCases: readable(result?.openCases, caseCountFromApex),
+        earlierWins: present(result?.earlierWins),
+        plan: result?.plan ?? null,
+        omitted
+    };
 }
 
 /** The label templates ({0}: how many are shown) of each kind of omission. */
@@ -93,8 +197,8 @@ export interface OmissionWords {
     earlierWins: string;
 }
 
-/** The template that names an omission; an unknown kind falls back to the cells' wording rather than hiding it. */
-export function omissionTemplate(omission: OmissionDto, words: OmissionWords): string {
+/** The template that names an omission. */
+export function omissionTemplate(omission: Omission, words: OmissionWords): string {
     switch (omission.what) {
         case 'buyingCenters':
             return words.buyingCenters;
@@ -108,6 +212,8 @@ export function omissionTemplate(omission: OmissionDto, words: OmissionWords): s
             return words.cells;
     }
 }
+
+export type LandscapeView = 'value' | 'status' | 'coverage' | 'change';
 
 export type CellState = 'existing' | 'pipeline' | 'target' | 'competitor' | 'not-applicable' | 'whitespace';
 export type CoverageBand = 'none' | 'single' | 'covered' | 'strong';
@@ -135,7 +241,7 @@ export interface GridCell extends Totals {
     columnId: string;
     state: CellState;
     /** The Landscape_Cell__c behind it, when one cell of one offering (not a family) is shown. */
-    record: LandscapeCellDto | null;
+    record: CellRecord | null;
     competitor: string | null;
     /** In the Unmapped row or column: business without a home, never whitespace. */
     unmapped: boolean;
@@ -250,12 +356,10 @@ function strongest(states: CellState[]): CellState {
 }
 
 /** Buying centers in tree order (parents before children, by name); centers whose parent is unknown are tops. */
-function treeOrder(
-    centers: readonly BuyingCenterDto[]
-): { center: BuyingCenterDto; depth: number; top: string }[] {
+function treeOrder(centers: readonly BuyingCenter[]): { center: BuyingCenter; depth: number; top: string }[] {
     const known = new Set(centers.map((center) => center.id));
-    const children = new Map<string, BuyingCenterDto[]>();
-    const tops: BuyingCenterDto[] = [];
+    const children = new Map<string, BuyingCenter[]>();
+    const tops: BuyingCenter[] = [];
     for (const center of centers) {
         const parent =
             center.parentId && known.has(center.parentId) && center.parentId !== center.id
@@ -264,11 +368,11 @@ function treeOrder(
         if (parent) children.set(parent, [...(children.get(parent) ?? []), center]);
         else tops.push(center);
     }
-    const byName = (a: BuyingCenterDto, b: BuyingCenterDto): number =>
+    const byName = (a: BuyingCenter, b: BuyingCenter): number =>
         a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-    const ordered: { center: BuyingCenterDto; depth: number; top: string }[] = [];
+    const ordered: { center: BuyingCenter; depth: number; top: string }[] = [];
     const seen = new Set<string>();
-    const visit = (center: BuyingCenterDto, depth: number, top: string): void => {
+    const visit = (center: BuyingCenter, depth: number, top: string): void => {
         if (seen.has(center.id)) return;
         seen.add(center.id);
         ordered.push({ center, depth, top });
@@ -280,19 +384,19 @@ function treeOrder(
     return ordered;
 }
 
-/** Builds the grid shown for the options; every business group lands in exactly one cell. */
-export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): LandscapeGrid {
-    const collapsed = options.collapsed ?? new Set<string>();
-    const unmappedLabel = options.unmappedLabel ?? 'Unmapped';
-    const ordered = treeOrder(dto.buyingCenters);
-    const parentOf = new Map(ordered.map(({ center }) => [center.id, center.parentId]));
+/** Where each buying center's figures land: its own row, or that of its nearest folded ancestor. */
+interface RowPlacement {
+    rows: GridRow[];
+    rowOf: Map<string, string>;
+}
 
-    // the row each buying center's figures land in: itself, or the nearest folded ancestor
+/** Step 1: the rows, in tree order, folded buying centers' descendants merged into them. */
+function placeRows(centers: readonly BuyingCenter[], collapsed: ReadonlySet<string>): RowPlacement {
+    const ordered = treeOrder(centers);
+    const parentOf = new Map(ordered.map(({ center }) => [center.id, center.parentId]));
     const rowOf = new Map<string, string>();
     const rows: GridRow[] = [];
-    const hasChildren = new Set(
-        dto.buyingCenters.map((center) => center.parentId).filter((id): id is string => !!id)
-    );
+    const hasChildren = new Set(centers.map((center) => center.parentId).filter((id): id is string => !!id));
     for (const { center, depth } of ordered) {
         let shownAs = center.id;
         for (
@@ -304,28 +408,28 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
         rowOf.set(center.id, shownAs);
         if (shownAs !== center.id) continue;
         rows.push({
-            id: center.id,
-            name: center.name,
+            ...emptyRow(center.id, center.name),
             depth,
             hasChildren: hasChildren.has(center.id),
-            collapsed: collapsed.has(center.id) && hasChildren.has(center.id),
-            unmapped: false,
-            contacts: 0,
-            bestStance: null,
-            coverage: 'none',
-            openCases: 0,
-            totals: zero()
+            collapsed: collapsed.has(center.id) && hasChildren.has(center.id)
         });
     }
+    return { rows, rowOf };
+}
 
-    const offerings = [...dto.offerings].sort(
+/** Step 2: the columns, by sort order then name; grouped by family, one column holds several offerings. */
+function placeColumns(
+    offerings: readonly Offering[],
+    options: GridOptions
+): { columns: GridColumn[]; columnOf: Map<string, string> } {
+    const sorted = [...offerings].sort(
         (a, b) =>
             (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER) ||
             a.name.localeCompare(b.name)
     );
     const columnOf = new Map<string, string>();
     const columns: GridColumn[] = [];
-    for (const offering of offerings) {
+    for (const offering of sorted) {
         const id = options.byFamily ? `family:${offering.family ?? ''}` : offering.id;
         columnOf.set(offering.id, id);
         const existing = columns.find((column) => column.id === id);
@@ -340,63 +444,36 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
                 totals: zero()
             });
     }
+    return { columns, columnOf };
+}
 
-    const rowKey = (buyingCenterId: string | null): string =>
-        (buyingCenterId && rowOf.get(buyingCenterId)) || UNMAPPED;
-    const columnKey = (offeringId: string | null): string =>
-        (offeringId && columnOf.get(offeringId)) || UNMAPPED;
-    const needsRow = dto.business.some((group) => rowKey(group.buyingCenterId) === UNMAPPED);
-    const needsColumn = dto.business.some((group) => columnKey(group.offeringId) === UNMAPPED);
-    if (needsRow) rows.push(unmappedRow(unmappedLabel));
-    if (needsColumn)
-        columns.push({
-            id: UNMAPPED,
-            name: unmappedLabel,
-            family: null,
-            unmapped: true,
-            offeringIds: [],
-            totals: zero()
-        });
+/** One buying center × offering: its business and its landscape record, before cells merge. */
+interface Pair {
+    row: number;
+    column: number;
+    totals: Totals;
+    record: CellRecord | null;
+}
 
-    const rowIndex = new Map(rows.map((row, index) => [row.id, index]));
-    const columnIndex = new Map(columns.map((column, index) => [column.id, index]));
-    const statesOf: CellState[][][] = rows.map(() => columns.map(() => []));
-    const cells: GridCell[][] = rows.map((row) =>
-        columns.map((column) => ({
-            ...zero(),
-            key: `${row.id}|${column.id}`,
-            rowId: row.id,
-            columnId: column.id,
-            state: 'whitespace' as CellState,
-            record: null,
-            competitor: null,
-            unmapped: row.unmapped || column.unmapped
-        }))
-    );
-
-    // per buying center × offering first, so each pair's state is judged on its own before merging
-    const pairs = new Map<
-        string,
-        { row: number; column: number; totals: Totals; record: LandscapeCellDto | null }
-    >();
-    const pairOf = (
-        buyingCenterId: string | null,
-        offeringId: string | null
-    ): { row: number; column: number; totals: Totals; record: LandscapeCellDto | null } => {
+/** Step 3: business and records per buying center × offering, so each pair's state is judged on its own. */
+function sumPairs(
+    landscape: Landscape,
+    rowOf: ReadonlyMap<string, string>,
+    columnOf: ReadonlyMap<string, string>,
+    rowAt: (buyingCenterId: string | null) => number,
+    columnAt: (offeringId: string | null) => number
+): Map<string, Pair> {
+    const pairs = new Map<string, Pair>();
+    const pairOf = (buyingCenterId: string | null, offeringId: string | null): Pair => {
         const key = `${buyingCenterId ?? ''}|${offeringId ?? ''}`;
         let pair = pairs.get(key);
         if (!pair) {
-            pair = {
-                row: rowIndex.get(rowKey(buyingCenterId))!,
-                column: columnIndex.get(columnKey(offeringId))!,
-                totals: zero(),
-                record: null
-            };
+            pair = { row: rowAt(buyingCenterId), column: columnAt(offeringId), totals: zero(), record: null };
             pairs.set(key, pair);
         }
         return pair;
     };
-    for (const group of dto.business) {
+    for (const group of landscape.business) {
         const totals = pairOf(group.buyingCenterId, group.offeringId).totals;
         const amount = group.amount ?? 0;
         if (group.period === 'previous') {
@@ -411,12 +488,33 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
             totals.weighted += group.expected ?? 0;
         }
     }
-    for (const record of dto.cells) {
+    for (const record of landscape.cells) {
         // a landscape record for a center or offering not on the grid has no business to lose: leave it out
         if (!rowOf.has(record.buyingCenterId) || !columnOf.has(record.offeringId)) continue;
-        const pair = pairOf(record.buyingCenterId, record.offeringId);
-        pair.record = record;
+        pairOf(record.buyingCenterId, record.offeringId).record = record;
     }
+    return pairs;
+}
+
+/** Step 4: the cells, each adding its pairs and showing the strongest state among them. */
+function fillCells(
+    rows: readonly GridRow[],
+    columns: readonly GridColumn[],
+    pairs: Map<string, Pair>
+): GridCell[][] {
+    const statesOf: CellState[][][] = rows.map(() => columns.map(() => []));
+    const cells: GridCell[][] = rows.map((row) =>
+        columns.map((column) => ({
+            ...zero(),
+            key: `${row.id}|${column.id}`,
+            rowId: row.id,
+            columnId: column.id,
+            state: 'whitespace' as CellState,
+            record: null,
+            competitor: null,
+            unmapped: row.unmapped || column.unmapped
+        }))
+    );
     for (const pair of pairs.values()) {
         const { totals, record } = pair;
         const state = cellState(totals, record?.status);
@@ -440,12 +538,18 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
             if (!single) cell.record = null;
         })
     );
+    return cells;
+}
 
-    const grand = zero();
+/** Step 5: mining (pairs won before the period, last period included) and farming (all others). */
+function splitMiningFarming(
+    pairs: ReadonlyMap<string, Pair>,
+    earlierWins: readonly CellKey[]
+): { mining: SplitFigures; farming: SplitFigures } {
     const mining = noSplit();
     const farming = noSplit();
     const earlier = new Set(
-        (dto.earlierWins ?? []).map((pair) => `${pair.buyingCenterId ?? ''}|${pair.offeringId ?? ''}`)
+        earlierWins.map((pair) => `${pair.buyingCenterId ?? ''}|${pair.offeringId ?? ''}`)
     );
     for (const [key, pair] of pairs) {
         // last period's wins are earlier wins too, also when the server sent no earlierWins
@@ -455,6 +559,16 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
         side.weighted += pair.totals.weighted;
         side.targeted += pair.totals.targeted;
     }
+    return { mining, farming };
+}
+
+/** Step 6: row, column and grand totals from the same cells, and the largest cell for the value heat. */
+function addTotals(
+    rows: readonly GridRow[],
+    columns: readonly GridColumn[],
+    cells: readonly GridCell[][]
+): { grand: Totals; maxBusiness: number } {
+    const grand = zero();
     let maxBusiness = 0;
     rows.forEach((row, r) =>
         columns.forEach((column, c) => {
@@ -465,21 +579,62 @@ export function buildLandscape(dto: LandscapeDto, options: GridOptions = {}): La
             add(grand, cell);
         })
     );
+    return { grand, maxBusiness };
+}
 
+/** Step 7: who we know and the open cases per row; the Unmapped row has neither. */
+function addCoverage(
+    rows: readonly GridRow[],
+    landscape: Landscape,
+    rowAt: (buyingCenterId: string | null) => number
+): void {
     const stanceRank = (stance: string | null): number => (stance ? STANCE_ORDER.indexOf(stance) : -1);
-    for (const entry of dto.coverage) {
-        const row = rows[rowIndex.get(rowKey(entry.buyingCenterId)) ?? -1];
+    for (const entry of landscape.coverage) {
+        const row = rows[rowAt(entry.buyingCenterId)];
         if (!row || row.unmapped) continue;
         row.contacts += entry.contacts;
         if (entry.contacts > 0 && stanceRank(entry.stance) > stanceRank(row.bestStance))
             row.bestStance = entry.stance;
     }
-    for (const entry of dto.openCases) {
-        const row = rows[rowIndex.get(rowKey(entry.buyingCenterId)) ?? -1];
+    for (const entry of landscape.openCases) {
+        const row = rows[rowAt(entry.buyingCenterId)];
         if (row && !row.unmapped) row.openCases += entry.cases;
     }
     for (const row of rows) row.coverage = coverageBand(row.contacts, row.bestStance);
+}
 
+/** Builds the grid shown for the options; every business group lands in exactly one cell. */
+export function buildLandscape(landscape: Landscape, options: GridOptions = {}): LandscapeGrid {
+    const unmappedLabel = options.unmappedLabel ?? 'Unmapped';
+    const { rows, rowOf } = placeRows(landscape.buyingCenters, options.collapsed ?? new Set<string>());
+    const { columns, columnOf } = placeColumns(landscape.offerings, options);
+
+    // business with no home on the grid gets an Unmapped row or column, so nothing is dropped
+    const rowKey = (buyingCenterId: string | null): string =>
+        (buyingCenterId && rowOf.get(buyingCenterId)) || UNMAPPED;
+    const columnKey = (offeringId: string | null): string =>
+        (offeringId && columnOf.get(offeringId)) || UNMAPPED;
+    if (landscape.business.some((group) => rowKey(group.buyingCenterId) === UNMAPPED))
+        rows.push({ ...emptyRow(UNMAPPED, unmappedLabel), unmapped: true });
+    if (landscape.business.some((group) => columnKey(group.offeringId) === UNMAPPED))
+        columns.push({
+            id: UNMAPPED,
+            name: unmappedLabel,
+            family: null,
+            unmapped: true,
+            offeringIds: [],
+            totals: zero()
+        });
+    const rowIndex = new Map(rows.map((row, index) => [row.id, index]));
+    const columnIndex = new Map(columns.map((column, index) => [column.id, index]));
+    const rowAt = (buyingCenterId: string | null): number => rowIndex.get(rowKey(buyingCenterId)) ?? -1;
+    const columnAt = (offeringId: string | null): number => columnIndex.get(columnKey(offeringId)) ?? -1;
+
+    const pairs = sumPairs(landscape, rowOf, columnOf, rowAt, columnAt);
+    const cells = fillCells(rows, columns, pairs);
+    const { mining, farming } = splitMiningFarming(pairs, landscape.earlierWins);
+    const { grand, maxBusiness } = addTotals(rows, columns, cells);
+    addCoverage(rows, landscape, rowAt);
     return { rows, columns, cells, grand, maxBusiness, mining, farming };
 }
 
@@ -487,389 +642,18 @@ function noSplit(): SplitFigures {
     return { won: 0, pipeline: 0, weighted: 0, targeted: 0 };
 }
 
-function unmappedRow(label: string): GridRow {
+function emptyRow(id: string, name: string): GridRow {
     return {
-        id: UNMAPPED,
-        name: label,
+        id,
+        name,
         depth: 0,
         hasChildren: false,
         collapsed: false,
-        unmapped: true,
+        unmapped: false,
         contacts: 0,
         bestStance: null,
         coverage: 'none',
         openCases: 0,
         totals: zero()
-    };
-}
-
-export type LandscapeView = 'value' | 'status' | 'coverage' | 'change';
-
-/** 0 to 1: a cell's business (won + pipeline) against the largest cell's, for the value heat. */
-export function valueIntensity(grid: LandscapeGrid, cell: Totals): number {
-    return grid.maxBusiness > 0 ? (cell.won + cell.pipeline) / grid.maxBusiness : 0;
-}
-
-/**
- * The figure a total shows: business (won + pipeline; whitespace targets are not in it, and the grid says
- * so), or in the change view won against the comparison period, signed.
- */
-export function shownTotal(totals: Totals, view: LandscapeView): number {
-    return view === 'change' ? totals.won - totals.previousWon : totals.won + totals.pipeline;
-}
-
-/** The words of the CSV export (custom labels, passed in). */
-export interface CsvWords {
-    buyingCenter: string;
-    total: string;
-    /** Heading of the column naming each line's figure (value and change views). */
-    figure: string;
-    /** Figure names; the value view writes won, pipeline, weighted, targeted; the change view its four. */
-    won: string;
-    pipeline: string;
-    weighted: string;
-    targeted: string;
-    changeWon: string;
-    lost: string;
-    opened: string;
-    /** "{0} (own business, sub-centers listed below)" and "{0} (including sub-centers)". */
-    ownOnly: string;
-    withChildren: string;
-}
-
-type CsvFigure = { name: string; of: (totals: Totals) => number };
-
-/** The row name as the CSV writes it: indented, and a parent says whether its figures hold its children. */
-function csvRowName(row: GridRow, words: CsvWords): string {
-    const name = !row.hasChildren
-        ? row.name
-        : fill(row.collapsed ? words.withChildren : words.ownOnly, row.name);
-    return `${'  '.repeat(row.depth)}${name}`;
-}
-
-/**
- * The grid as CSV, as shown. Value and change views carry numbers as numbers (no currency symbol, no
- * rounding), one line per buying center and figure, so won, pipeline, weighted pipeline and targets stay
- * apart; status and coverage views carry each cell's words, with numeric won + pipeline totals.
- */
-export function landscapeCsv(
-    grid: LandscapeGrid,
-    view: LandscapeView,
-    text: (cell: GridCell) => string,
-    words: CsvWords
-): string {
-    const quote = (value: string | number): string => {
-        if (typeof value === 'number') return String(Math.round(value * 100) / 100);
-        // OWASP "CSV Injection": a cell starting with =, +, -, @, a tab or a carriage return runs as a
-        // formula in a spreadsheet — also after the spaces that indent a child row
-        const safe = /^[ ]*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-        return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    };
-    const lines: (string | number)[][] = [];
-    const names = grid.columns.map((column) => column.name);
-    if (view === 'value' || view === 'change') {
-        const figures: CsvFigure[] =
-            view === 'value'
-                ? [
-                      { name: words.won, of: (t) => t.won },
-                      { name: words.pipeline, of: (t) => t.pipeline },
-                      { name: words.weighted, of: (t) => t.weighted },
-                      { name: words.targeted, of: (t) => t.targeted }
-                  ]
-                : [
-                      { name: words.changeWon, of: (t) => t.won - t.previousWon },
-                      { name: words.lost, of: (t) => t.lost },
-                      { name: words.opened, of: (t) => t.pipeline },
-                      { name: words.targeted, of: (t) => t.targeted }
-                  ];
-        lines.push([words.buyingCenter, words.figure, ...names, words.total]);
-        grid.rows.forEach((row, r) => {
-            for (const figure of figures)
-                lines.push([
-                    csvRowName(row, words),
-                    figure.name,
-                    ...grid.cells[r]!.map((cell) => figure.of(cell)),
-                    figure.of(row.totals)
-                ]);
-        });
-        for (const figure of figures)
-            lines.push([
-                words.total,
-                figure.name,
-                ...grid.columns.map((column) => figure.of(column.totals)),
-                figure.of(grid.grand)
-            ]);
-    } else {
-        const total = (totals: Totals): number => totals.won + totals.pipeline;
-        lines.push([words.buyingCenter, ...names, words.total]);
-        grid.rows.forEach((row, r) =>
-            lines.push([
-                csvRowName(row, words),
-                ...grid.cells[r]!.map((cell) => text(cell)),
-                total(row.totals)
-            ])
-        );
-        lines.push([words.total, ...grid.columns.map((column) => total(column.totals)), total(grid.grand)]);
-    }
-    return lines.map((line) => line.map(quote).join(',')).join('\r\n');
-}
-
-/** The words a cell is written with (custom labels, passed in so this module stays label-free). */
-export interface CellWords {
-    states: Record<CellState, string>;
-    /** "{0} won", "{0} pipeline", "{0} target", "Competitor: {0}" */
-    won: string;
-    pipeline: string;
-    target: string;
-    competitor: string;
-    /** change view: "{0} won", "{0} lost", "{0} opened", "{0} targeted" */
-    changeWon: string;
-    lost: string;
-    opened: string;
-    targeted: string;
-}
-
-function fill(template: string, value: string): string {
-    return template.replace('{0}', value);
-}
-
-/** What a cell says in a view; `money` formats an amount in the account's currency. */
-export function cellText(
-    cell: GridCell,
-    view: LandscapeView,
-    words: CellWords,
-    money: (amount: number) => string
-): string {
-    if (view === 'change') {
-        const delta = cell.won - cell.previousWon;
-        return [
-            delta ? fill(words.changeWon, `${delta > 0 ? '+' : '−'}${money(Math.abs(delta))}`) : '',
-            cell.lost ? fill(words.lost, money(cell.lost)) : '',
-            cell.pipeline ? fill(words.opened, money(cell.pipeline)) : '',
-            cell.targeted ? fill(words.targeted, money(cell.targeted)) : ''
-        ]
-            .filter(Boolean)
-            .join(' · ');
-    }
-    const competitor =
-        cell.state === 'competitor' && cell.competitor ? fill(words.competitor, cell.competitor) : null;
-    if (cell.unmapped && cell.state === 'whitespace') return '';
-    if (view !== 'value') return competitor ?? words.states[cell.state];
-    switch (cell.state) {
-        case 'existing':
-            return [
-                fill(words.won, money(cell.won)),
-                cell.pipeline ? fill(words.pipeline, money(cell.pipeline)) : ''
-            ]
-                .filter(Boolean)
-                .join(' · ');
-        case 'pipeline':
-            return fill(words.pipeline, money(cell.pipeline));
-        case 'target':
-            return fill(words.target, money(cell.targeted));
-        case 'competitor':
-            return competitor ?? words.states.competitor;
-        case 'not-applicable':
-            return words.states['not-applicable'];
-        default:
-            return '';
-    }
-}
-
-/** How a cell is coloured in a view: a class, and for the value heat an inline background. */
-export function cellTone(
-    grid: LandscapeGrid,
-    row: GridRow,
-    cell: GridCell,
-    view: LandscapeView
-): { className: string; style: string } {
-    switch (view) {
-        case 'value': {
-            const intensity = valueIntensity(grid, cell);
-            return {
-                className: `cell value${cell.state === 'not-applicable' ? ' state-not-applicable' : ''}`,
-                style:
-                    intensity > 0
-                        ? `background-color: rgba(1, 118, 211, ${(0.08 + 0.5 * intensity).toFixed(3)})`
-                        : ''
-            };
-        }
-        case 'status':
-            return { className: `cell state-${cell.state}`, style: '' };
-        case 'coverage':
-            return { className: `cell coverage-${row.unmapped ? 'unmapped' : row.coverage}`, style: '' };
-        default: {
-            const delta = cell.won - cell.previousWon;
-            const tone = delta > 0 ? ' change-up' : delta < 0 || cell.lost > 0 ? ' change-down' : '';
-            return { className: `cell change${tone}`, style: '' };
-        }
-    }
-}
-
-/** Marks a compact amount that rounding changed, so $7.5M + $1.5M showing $8.9M carries a hint. */
-export const ROUNDED_MARK = '≈';
-
-function compactFormat(currency: string, locale: string | undefined): Intl.NumberFormat {
-    const options: Intl.NumberFormatOptions = {
-        notation: 'compact',
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 1
-    };
-    try {
-        return new Intl.NumberFormat(locale, { ...options, style: 'currency', currency: currency || 'USD' });
-    } catch {
-        // an unknown ISO code: the number alone rather than nothing
-        return new Intl.NumberFormat(locale, options);
-    }
-}
-
-/** Whether the compact text of an amount stands for a different amount (so it needs the hint). */
-export function isRoundedCompact(amount: number, format: Intl.NumberFormat): boolean {
-    let digits = '';
-    for (const part of format.formatToParts(Math.abs(amount)))
-        if (part.type === 'integer') digits += part.value.replace(/\D/g, '');
-        else if (part.type === 'fraction') digits += `.${part.value}`;
-    const shown = Number(digits || '0');
-    if (amount === 0) return false;
-    if (shown === 0) return true;
-    // the compact unit (K, M, Mio., 万…) is a power of ten: recover it from the ratio
-    const scale = 10 ** Math.round(Math.log10(Math.abs(amount) / shown));
-    return Math.abs(shown * scale - Math.abs(amount)) > 1e-9 * Math.abs(amount);
-}
-
-/**
- * An amount in a currency, short ("$2.1M"), for cells; "≈" in front when the short form rounds it. The
- * locale is the browser's unless given; `signed` writes "+" on gains (the change view).
- */
-export function compactMoney(amount: number, currency: string, locale?: string, signed = false): string {
-    const format = compactFormat(currency, locale);
-    const text = format.format(Math.abs(amount));
-    const sign = amount < 0 ? '−' : signed && amount > 0 ? '+' : '';
-    return `${sign}${isRoundedCompact(amount, format) ? ROUNDED_MARK : ''}${text}`;
-}
-
-/** An amount in full ("$7,450,000"), for hover text and screen readers. */
-export function exactMoney(amount: number, currency: string, locale?: string): string {
-    try {
-        return new Intl.NumberFormat(locale, {
-            style: 'currency',
-            currency: currency || 'USD',
-            // whole amounts without ",00"; cents when there are any
-            minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-            maximumFractionDigits: 2
-        }).format(amount);
-    } catch {
-        return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
-    }
-}
-
-/**
- * A date as a rep types it, as ISO (YYYY-MM-DD): ISO itself (also with / or .), or day, month and year in
- * the locale's numeric order ("9/30/2026" in en-US, "30/09/2026" in en-GB), or with a month name
- * ("Sep 30, 2026", "30 September 2026"). Empty text is null; text that is no real date is undefined, so
- * the caller can refuse it rather than drop it.
- */
-export function parseTypedDate(text: string, locale?: string): string | null | undefined {
-    const input = text.trim();
-    if (!input) return null;
-    const valid = (year: number, month: number, day: number): string | undefined => {
-        if (!Number.isInteger(year) || year < 1700 || year > 4000) return undefined;
-        const date = new Date(Date.UTC(year, month - 1, day));
-        if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-            return undefined;
-        return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    };
-    const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(input);
-    if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-    const numeric = /^(\d{1,4})[-/. ]+(\d{1,2})[-/. ]+(\d{1,4})\.?$/.exec(input);
-    if (numeric) {
-        const order = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric' })
-            .formatToParts(new Date(Date.UTC(2026, 8, 30)))
-            .map((part) => part.type)
-            .filter((type) => type === 'year' || type === 'month' || type === 'day');
-        const values: Record<string, number> = {};
-        order.forEach((type, index) => (values[type] = Number(numeric[index + 1])));
-        return valid(values.year!, values.month!, values.day!);
-    }
-    const words = input
-        .toLowerCase()
-        .replace(/,/g, ' ')
-        .split(/[\s.]+/)
-        .filter(Boolean);
-    if (words.length !== 3) return undefined;
-    const months = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((month) => {
-        const date = new Date(Date.UTC(2026, month, 15));
-        return ['long', 'short'].map((style) =>
-            new Intl.DateTimeFormat(locale, { month: style as 'long' | 'short', timeZone: 'UTC' })
-                .format(date)
-                .toLowerCase()
-                .replace(/\.$/, '')
-        );
-    });
-    // "sep" and "sept" both name September, whatever the locale's own abbreviation
-    const names = (word: string, index: number): boolean =>
-        months[index]!.includes(word) || (word.length >= 3 && months[index]![0]!.startsWith(word));
-    const month = months.findIndex((_, index) => words.some((word) => names(word, index))) + 1;
-    const rest = words.filter((word) => !month || !names(word, month - 1)).map(Number);
-    if (!month || rest.length !== 2 || rest.some((value) => !Number.isInteger(value))) return undefined;
-    const [first, second] = rest as [number, number];
-    return first > 31 ? valid(first, month, second) : valid(second, month, first);
-}
-
-/** The part of a large grid worth drawing: rows and columns on screen plus a margin, and the space around them. */
-export interface GridWindow {
-    firstRow: number;
-    /** One past the last row drawn. */
-    endRow: number;
-    firstColumn: number;
-    endColumn: number;
-    topPad: number;
-    bottomPad: number;
-    leftPad: number;
-    rightPad: number;
-}
-
-export interface GridMetrics {
-    rowHeight: number;
-    columnWidth: number;
-    /** Width of the sticky buying-center column, which covers the left of the scrolled area. */
-    headerWidth: number;
-    /** Rows and columns drawn beyond the screen on each side, so a scroll does not show blanks. */
-    overscanRows: number;
-    overscanColumns: number;
-}
-
-/** Grids with more cells than this draw only their window; smaller ones draw everything. */
-export const WINDOWED_CELLS = 400;
-
-/**
- * Which rows and columns to draw for a scroll position: every row and column that is at least partly in
- * the viewport (below the sticky header column), plus the overscan; pads hold the place of the rest.
- */
-export function gridWindow(
-    rowCount: number,
-    columnCount: number,
-    viewport: { top: number; left: number; height: number; width: number },
-    metrics: GridMetrics
-): GridWindow {
-    const clamp = (value: number, max: number): number => Math.max(0, Math.min(max, value));
-    const { rowHeight: h, columnWidth: w } = metrics;
-    const firstRow = clamp(Math.floor(viewport.top / h) - metrics.overscanRows, rowCount);
-    const endRow = clamp(Math.ceil((viewport.top + viewport.height) / h) + metrics.overscanRows, rowCount);
-    const visibleWidth = Math.max(0, viewport.width - metrics.headerWidth);
-    const firstColumn = clamp(Math.floor(viewport.left / w) - metrics.overscanColumns, columnCount);
-    const endColumn = clamp(
-        Math.ceil((viewport.left + visibleWidth) / w) + metrics.overscanColumns,
-        columnCount
-    );
-    return {
-        firstRow,
-        endRow: Math.max(firstRow, endRow),
-        firstColumn,
-        endColumn: Math.max(firstColumn, endColumn),
-        topPad: firstRow * h,
-        bottomPad: (rowCount - Math.max(firstRow, endRow)) * h,
-        leftPad: firstColumn * w,
-        rightPad: (columnCount - Math.max(firstColumn, endColumn)) * w
     };
 }

@@ -1,6 +1,7 @@
 // The words landscape cells are written with, from the org's custom labels: one set for the grid, its
 // CSV export and the benchmark's datatable, so all three show the same text; the CSV's own words too.
-import type { CellWords, CsvWords } from 'c/landscapeModel';
+import type { CellWords } from 'c/landscapeCell';
+import type { CsvWords } from 'c/landscapeCsv';
 import existingLabel from '@salesforce/label/c.Keystone_Cell_Existing';
 import pipelineLabel from '@salesforce/label/c.Keystone_Cell_Pipeline';
 import targetLabel from '@salesforce/label/c.Keystone_Cell_Target';

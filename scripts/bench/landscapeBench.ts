@@ -3,14 +3,17 @@
 //   bench landscape rows=200 cols=100 mode=first-render keystone_ms=… peer_ms=… ratio=…
 import '../lib/lwcModules';
 import type { Browser } from 'playwright-core';
+import type { LandscapeService_Landscape } from '@salesforce/apex/types';
 import {
     buildLandscape,
-    cellText,
-    compactMoney,
+    landscapeFromApex,
     type BusinessGroup,
-    type LandscapeDto,
+    type CellRecord,
     type LandscapeView
 } from '../../lwc-ts/landscapeModel/landscapeModel';
+import { cellText } from '../../lwc-ts/landscapeCell/landscapeCell';
+import { compactMoney } from '../../lwc-ts/landscapeMoney/landscapeMoney';
+import { landscapeResult } from '../../lwc-ts/landscapeModel/__tests__/landscape';
 import { CELL_WORDS as WORDS } from '../../lwc-ts/landscapeWords/landscapeWords';
 import { seededRandom } from '../data/generate';
 
@@ -22,7 +25,7 @@ const ROUNDS = 3;
 const ACCOUNT_ID = '001000000000001AAA';
 
 /** A generated account: buying centers in divisions and regions, offerings in families, business in a third of the cells. */
-export function generatedLandscape(rows: number, columns: number, seed: number): LandscapeDto {
+export function generatedLandscape(rows: number, columns: number, seed: number): LandscapeService_Landscape {
     const random = seededRandom(seed);
     const id = (prefix: string, i: number): string =>
         `${prefix}${String(i).padStart(15 - prefix.length, '0')}AAA`;
@@ -40,7 +43,7 @@ export function generatedLandscape(rows: number, columns: number, seed: number):
         sortOrder: i
     }));
     const business: BusinessGroup[] = [];
-    const cells: LandscapeDto['cells'] = [];
+    const cells: CellRecord[] = [];
     const outcomes = ['won', 'open', 'lost'] as const;
     for (const center of buyingCenters) {
         for (const offering of offerings) {
@@ -64,20 +67,15 @@ export function generatedLandscape(rows: number, columns: number, seed: number):
                     potentialValue: Math.round(random() * 2_000_000),
                     targetDate: '2027-06-30',
                     competitor: null,
-                    notes: null
+                    notes: null,
+                    version: null
                 });
             }
         }
     }
-    return {
+    return landscapeResult({
         accountId: ACCOUNT_ID,
         accountName: 'Generated',
-        currencyIsoCode: 'USD',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        previousStart: '2025-01-01',
-        previousEnd: '2025-12-31',
-        canEdit: true,
         canAddBuyingCenter: true,
         kinds: [],
         buyingCenters,
@@ -87,15 +85,15 @@ export function generatedLandscape(rows: number, columns: number, seed: number):
         coverage: [],
         openCases: [],
         plan: null
-    };
+    });
 }
 
 /** The matrix as an admin's datatable would hold it: a row per buying center, a text column per offering. */
 export function datatableOf(
-    dto: LandscapeDto,
+    dto: LandscapeService_Landscape,
     view: LandscapeView
 ): { columns: { label: string; fieldName: string; type: string }[]; data: Record<string, string>[] } {
-    const grid = buildLandscape(dto);
+    const grid = buildLandscape(landscapeFromApex(dto));
     const money = (amount: number): string => compactMoney(amount, 'USD', 'en-US');
     return {
         columns: [
@@ -133,7 +131,7 @@ export async function runLandscapeBench(browser: Browser, baseUrl: string): Prom
     const lines: string[] = [];
     for (const [rows, cols] of GRID_SIZES) {
         const dto = generatedLandscape(rows, cols, rows * 1000 + cols);
-        const shownRows = buildLandscape(dto).rows.length;
+        const shownRows = buildLandscape(landscapeFromApex(dto)).rows.length;
         const value = datatableOf(dto, 'value');
         const status = datatableOf(dto, 'status');
         const times = {

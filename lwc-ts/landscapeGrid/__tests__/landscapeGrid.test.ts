@@ -7,7 +7,8 @@ import addBuyingCenter from '@salesforce/apex/LandscapeController.addBuyingCente
 import getCellNotes from '@salesforce/apex/LandscapeController.getCellNotes';
 import { publish } from 'lightning/messageService';
 import BUYING_CENTER_CHANGE from '@salesforce/messageChannel/Keystone_Buying_Center_Change__c';
-import type { LandscapeDto } from 'c/landscapeModel';
+import type { LandscapeService_Landscape } from '@salesforce/apex/types';
+import { landscapeResult } from '../../landscapeModel/__tests__/landscape';
 import { registerRefreshHandler } from 'lightning/refresh';
 
 jest.mock('@salesforce/apex/LandscapeController.getLandscape', () => ({ default: jest.fn() }), {
@@ -33,16 +34,10 @@ const addBuyingCenterMock = addBuyingCenter as unknown as jest.Mock;
 const getCellNotesMock = getCellNotes as unknown as jest.Mock;
 const publishMock = publish as unknown as jest.Mock;
 
-function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
-    return {
+/** Aeronova as the grid test needs it: three buying centers, two offerings, one target, Unmapped business. */
+function landscape(overrides: Partial<LandscapeService_Landscape> = {}): LandscapeService_Landscape {
+    return landscapeResult({
         accountId: '001000000000001AAA',
-        accountName: 'Aeronova Group',
-        currencyIsoCode: 'USD',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        previousStart: '2025-01-01',
-        previousEnd: '2025-12-31',
-        canEdit: true,
         buyingCenters: [
             { id: 'heli', name: 'Helicopters', parentId: null, kind: 'Division', active: true },
             { id: 'heliEu', name: 'Helicopters Europe', parentId: 'heli', kind: 'Region', active: true },
@@ -92,7 +87,7 @@ function landscape(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
         openCases: [],
         plan: null,
         ...overrides
-    };
+    });
 }
 
 function mount(properties: Record<string, unknown> = {}): HTMLElement {
@@ -111,6 +106,23 @@ function cellText(element: HTMLElement, rowId: string, columnId: string): string
     return element
         .shadowRoot!.querySelector(`td[data-row="${rowId}"][data-column="${columnId}"]`)!
         .textContent!.trim();
+}
+
+/** The open cell editor's own DOM: its form lives in c-landscape-cell-editor. */
+function editorOf(root: ShadowRoot): ShadowRoot {
+    return root.querySelector('[data-id="cell-editor"]')!.shadowRoot!;
+}
+
+/** The add-buying-center form's own DOM (c-landscape-add-center). */
+function addFormOf(root: ShadowRoot): ShadowRoot {
+    return root.querySelector('[data-id="add-center"]')!.shadowRoot!;
+}
+
+/** The native select inside the c-keystone-select that edits `field`. */
+function selectIn(root: ShadowRoot, field: string): HTMLSelectElement {
+    return root
+        .querySelector(`c-keystone-select[data-field="${field}"]`)!
+        .shadowRoot!.querySelector('select')!;
 }
 
 afterEach(() => {
@@ -281,10 +293,14 @@ describe('c-landscape-grid', () => {
             item.querySelector('.swatch')!.className
         ]);
         expect(bands).toEqual([
-            ['none', 'Nobody known', 'swatch coverage-none'],
-            ['single', 'One person (single-threaded)', 'swatch coverage-single'],
-            ['covered', 'Several people, no supporter yet', 'swatch coverage-covered'],
-            ['strong', 'Several people, a supporter or champion among them', 'swatch coverage-strong']
+            ['none', 'Nobody known', 'swatch coverage-none tone-risk'],
+            ['single', 'One person (single-threaded)', 'swatch coverage-single tone-watch'],
+            ['covered', 'Several people, no supporter yet', 'swatch coverage-covered tone-open'],
+            [
+                'strong',
+                'Several people, a supporter or champion among them',
+                'swatch coverage-strong tone-good'
+            ]
         ]);
     });
 
@@ -295,12 +311,14 @@ describe('c-landscape-grid', () => {
         const root = element.shadowRoot!;
         (root.querySelector('td[data-row="heli"][data-column="sf"]') as HTMLElement).click();
         await settle();
-        const status = root.querySelector<HTMLSelectElement>('select[data-field="status"]')!;
+        const status = selectIn(editorOf(root), 'status');
         status.value = 'Whitespace Target';
         status.dispatchEvent(new CustomEvent('change'));
         await settle();
         const type = async (field: string, value: string): Promise<void> => {
-            const input = root.querySelector(`lightning-input[data-field="${field}"]`) as HTMLElement & {
+            const input = editorOf(root).querySelector(
+                `lightning-input[data-field="${field}"]`
+            ) as HTMLElement & {
                 value: string;
             };
             input.value = value;
@@ -309,17 +327,19 @@ describe('c-landscape-grid', () => {
         };
         await type('potentialValue', '500000');
         await type('targetDate', '30/09/2026x');
-        expect(root.querySelector('[data-id="target-date-reads"]')!.textContent!.trim()).toBe(
+        expect(editorOf(root).querySelector('[data-id="target-date-reads"]')!.textContent!.trim()).toBe(
             '“30/09/2026x” is not a date. Type it as YYYY-MM-DD, for example 2026-09-30.'
         );
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
         expect(saveCellMock).not.toHaveBeenCalled();
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent).toContain(
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent).toContain(
             '“30/09/2026x” is not a date'
         );
         await type('targetDate', '2026-09-30');
-        expect(root.querySelector('[data-id="target-date-reads"]')!.textContent).toContain('Reads as');
+        expect(editorOf(root).querySelector('[data-id="target-date-reads"]')!.textContent).toContain(
+            'Reads as'
+        );
         saveCellMock.mockResolvedValueOnce({
             id: 'c9',
             buyingCenterId: 'heli',
@@ -330,7 +350,7 @@ describe('c-landscape-grid', () => {
             competitor: null,
             notes: null
         });
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
         expect(saveCellMock).toHaveBeenLastCalledWith(
             expect.objectContaining({
@@ -354,12 +374,12 @@ describe('c-landscape-grid', () => {
         const root = element.shadowRoot!;
         (root.querySelector('[data-id="add-center-button"]') as HTMLElement).click();
         await settle();
-        const name = root.querySelector('[data-id="add-center"] lightning-input') as HTMLElement & {
+        const name = addFormOf(root).querySelector('lightning-input') as HTMLElement & {
             value: string;
         };
         name.value = 'Marketing';
         name.dispatchEvent(new CustomEvent('change'));
-        (root.querySelector('[data-id="save-center"]') as HTMLElement).click();
+        (addFormOf(root).querySelector('[data-id="save-center"]') as HTMLElement).click();
         await settle();
         expect(publishMock).toHaveBeenCalledTimes(1);
         expect(publishMock.mock.calls[0][1]).toBe(BUYING_CENTER_CHANGE);
@@ -418,17 +438,17 @@ describe('c-landscape-grid', () => {
         (root.querySelector('td[data-row="heli"][data-column="sf"]') as HTMLElement).click();
         await settle();
         const editor = root.querySelector('[data-id="cell-editor"]')!;
-        expect(editor.querySelector('h3')!.textContent).toBe('Helicopters × Salesforce Practice');
-        const status = editor.querySelector<HTMLSelectElement>('select[data-field="status"]')!;
+        expect(editor.shadowRoot!.querySelector('h3')!.textContent).toBe('Helicopters × Salesforce Practice');
+        const status = selectIn(editor.shadowRoot!, 'status');
         status.value = 'Competitor Incumbent';
         status.dispatchEvent(new CustomEvent('change'));
         await settle();
         saveCellMock.mockRejectedValueOnce({
             body: { message: 'Name the competitor that holds this business.' }
         });
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
             'Name the competitor that holds this business.'
         );
         saveCellMock.mockResolvedValueOnce({
@@ -441,7 +461,7 @@ describe('c-landscape-grid', () => {
             competitor: 'Brightwave Consulting',
             notes: null
         });
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
         expect(saveCellMock).toHaveBeenLastCalledWith({
             accountId: '001000000000001AAA',
@@ -468,7 +488,9 @@ describe('c-landscape-grid', () => {
         const root = element.shadowRoot!;
         (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
         await settle();
-        const notes = root.querySelector('lightning-textarea[data-field="notes"]') as HTMLElement & {
+        const notes = editorOf(root).querySelector(
+            'lightning-textarea[data-field="notes"]'
+        ) as HTMLElement & {
             value: string;
         };
         notes.value = 'Sponsor: Grace Liu';
@@ -477,7 +499,7 @@ describe('c-landscape-grid', () => {
         const conflict =
             'Changed by Sam Ortiz at 11/30/2026 3:58 PM — reload to see it. Your edit was not saved.';
         saveCellMock.mockRejectedValueOnce({ body: { message: conflict } });
-        (root.querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
         await settle();
         expect(saveCellMock).toHaveBeenLastCalledWith(
             expect.objectContaining({
@@ -486,19 +508,22 @@ describe('c-landscape-grid', () => {
                 cell: expect.objectContaining({ notes: 'Sponsor: Grace Liu', version: CELL_VERSION })
             })
         );
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
         expect(root.querySelector('[data-id="cell-editor"]')).not.toBeNull();
         expect(
-            (root.querySelector('lightning-textarea[data-field="notes"]') as HTMLElement & { value: string })
-                .value
+            (
+                editorOf(root).querySelector('lightning-textarea[data-field="notes"]') as HTMLElement & {
+                    value: string;
+                }
+            ).value
         ).toBe('Sponsor: Grace Liu');
         expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
         // clearing carries the same version, and is refused the same way
         removeCellMock.mockRejectedValueOnce({ body: { message: conflict } });
-        (root.querySelector('[data-id="clear-cell"]') as HTMLElement).click();
+        (editorOf(root).querySelector('[data-id="clear-cell"]') as HTMLElement).click();
         await settle();
         expect(removeCellMock).toHaveBeenCalledWith({ cellId: 'c1', version: CELL_VERSION });
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(conflict);
         expect(root.querySelector('[data-id="cell-editor"]')).not.toBeNull();
     });
 
@@ -588,7 +613,7 @@ describe('c-landscape-grid', () => {
         (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
         await settle();
         expect(getCellNotesMock).toHaveBeenCalledWith({ cellId: 'c1' });
-        const notes = root.querySelector('[data-field="notes"]') as HTMLElement & { value: string };
+        const notes = editorOf(root).querySelector('[data-field="notes"]') as HTMLElement & { value: string };
         expect(notes.value).toBe('Sponsor wants a pilot first.');
 
         getCellNotesMock.mockRejectedValueOnce({
@@ -596,9 +621,24 @@ describe('c-landscape-grid', () => {
         });
         (root.querySelector('td[data-row="sales"][data-column="sf"]') as HTMLElement).click();
         await settle();
-        expect(root.querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
+        expect(editorOf(root).querySelector('[data-id="edit-error"]')!.textContent!.trim()).toBe(
             'That cell was removed or you cannot see it. Refresh the landscape.'
         );
+    });
+
+    it('reloads rather than guesses when a save answers without the saved cell', async () => {
+        getLandscapeMock.mockResolvedValue(landscape());
+        const element = mount();
+        await settle();
+        const root = element.shadowRoot!;
+        (root.querySelector('td[data-row="heli"][data-column="sf"]') as HTMLElement).click();
+        await settle();
+        saveCellMock.mockResolvedValueOnce(null);
+        (editorOf(root).querySelector('[data-id="save-cell"]') as HTMLElement).click();
+        await settle(12);
+        expect(getLandscapeMock).toHaveBeenCalledTimes(2);
+        expect(root.querySelector('[data-id="cell-editor"]')).toBeNull();
+        expect(cellText(element, 'sales', 'sf')).toBe('$1M target');
     });
 
     it('is accessible', async () => {

@@ -1,113 +1,17 @@
 import {
     buildLandscape,
     cellState,
-    cellText,
-    cellTone,
-    compactMoney,
     coverageBand,
-    exactMoney,
-    isRoundedCompact,
-    parseTypedDate,
-    shownTotal,
-    gridWindow,
-    landscapeCsv,
+    landscapeFromApex,
     UNMAPPED,
-    valueIntensity,
     type BusinessGroup,
-    type GridRow,
-    type LandscapeDto,
-    type LandscapeView,
     type LandscapeGrid,
     type Totals
 } from 'c/landscapeModel';
-import { CELL_WORDS, CSV_WORDS } from 'c/landscapeWords';
+import { aeronova, group, landscapeResult } from './landscape';
 
 function totals(overrides: Partial<Totals> = {}): Totals {
     return { won: 0, lost: 0, pipeline: 0, weighted: 0, deals: 0, targeted: 0, previousWon: 0, ...overrides };
-}
-
-function group(
-    buyingCenterId: string | null,
-    offeringId: string | null,
-    outcome: BusinessGroup['outcome'],
-    amount: number | null,
-    extra: Partial<BusinessGroup> = {}
-): BusinessGroup {
-    return {
-        buyingCenterId,
-        offeringId,
-        outcome,
-        amount,
-        expected: null,
-        deals: 1,
-        period: 'current',
-        ...extra
-    };
-}
-
-/** Aeronova in small: CIO Org sells consulting, Helicopters has IoT pipeline, Sales is a Salesforce target. */
-function aeronova(overrides: Partial<LandscapeDto> = {}): LandscapeDto {
-    return {
-        accountId: 'acc',
-        accountName: 'Aeronova Group',
-        currencyIsoCode: 'USD',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        previousStart: '2025-01-01',
-        previousEnd: '2025-12-31',
-        canEdit: true,
-        buyingCenters: [
-            { id: 'cio', name: 'CIO Org', parentId: null, kind: 'Function', active: true },
-            { id: 'heli', name: 'Helicopters', parentId: null, kind: 'Division', active: true },
-            { id: 'heliEu', name: 'Helicopters Europe', parentId: 'heli', kind: 'Region', active: true },
-            { id: 'sales', name: 'Sales', parentId: null, kind: 'Function', active: true },
-            { id: 'defence', name: 'Defence & Space', parentId: null, kind: 'Division', active: true }
-        ],
-        offerings: [
-            { id: 'sf', name: 'Salesforce Practice', family: 'CRM', sortOrder: 6 },
-            { id: 'eng', name: 'Engineering Consulting', family: 'Consulting', sortOrder: 1 },
-            { id: 'iot', name: 'IoT Platforms', family: 'Platforms', sortOrder: 3 },
-            { id: 'cloud', name: 'Cloud Migration', family: 'Cloud', sortOrder: 4 }
-        ],
-        cells: [
-            {
-                id: 'c1',
-                buyingCenterId: 'sales',
-                offeringId: 'sf',
-                status: 'Whitespace Target',
-                potentialValue: 1_000_000,
-                targetDate: '2027-03-31',
-                competitor: null,
-                notes: null
-            },
-            {
-                id: 'c2',
-                buyingCenterId: 'defence',
-                offeringId: 'cloud',
-                status: 'Competitor Incumbent',
-                potentialValue: 2_000_000,
-                targetDate: null,
-                competitor: 'Brightwave Consulting',
-                notes: null
-            }
-        ],
-        business: [
-            group('cio', 'eng', 'won', 2_100_000),
-            group('cio', 'eng', 'won', 3_200_000, { period: 'previous' }),
-            group('heli', 'iot', 'open', 1_200_000, { expected: 900_000 }),
-            group('heliEu', 'iot', 'open', 800_000, { expected: 80_000 }),
-            group('defence', 'cloud', 'lost', 2_000_000),
-            group(null, null, 'open', 250_000, { expected: 225_000 })
-        ],
-        coverage: [
-            { buyingCenterId: 'cio', stance: 'Champion', contacts: 3 },
-            { buyingCenterId: 'cio', stance: 'Detractor', contacts: 1 },
-            { buyingCenterId: 'heli', stance: 'Neutral', contacts: 1 }
-        ],
-        openCases: [{ buyingCenterId: 'cio', cases: 2 }],
-        plan: { id: 'p', name: 'FY2026', miningTarget: 5_000_000, farmingTarget: 7_000_000 },
-        ...overrides
-    };
 }
 
 function cellAt(
@@ -119,6 +23,123 @@ function cellAt(
     const c = grid.columns.findIndex((column) => column.id === columnId);
     return grid.cells[r]![c]!;
 }
+
+describe('landscapeFromApex', () => {
+    it('reads the result as sent when every member is there', () => {
+        const landscape = aeronova();
+        expect(landscape.accountName).toBe('Aeronova Group');
+        expect(landscape.buyingCenters.map((center) => center.id)).toEqual([
+            'cio',
+            'heli',
+            'heliEu',
+            'sales',
+            'defence'
+        ]);
+        expect(landscape.cells.map((cell) => cell.id)).toEqual(['c1', 'c2']);
+        expect(landscape.business).toHaveLength(6);
+        expect(landscape.plan).toEqual({
+            id: 'p',
+            name: 'FY2026',
+            miningTarget: 5_000_000,
+            farmingTarget: 7_000_000
+        });
+    });
+
+    it('reads a null list as empty, a null name, currency or count as empty or 0, a null flag as false', () => {
+        const landscape = landscapeFromApex(
+            landscapeResult({
+                accountName: null,
+                currencyIsoCode: null,
+                canEdit: null,
+                canAddBuyingCenter: null,
+                buyingCenters: [{ id: 'x', name: null, parentId: null, kind: null, active: null }],
+                offerings: null,
+                cells: null,
+                business: [{ ...group('x', null, 'won', 10), deals: null }],
+                coverage: [{ buyingCenterId: 'x', stance: null, contacts: null }],
+                openCases: [{ buyingCenterId: 'x', cases: null }],
+                kinds: null,
+                hiddenFields: null,
+                earlierWins: null,
+                omitted: null,
+                plan: null
+            })
+        );
+        expect(landscape).toMatchObject({
+            accountName: '',
+            currencyIsoCode: '',
+            canEdit: false,
+            canAddBuyingCenter: false,
+            offerings: [],
+            cells: [],
+            kinds: [],
+            hiddenFields: [],
+            earlierWins: [],
+            omitted: [],
+            plan: null
+        });
+        expect(landscape.buyingCenters).toEqual([
+            { id: 'x', name: '', parentId: null, kind: null, active: null }
+        ]);
+        expect(landscape.business[0]!.deals).toBe(0);
+        expect(landscape.coverage[0]!.contacts).toBe(0);
+        expect(landscape.openCases[0]!.cases).toBe(0);
+        // the grid still draws: the center is a row with an empty name, its business counted
+        const grid = buildLandscape(landscape);
+        expect(grid.rows.map((row) => [row.id, row.name])).toEqual([['x', '']]);
+        expect(grid.columns.map((column) => column.id)).toEqual([UNMAPPED]);
+        expect(grid.grand.won).toBe(10);
+    });
+
+    it('leaves out what has no Id to place it by, and reads a null result as an empty landscape', () => {
+        const landscape = landscapeFromApex(
+            landscapeResult({
+                buyingCenters: [{ id: null, name: 'Ghost', parentId: null, kind: null, active: true }],
+                offerings: [{ id: null, name: 'Ghost offering', family: null, sortOrder: null }],
+                cells: [
+                    {
+                        id: 'c9',
+                        buyingCenterId: null,
+                        offeringId: 'sf',
+                        status: 'Whitespace Target',
+                        potentialValue: 1,
+                        targetDate: null,
+                        competitor: null,
+                        notes: null,
+                        version: null
+                    }
+                ],
+                coverage: [{ buyingCenterId: null, stance: 'Champion', contacts: 4 }],
+                openCases: [{ buyingCenterId: null, cases: 3 }],
+                kinds: [
+                    { value: null, label: 'None' },
+                    { value: 'Region', label: null }
+                ]
+            })
+        );
+        expect(landscape.buyingCenters).toEqual([]);
+        expect(landscape.offerings).toEqual([]);
+        expect(landscape.cells).toEqual([]);
+        expect(landscape.coverage).toEqual([]);
+        expect(landscape.openCases).toEqual([]);
+        expect(landscape.kinds).toEqual([{ value: 'Region', label: 'Region' }]);
+        const empty = landscapeFromApex(null);
+        expect(empty.buyingCenters).toEqual([]);
+        expect(empty.canEdit).toBe(false);
+        expect(buildLandscape(empty).rows).toEqual([]);
+    });
+
+    it('keeps the rules of an unknown period, outcome or omission: current, open, named as cells', () => {
+        const landscape = landscapeFromApex(
+            landscapeResult({
+                business: [{ ...group('cio', 'eng', 'won', 5), period: 'someday', outcome: 'pending' }],
+                omitted: [{ what: 'attachments', period: null, shown: null }]
+            })
+        );
+        expect(landscape.business[0]).toMatchObject({ period: 'current', outcome: 'open' });
+        expect(landscape.omitted).toEqual([{ what: 'cells', period: null, shown: 0 }]);
+    });
+});
 
 describe('cellState', () => {
     it.each([
@@ -387,252 +408,5 @@ describe('buildLandscape', () => {
                 expect(new Set(grid.rows.map((row) => row.id)).size).toBe(grid.rows.length);
             }
         }
-    });
-});
-
-describe('valueIntensity and landscapeCsv', () => {
-    it('scales cells against the largest', () => {
-        const grid = buildLandscape(aeronova());
-        expect(valueIntensity(grid, cellAt(grid, 'cio', 'eng'))).toBe(1);
-        expect(valueIntensity(grid, cellAt(grid, 'heli', 'iot'))).toBeCloseTo(1_200_000 / 2_100_000);
-        expect(valueIntensity(grid, cellAt(grid, 'sales', 'eng'))).toBe(0);
-    });
-
-    it.each([
-        ['=1+1', "'=1+1", "'  =1+1"],
-        ['+1', "'+1", "'  +1"],
-        ['-1', "'-1", "'  -1"],
-        ['@SUM(A1)', "'@SUM(A1)", "'  @SUM(A1)"],
-        ['\tcmd', "'\tcmd", "'  \tcmd"],
-        ['\rcmd', '"\'\rcmd', '"\'  \rcmd"'],
-        ['Plain name', 'Plain name', '  Plain name']
-    ])(
-        'defuses a buying center named %j so no spreadsheet runs it, indented or not',
-        (name, parent, child) => {
-            const dto = aeronova();
-            Object.assign(
-                dto.buyingCenters.find((center) => center.id === 'heli')!,
-                { name }
-            );
-            Object.assign(
-                dto.buyingCenters.find((center) => center.parentId === 'heli')!,
-                { name }
-            );
-            const lines = landscapeCsv(buildLandscape(dto), 'status', () => '', CSV_WORDS).split('\r\n');
-            expect(lines.some((line) => line.startsWith(parent))).toBe(true);
-            expect(lines.some((line) => line.startsWith(`${child},`))).toBe(true);
-        }
-    );
-
-    it('writes numbers as numbers, one line per figure, and says what a parent row holds', () => {
-        const dto = aeronova();
-        dto.buyingCenters[0] = { ...dto.buyingCenters[0]!, name: '=HYPERLINK("x"), CIO' };
-        const grid = buildLandscape(dto);
-        const csv = landscapeCsv(grid, 'value', () => 'unused', CSV_WORDS);
-        const lines = csv.split('\r\n');
-        expect(lines[0]).toBe(
-            'Buying center,Figure,Engineering Consulting,IoT Platforms,Cloud Migration,Salesforce Practice,Unmapped,Total'
-        );
-        expect(lines[1]).toBe('"\'=HYPERLINK(""x""), CIO",Won,2100000,0,0,0,0,2100000');
-        expect(lines.slice(9, 13)).toEqual([
-            'Helicopters (own business only; sub-centers listed below),Won,0,0,0,0,0,0',
-            'Helicopters (own business only; sub-centers listed below),Pipeline,0,1200000,0,0,0,1200000',
-            'Helicopters (own business only; sub-centers listed below),Weighted pipeline,0,900000,0,0,0,900000',
-            'Helicopters (own business only; sub-centers listed below),Whitespace targets,0,0,0,0,0,0'
-        ]);
-        expect(lines[14]).toBe('  Helicopters Europe,Pipeline,0,800000,0,0,0,800000');
-        expect(lines.slice(-4)).toEqual([
-            'Total,Won,2100000,0,0,0,0,2100000',
-            'Total,Pipeline,0,2000000,0,0,250000,2250000',
-            'Total,Weighted pipeline,0,980000,0,0,225000,1205000',
-            'Total,Whitespace targets,0,0,0,1000000,0,1000000'
-        ]);
-        // every number parses back as a number: no currency signs, no rounding
-        for (const line of lines.slice(5))
-            for (const value of line.split(',').slice(2)) expect(Number.isFinite(Number(value))).toBe(true);
-    });
-
-    it('keeps signs in the change view and says when a folded parent includes its sub-centers', () => {
-        const grid = buildLandscape(aeronova(), { collapsed: new Set(['heli']) });
-        const lines = landscapeCsv(grid, 'change', () => 'unused', CSV_WORDS).split('\r\n');
-        expect(lines[1]).toBe('CIO Org,Won change,-1100000,0,0,0,0,-1100000');
-        expect(lines[11]).toBe('Helicopters (including sub-centers),Opened,0,2000000,0,0,0,2000000');
-    });
-
-    it('writes the status view as shown, with numeric won + pipeline totals', () => {
-        const grid = buildLandscape(aeronova());
-        const lines = landscapeCsv(grid, 'status', (cell) => cell.state, CSV_WORDS).split('\r\n');
-        expect(lines[0]).toBe(
-            'Buying center,Engineering Consulting,IoT Platforms,Cloud Migration,Salesforce Practice,Unmapped,Total'
-        );
-        expect(lines[1]).toBe('CIO Org,existing,whitespace,whitespace,whitespace,whitespace,2100000');
-        expect(lines[lines.length - 1]).toBe('Total,2100000,2000000,0,0,250000,4350000');
-    });
-});
-
-describe('totals and rounding hints', () => {
-    it('shows the change as a signed difference and business as won + pipeline', () => {
-        const t = totals({ won: 2, pipeline: 3, previousWon: 5, targeted: 7 });
-        expect(shownTotal(t, 'value')).toBe(5);
-        expect(shownTotal(t, 'change')).toBe(-3);
-    });
-
-    it('marks rounded short amounts, so $7.45M + $1.45M never reads $7.5M + $1.5M = $8.9M unexplained', () => {
-        expect(compactMoney(7_450_000, 'USD', 'en-US')).toBe('≈$7.5M');
-        expect(compactMoney(1_450_000, 'USD', 'en-US')).toBe('≈$1.5M');
-        expect(compactMoney(8_900_000, 'USD', 'en-US')).toBe('$8.9M');
-        expect(compactMoney(250_000, 'USD', 'en-US')).toBe('$250K');
-        expect(compactMoney(999_950, 'USD', 'en-US')).toBe('≈$1M');
-        expect(compactMoney(0.04, 'USD', 'en-US')).toBe('≈$0');
-        expect(compactMoney(0, 'USD', 'en-US')).toBe('$0');
-        expect(compactMoney(-1_100_000, 'USD', 'en-US', true)).toBe('−$1.1M');
-        expect(compactMoney(1_100_000, 'USD', 'en-US', true)).toBe('+$1.1M');
-        expect(compactMoney(1_234_567, 'EUR', 'de-DE')).toMatch(/^≈1,2\sMio\.\s€$/);
-        expect(isRoundedCompact(2_000_000, new Intl.NumberFormat('ja-JP', { notation: 'compact' }))).toBe(
-            false
-        );
-        expect(exactMoney(7_450_000, 'USD', 'en-US')).toBe('$7,450,000');
-        expect(exactMoney(1_234.5, 'USD', 'en-US')).toBe('$1,234.50');
-    });
-});
-
-describe('parseTypedDate', () => {
-    it.each([
-        ['2026-09-30', 'en-US', '2026-09-30'],
-        [' 2026-9-30 ', 'en-US', '2026-09-30'],
-        ['2026/09/30', 'en-GB', '2026-09-30'],
-        ['9/30/2026', 'en-US', '2026-09-30'],
-        ['30/09/2026', 'en-GB', '2026-09-30'],
-        ['30.09.2026', 'de-DE', '2026-09-30'],
-        ['Sep 30, 2026', 'en-US', '2026-09-30'],
-        ['30 September 2026', 'en-GB', '2026-09-30'],
-        ['sept 30 2026', 'en-GB', '2026-09-30'],
-        ['', 'en-US', null],
-        ['   ', 'en-US', null],
-        ['2026-02-30', 'en-US', undefined],
-        ['30/09/2026', 'en-US', undefined],
-        ['next friday', 'en-US', undefined],
-        ['2026-09', 'en-US', undefined]
-    ])('"%s" in %s reads as %s', (text, locale, expected) => {
-        expect(parseTypedDate(text, locale)).toBe(expected);
-    });
-});
-
-describe('cellText, cellTone and compactMoney', () => {
-    // the component's own words, from the custom labels
-    const words = CELL_WORDS;
-    const money = (amount: number): string => compactMoney(amount, 'USD', 'en-US');
-    const grid = buildLandscape(aeronova());
-    const text = (rowId: string, columnId: string, view: LandscapeView): string =>
-        cellText(cellAt(grid, rowId, columnId), view, words, money);
-
-    it.each([
-        ['cio', 'eng', 'value', '$2.1M won'],
-        ['heli', 'iot', 'value', '$1.2M pipeline'],
-        ['sales', 'sf', 'value', '$1M target'],
-        ['defence', 'cloud', 'value', 'Competitor: Brightwave Consulting'],
-        ['sales', 'eng', 'value', ''],
-        ['sales', 'eng', 'status', 'Whitespace'],
-        ['sales', 'sf', 'status', 'Whitespace target'],
-        ['cio', 'eng', 'change', '−$1.1M won'],
-        ['defence', 'cloud', 'change', '$2M lost'],
-        ['heli', 'iot', 'change', '$1.2M opened'],
-        ['sales', 'sf', 'change', '$1M targeted'],
-        [UNMAPPED, 'eng', 'status', ''],
-        [UNMAPPED, UNMAPPED, 'status', 'Pipeline']
-    ])('%s × %s in the %s view says "%s"', (rowId, columnId, view, expected) => {
-        expect(text(rowId, columnId, view as LandscapeView)).toBe(expected);
-    });
-
-    it('colours by amount, state, the row’s coverage or the change', () => {
-        const row = (id: string): GridRow => grid.rows.find((candidate) => candidate.id === id)!;
-        expect(cellTone(grid, row('cio'), cellAt(grid, 'cio', 'eng'), 'value').style).toBe(
-            'background-color: rgba(1, 118, 211, 0.580)'
-        );
-        expect(cellTone(grid, row('sales'), cellAt(grid, 'sales', 'eng'), 'value').style).toBe('');
-        expect(cellTone(grid, row('sales'), cellAt(grid, 'sales', 'sf'), 'status').className).toBe(
-            'cell state-target'
-        );
-        expect(cellTone(grid, row('heli'), cellAt(grid, 'heli', 'iot'), 'coverage').className).toBe(
-            'cell coverage-single'
-        );
-        expect(cellTone(grid, row('cio'), cellAt(grid, 'cio', 'eng'), 'change').className).toBe(
-            'cell change change-down'
-        );
-    });
-
-    it('writes amounts short in the currency, and survives an unknown currency code', () => {
-        expect(compactMoney(2_100_000, 'USD', 'en-US')).toBe('$2.1M');
-        expect(compactMoney(950, 'EUR', 'en-US')).toBe('€950');
-        expect(compactMoney(1_500, 'XYZ1', 'en-US')).toBe('1.5K');
-    });
-});
-
-describe('gridWindow', () => {
-    const metrics = {
-        rowHeight: 64,
-        columnWidth: 128,
-        headerWidth: 224,
-        overscanRows: 0,
-        overscanColumns: 0
-    };
-
-    it.each([
-        [{ top: 0, left: 0, height: 640, width: 1504 }, [0, 10, 0, 10]],
-        [{ top: 64 * 50, left: 0, height: 640, width: 1504 }, [50, 60, 0, 10]],
-        [{ top: 64 * 50 + 10, left: 128 * 20 + 5, height: 640, width: 1504 }, [50, 61, 20, 31]],
-        [{ top: 64 * 195, left: 128 * 95, height: 640, width: 1504 }, [195, 200, 95, 100]],
-        [{ top: 0, left: 0, height: 0, width: 0 }, [0, 0, 0, 0]]
-    ])('scrolled to %j draws rows and columns %j', (viewport, [firstRow, endRow, firstColumn, endColumn]) => {
-        expect(gridWindow(200, 100, viewport, metrics)).toMatchObject({
-            firstRow,
-            endRow,
-            firstColumn,
-            endColumn
-        });
-    });
-
-    it('draws every cell that shows, and holds the place of the others, for any scroll', () => {
-        let state = 3;
-        const random = (): number => {
-            state = (state * 1103515245 + 12345) % 2147483648;
-            return state / 2147483648;
-        };
-        const problems: string[] = [];
-        for (let round = 0; round < 500; round++) {
-            const rows = 1 + Math.floor(random() * 300);
-            const columns = 1 + Math.floor(random() * 150);
-            const viewport = {
-                top: random() * rows * 64,
-                left: random() * columns * 128,
-                height: 100 + random() * 900,
-                width: 300 + random() * 1500
-            };
-            const overscan = {
-                overscanRows: Math.floor(random() * 5),
-                overscanColumns: Math.floor(random() * 3)
-            };
-            const window = gridWindow(rows, columns, viewport, { ...metrics, ...overscan });
-            const lastShownRow = Math.min(rows - 1, Math.floor((viewport.top + viewport.height - 1) / 64));
-            const lastShownColumn = Math.min(
-                columns - 1,
-                Math.floor((viewport.left + viewport.width - metrics.headerWidth - 1) / 128)
-            );
-            if (window.firstRow > Math.floor(viewport.top / 64) && window.firstRow < rows)
-                problems.push(`first row ${round}`);
-            if (window.endRow <= lastShownRow) problems.push(`last row ${round}`);
-            if (window.firstColumn > Math.floor(viewport.left / 128) && window.firstColumn < columns)
-                problems.push(`first column ${round}`);
-            if (lastShownColumn >= 0 && window.endColumn <= lastShownColumn)
-                problems.push(`last column ${round}`);
-            if (window.topPad + (window.endRow - window.firstRow) * 64 + window.bottomPad !== rows * 64)
-                problems.push(`height ${round}`);
-            if (
-                window.leftPad + (window.endColumn - window.firstColumn) * 128 + window.rightPad !==
-                columns * 128
-            )
-                problems.push(`width ${round}`);
-        }
-        expect(problems).toEqual([]);
     });
 });

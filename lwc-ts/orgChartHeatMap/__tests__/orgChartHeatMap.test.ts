@@ -55,6 +55,11 @@ async function settle(ticks = 10): Promise<void> {
     if (ticks > 1) await settle(ticks - 1);
 }
 
+/** The native select inside the c-keystone-select matching `hook` (e.g. `[data-filter="stance"]`). */
+function nativeSelect(root: ShadowRoot, hook: string): HTMLSelectElement {
+    return root.querySelector(`c-keystone-select${hook}`)!.shadowRoot!.querySelector('select')!;
+}
+
 afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     jest.clearAllMocks();
@@ -308,9 +313,9 @@ describe('c-org-chart-heat-map', () => {
             message: Record<string, unknown>
         ) => void;
         const choices = (): string[] =>
-            Array.from(
-                element.shadowRoot!.querySelectorAll('select[data-filter="buyingCenterId"] option')
-            ).map((option) => option.textContent!.trim());
+            Array.from(nativeSelect(element.shadowRoot!, '[data-filter="buyingCenterId"]').options).map(
+                (option) => option.textContent!.trim()
+            );
         listener({ accountId: 'another account', buyingCenterId: 'x', name: 'Elsewhere', parentId: null });
         listener({ accountId: 'acc1', buyingCenterId: 'proc', name: 'Procurement', parentId: null });
         await settle();
@@ -333,7 +338,7 @@ describe('c-org-chart-heat-map', () => {
         const element = mount();
         await settle();
         const root = element.shadowRoot!;
-        const select = root.querySelector('select[data-filter="buyingCenterId"]') as HTMLSelectElement;
+        const select = nativeSelect(root, '[data-filter="buyingCenterId"]');
         select.value = 'heli';
         select.dispatchEvent(new CustomEvent('change'));
         await settle();
@@ -353,11 +358,14 @@ describe('c-org-chart-heat-map', () => {
         const element = mount();
         await settle();
         const root = element.shadowRoot!;
-        const labels = Array.from(root.querySelectorAll('select[data-filter]')).map((select) =>
-            select.getAttribute('aria-label')
-        );
+        // each select's own label names it (visually hidden in the toolbar)
+        const labels = Array.from(root.querySelectorAll('c-keystone-select[data-filter]')).map((filter) => {
+            const label = filter.shadowRoot!.querySelector('label')!;
+            expect(label.getAttribute('for')).toBe(filter.shadowRoot!.querySelector('select')!.id);
+            return label.textContent;
+        });
         expect(labels).toEqual(['Buying center', 'Stance', 'Decision role']);
-        const centers = root.querySelector<HTMLSelectElement>('select[data-filter="buyingCenterId"]')!;
+        const centers = nativeSelect(root, '[data-filter="buyingCenterId"]');
         centers.value = 'bc1';
         centers.dispatchEvent(new CustomEvent('change'));
         await settle();

@@ -82,8 +82,15 @@ function text(element: Panel, selector: string): string {
     return element.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
 }
 
+/** The native select inside the c-keystone-select that edits `field`. */
+function nativeSelect(element: Panel, field: string): HTMLSelectElement {
+    return element
+        .shadowRoot!.querySelector(`c-keystone-select[data-field="${field}"]`)!
+        .shadowRoot!.querySelector('select')!;
+}
+
 function select(element: Panel, field: string, value: string): void {
-    const control = element.shadowRoot!.querySelector<HTMLSelectElement>(`select[data-field="${field}"]`)!;
+    const control = nativeSelect(element, field);
     control.value = value;
     control.dispatchEvent(new CustomEvent('change'));
 }
@@ -101,7 +108,7 @@ describe('c-stakeholder-panel', () => {
         expect(root.querySelector('[data-id="panel-name"]')!.textContent).toBe('Victor Hale');
         expect(root.querySelector('[data-id="reports-to"]')!.textContent).toBe('Reports to Helena Marsh');
         expect(root.querySelector('[data-id="why"]')!.textContent).toContain('Stance: 25% warm');
-        expect(root.querySelector<HTMLSelectElement>('select[data-field="stance"]')!.value).toBe('Detractor');
+        expect(nativeSelect(element, 'stance').value).toBe('Detractor');
     });
 
     it('saves only what changed and tells the chart', async () => {
@@ -134,9 +141,7 @@ describe('c-stakeholder-panel', () => {
         expect(element.shadowRoot!.querySelector('[data-id="panel-error"]')!.textContent!.trim()).toBe(
             'Influence must be between 1 and 5.'
         );
-        expect(
-            element.shadowRoot!.querySelector<HTMLSelectElement>('select[data-field="stance"]')!.value
-        ).toBe('Supporter');
+        expect(nativeSelect(element, 'stance').value).toBe('Supporter');
     });
 
     it('says who changed the person since it loaded, in place, and keeps the input', async () => {
@@ -157,9 +162,7 @@ describe('c-stakeholder-panel', () => {
             version: VERSION
         });
         expect(text(element, '[data-id="panel-error"]')).toBe(conflict);
-        expect(
-            element.shadowRoot!.querySelector<HTMLSelectElement>('select[data-field="stance"]')!.value
-        ).toBe('Champion');
+        expect(nativeSelect(element, 'stance').value).toBe('Champion');
         expect(changed).not.toHaveBeenCalled();
         // after a reload the panel carries the newer version, and the save carries that one
         saveMock.mockResolvedValue({ id: '003000000000001AAA', stance: 'Champion', version: 'later' });
@@ -305,11 +308,9 @@ describe('c-stakeholder-panel', () => {
         const element = mount({ buyingCenters: CENTERS });
         saveMock.mockResolvedValue({ id: '003000000000001AAA', buyingCenterId: 'a01000000000002AAA' });
         await settle();
-        const options = [
-            ...element.shadowRoot!.querySelectorAll<HTMLOptionElement>(
-                'select[data-field="buyingCenterId"] option'
-            )
-        ].map((option) => option.textContent!.trim());
+        const options = [...nativeSelect(element, 'buyingCenterId').options].map((option) =>
+            option.textContent!.trim()
+        );
         expect(options).toEqual(['— None —', 'Helicopters', 'Helicopters › Europe']);
         select(element, 'buyingCenterId', 'a01000000000002AAA');
         await settle();

@@ -19,7 +19,12 @@ import { createOrg } from '../server';
 import { parsePreviewArgs } from '../serve';
 import { PREVIEW_ORG_CHART } from '../pageProperties';
 import type { PlanSummaryDto } from '../../../lwc-ts/planSummaryModel/planSummaryModel';
-import { buildLandscape, type LandscapeDto } from '../../../lwc-ts/landscapeModel/landscapeModel';
+import type { LandscapeService_Landscape } from '@salesforce/apex/types';
+import {
+    buildLandscape,
+    landscapeFromApex,
+    type Landscape
+} from '../../../lwc-ts/landscapeModel/landscapeModel';
 
 const TODAY = '2026-11-22';
 const VECTORS = JSON.parse(
@@ -33,6 +38,11 @@ function evaluate(formula: string, fields: Record<string, FormulaValue>, isNew =
         isNew,
         today: TODAY
     });
+}
+
+/** The emulator's getLandscape answer as the grid reads it: through the same adapter. */
+function landscapeAnswer(answer: unknown): Landscape {
+    return landscapeFromApex(answer as LandscapeService_Landscape);
 }
 
 describe('formula', () => {
@@ -666,9 +676,11 @@ describe('LandscapeController in the preview', () => {
 
     it("returns Aeronova's landscape for its plan's period, with the Salesforce Practice targets", () => {
         const { org } = createOrg(DATA_DIR, TODAY);
-        const dto = invokeApex(org, 'LandscapeController.getLandscape', {
-            accountId: accountNamed(org, 'Aeronova Group')
-        }) as LandscapeDto;
+        const dto = landscapeAnswer(
+            invokeApex(org, 'LandscapeController.getLandscape', {
+                accountId: accountNamed(org, 'Aeronova Group')
+            })
+        );
         const plan = org.all('Account_Plan__c').find((record) => record.Id === dto.plan?.id)!;
         assert.equal(dto.periodStart, plan.Period_Start__c);
         const names = new Map([...dto.buyingCenters, ...dto.offerings].map((item) => [item.id, item.name]));
@@ -691,16 +703,16 @@ describe('LandscapeController in the preview', () => {
         const { org } = createOrg(DATA_DIR, TODAY);
         for (const name of ['Aeronova Group', 'Meridian Bank', 'Globex Industries']) {
             const accountId = accountNamed(org, name);
-            const dto = invokeApex(org, 'LandscapeController.getLandscape', { accountId }) as LandscapeDto;
+            const dto = landscapeAnswer(invokeApex(org, 'LandscapeController.getLandscape', { accountId }));
             const grid = buildLandscape(dto);
+            const { periodStart, periodEnd } = dto;
+            assert.ok(periodStart && periodEnd, `${name} has a period`);
             const sum = (won: boolean): number =>
                 org
                     .all('Opportunity')
                     .filter((deal) => deal.AccountId === accountId)
                     .filter(
-                        (deal) =>
-                            String(deal.CloseDate) >= dto.periodStart &&
-                            String(deal.CloseDate) <= dto.periodEnd
+                        (deal) => String(deal.CloseDate) >= periodStart && String(deal.CloseDate) <= periodEnd
                     )
                     .filter(
                         (deal) =>
@@ -716,11 +728,13 @@ describe('LandscapeController in the preview', () => {
     it('includes both edges of an asked period and compares with the same dates a year earlier', () => {
         const { org } = createOrg(DATA_DIR, TODAY);
         const accountId = accountNamed(org, 'Aeronova Group');
-        const dto = invokeApex(org, 'LandscapeController.getLandscape', {
-            accountId,
-            periodStart: '2026-02-14',
-            periodEnd: '2026-04-30'
-        }) as LandscapeDto;
+        const dto = landscapeAnswer(
+            invokeApex(org, 'LandscapeController.getLandscape', {
+                accountId,
+                periodStart: '2026-02-14',
+                periodEnd: '2026-04-30'
+            })
+        );
         const won = dto.business.filter((group) => group.period === 'current' && group.outcome === 'won');
         assert.equal(
             won.reduce((total, group) => total + (group.amount ?? 0), 0),
@@ -734,9 +748,11 @@ describe('LandscapeController in the preview', () => {
         const { org } = createOrg(DATA_DIR, TODAY);
         const accountId = accountNamed(org, 'Aeronova Group');
         const plan = org.all('Account_Plan__c').find((record) => record.Account__c === accountId)!;
-        const dto = invokeApex(org, 'LandscapeController.getLandscape', {
-            accountId: plan.Id
-        }) as LandscapeDto;
+        const dto = landscapeAnswer(
+            invokeApex(org, 'LandscapeController.getLandscape', {
+                accountId: plan.Id
+            })
+        );
         assert.equal(dto.accountId, accountId);
         const page = invokeApex(org, 'OrgChartController.getOrgChart', { accountId: plan.Id }) as {
             accountId: string;
@@ -933,7 +949,7 @@ describe('the landscape at its caps in the preview (as LandscapeService)', () =>
             cell: { status: 'Whitespace Target', notes: 'Sponsor wants a pilot first.' }
         }) as { id: string; notes: string };
         assert.equal(saved.notes, 'Sponsor wants a pilot first.', 'the saved cell answers with its notes');
-        const dto = invokeApex(org, 'LandscapeController.getLandscape', { accountId }) as LandscapeDto;
+        const dto = landscapeAnswer(invokeApex(org, 'LandscapeController.getLandscape', { accountId }));
         assert.ok(dto.cells.length > 0);
         assert.ok(
             dto.cells.every((cell) => cell.notes === null),
@@ -960,7 +976,7 @@ describe('the landscape at its caps in the preview (as LandscapeService)', () =>
                 periodOpportunities: 1,
                 earlierWins: 0
             });
-            const dto = invokeApex(org, 'LandscapeController.getLandscape', { accountId }) as LandscapeDto;
+            const dto = landscapeAnswer(invokeApex(org, 'LandscapeController.getLandscape', { accountId }));
             assert.equal(dto.buyingCenters.length, 1);
             assert.equal(dto.offerings.length, 1);
             assert.equal(dto.cells.length, 1);

@@ -1,6 +1,12 @@
 // LandscapeController's contract for the preview: the same landscape, sums, defaults and messages as the
 // Apex (LandscapeController → LandscapeService), over the in-memory org.
-import type { LandscapeDto, BusinessGroup } from '../../../../lwc-ts/landscapeModel/landscapeModel';
+import type {
+    LandscapeService_BuyingCenterView,
+    LandscapeService_CellKey,
+    LandscapeService_CellView,
+    LandscapeService_Landscape
+} from '@salesforce/apex/types';
+import type { BusinessGroup, Omission } from '../../../../lwc-ts/landscapeModel/landscapeModel';
 import { OPPORTUNITY_STAGES } from '../standardObjects';
 import type { FieldValue, OrgStore, SObjectRecord } from '../store';
 import { ApexError } from './apexError';
@@ -77,7 +83,7 @@ function earlierWins(
     accountId: string,
     before: string,
     omitted: Omission[]
-): NonNullable<LandscapeDto['earlierWins']> {
+): LandscapeService_CellKey[] {
     const pairs = new Map<string, { buyingCenterId: string | null; offeringId: string | null }>();
     const wins = newestFirst(
         org
@@ -107,8 +113,6 @@ export const LANDSCAPE_CAPS = {
     earlierWins: 5000
 };
 
-type Omission = NonNullable<LandscapeDto['omitted']>[number];
-
 /** The first `cap` items, and an omission when there were more. */
 function capped<T>(items: T[], cap: number, what: Omission['what'], omitted: Omission[]): T[] {
     if (items.length <= cap) return items;
@@ -125,11 +129,11 @@ function newestFirst(deals: SObjectRecord[]): SObjectRecord[] {
 }
 
 /** The grid's view of a cell: no notes (getCellNotes reads them when the cell opens). */
-function gridCellView(cell: SObjectRecord): LandscapeDto['cells'][number] {
+function gridCellView(cell: SObjectRecord): LandscapeService_CellView {
     return { ...cellView(cell), notes: null };
 }
 
-function cellView(cell: SObjectRecord): LandscapeDto['cells'][number] {
+function cellView(cell: SObjectRecord): LandscapeService_CellView {
     return {
         id: cell.Id,
         buyingCenterId: String(cell.Buying_Center__c),
@@ -143,7 +147,7 @@ function cellView(cell: SObjectRecord): LandscapeDto['cells'][number] {
     };
 }
 
-export function getLandscape(org: OrgStore, args: Record<string, unknown>): LandscapeDto {
+export function getLandscape(org: OrgStore, args: Record<string, unknown>): LandscapeService_Landscape {
     const accountId = idParam(args, 'accountId');
     let periodStart = dateValue(args.periodStart, 'periodStart', 'Date');
     let periodEnd = dateValue(args.periodEnd, 'periodEnd', 'Date');
@@ -286,7 +290,7 @@ function guarded<T>(work: () => T): T {
     }
 }
 
-export function saveCell(org: OrgStore, args: Record<string, unknown>): LandscapeDto['cells'][number] {
+export function saveCell(org: OrgStore, args: Record<string, unknown>): LandscapeService_CellView {
     const accountId = idParam(args, 'accountId');
     const buyingCenterId = idParam(args, 'buyingCenterId');
     const offeringId = idParam(args, 'offeringId');
@@ -358,7 +362,7 @@ export function removeCell(org: OrgStore, args: Record<string, unknown>): null {
 export function addBuyingCenter(
     org: OrgStore,
     args: Record<string, unknown>
-): LandscapeDto['buyingCenters'][number] {
+): LandscapeService_BuyingCenterView {
     const accountId = idParam(args, 'accountId');
     const name = stringValue(args.name, 'name', 'String');
     const kind = stringValue(args.kind, 'kind', 'String');
