@@ -6,6 +6,7 @@
 // The input is LandscapeController.getLandscape's result as the build types it from the Apex (every member
 // may be null); `landscapeFromApex` is the one place that decides what a null means, so the rules below
 // work on present values only.
+import { STANCE_ORDER } from 'c/heatScore';
 import type {
     LandscapeService_BusinessGroup,
     LandscapeService_BuyingCenterView,
@@ -308,7 +309,6 @@ export interface GridOptions {
     noFamilyLabel?: string;
 }
 
-const STANCE_ORDER = ['Blocker', 'Detractor', 'Neutral', 'Supporter', 'Champion'];
 // a merged cell (a family, a folded buying center) shows the strongest thing in it
 const STATE_PRECEDENCE: CellState[] = [
     'existing',
@@ -588,7 +588,11 @@ function addCoverage(
     landscape: Landscape,
     rowAt: (buyingCenterId: string | null) => number
 ): void {
-    const stanceRank = (stance: string | null): number => (stance ? STANCE_ORDER.indexOf(stance) : -1);
+    // warmer is higher: Champion first in STANCE_ORDER ranks highest; an unknown stance ranks below every known one
+    const stanceRank = (stance: string | null): number => {
+        const index = stance ? STANCE_ORDER.indexOf(stance) : -1;
+        return index === -1 ? -1 : STANCE_ORDER.length - index;
+    };
     for (const entry of landscape.coverage) {
         const row = rows[rowAt(entry.buyingCenterId)];
         if (!row || row.unmapped) continue;

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { STANCE_ORDER, STANCE_VALUES } from 'c/heatScore';
 import { buildLandscape } from 'c/landscapeModel';
+import { aeronova } from '../../landscapeModel/__tests__/landscape';
 
 // The one source of the stance order is the Keystone Stance global value set: the picklist admins see and
 // Apex saves. TypeScript keeps one copy (STANCE_ORDER) and every other order is checked against it here.
@@ -24,27 +25,13 @@ describe('the stance order', () => {
     it('decides the best stance the landscape shows for a buying center', () => {
         for (const [warmer, stance] of STANCE_ORDER.entries())
             for (const colder of STANCE_ORDER.slice(warmer + 1)) {
-                const dto = {
-                    accountId: 'acc',
-                    accountName: 'Aeronova Group',
-                    currencyIsoCode: 'USD',
-                    periodStart: '2026-01-01',
-                    periodEnd: '2026-12-31',
-                    previousStart: '2025-01-01',
-                    previousEnd: '2025-12-31',
-                    canEdit: true,
-                    buyingCenters: [{ id: 'cio', name: 'CIO Org', parentId: null, kind: null, active: true }],
-                    offerings: [],
-                    cells: [],
-                    business: [],
+                const landscape = aeronova({
                     coverage: [
                         { buyingCenterId: 'cio', stance: colder, contacts: 1 },
                         { buyingCenterId: 'cio', stance, contacts: 1 }
-                    ],
-                    openCases: [],
-                    plan: null
-                } as unknown as Parameters<typeof buildLandscape>[0];
-                const row = buildLandscape(dto).rows.find((candidate) => candidate.id === 'cio');
+                    ]
+                });
+                const row = buildLandscape(landscape).rows.find((candidate) => candidate.id === 'cio');
                 expect([stance, colder, row?.bestStance]).toEqual([stance, colder, stance]);
             }
     });
