@@ -6,14 +6,22 @@
 import * as path from 'node:path';
 import { FORCE_APP } from './lib/project';
 import { Registry } from './apex-runtime/registry';
-import { COVERAGE_GATE_PERCENT, formatReport, percentText, runTests } from './apex-runtime/testRunner';
+import {
+    COVERAGE_GATE_PERCENT,
+    exitCode,
+    formatReport,
+    percentText,
+    runTests
+} from './apex-runtime/testRunner';
 
 function main(): number {
     const args = process.argv.slice(2);
     const flags = args.filter((arg) => arg.startsWith('--'));
     const unknown = flags.filter((flag) => flag !== '--no-coverage-gate');
     if (unknown.length) {
-        console.error(`unknown option ${unknown.join(', ')}: test:apex takes Class or Class.method names and --no-coverage-gate`);
+        console.error(
+            `unknown option ${unknown.join(', ')}: test:apex takes Class or Class.method names and --no-coverage-gate`
+        );
         return 2;
     }
     const filters = args.filter((arg) => !arg.startsWith('--'));
@@ -27,15 +35,16 @@ function main(): number {
         return 2;
     }
     for (const line of formatReport(report)) console.log(line);
-    const failed = report.results.some((result) => result.outcome !== 'pass');
     const gated = !flags.includes('--no-coverage-gate') && !filters.length;
     const below = report.coverage.percent < COVERAGE_GATE_PERCENT;
     if (gated && below)
         console.log(
             `org-wide coverage ${percentText(report.coverage.percent)} is below the ${COVERAGE_GATE_PERCENT}% the platform requires to deploy`
         );
-    console.log(`apex tests: ${report.results.length} methods in ${report.classes} classes, ${Math.round(report.ms)} ms`);
-    return failed || (gated && below) ? 1 : 0;
+    console.log(
+        `apex tests: ${report.results.length} methods in ${report.classes} classes, ${Math.round(report.ms)} ms`
+    );
+    return exitCode(report, gated);
 }
 
 process.exitCode = main();

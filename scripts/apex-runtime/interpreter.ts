@@ -110,7 +110,7 @@ function noteUnwind(error: unknown, file: string, line: number): void {
 
 /** The statements an error left, innermost first (one per file); empty for an error not thrown by Apex code. */
 export function errorTrace(error: unknown): readonly SourceLocation[] {
-    return (error && typeof error === 'object' && errorTraces.get(error)) || [];
+    return (error && typeof error === 'object' ? errorTraces.get(error) : undefined) ?? [];
 }
 
 /** What `Test.startTest()` and `Test.stopTest()` do: only a test run provides it. */

@@ -7,13 +7,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FORCE_APP } from '../lib/project';
 import { CompileError, UnsupportedError } from './errors';
-import {
-    ApexThrow,
-    Interpreter,
-    errorTrace,
-    type SourceLocation,
-    type TestHooks
-} from './interpreter';
+import { ApexThrow, Interpreter, errorTrace, type SourceLocation, type TestHooks } from './interpreter';
 import { CoverageRecorder, isTestClass, triggerExecutableLines, type ClassCoverage } from './coverage';
 import { ApexOrg } from './org/apexOrg';
 import { GovernorLimits } from './org/limits';
@@ -129,7 +123,9 @@ export function discoverTests(registry: Registry, filters: readonly string[] = [
             for (const method of plan.methods) chosen.add(method);
             continue;
         }
-        const method = plan.methods.find((candidate) => candidate.name.toLowerCase() === methodName.toLowerCase());
+        const method = plan.methods.find(
+            (candidate) => candidate.name.toLowerCase() === methodName.toLowerCase()
+        );
         if (!method)
             throw new Error(
                 `${plan.cls.name} has no test method "${methodName}" (${plan.methods.map((m) => m.name).join(', ')})`
@@ -138,7 +134,10 @@ export function discoverTests(registry: Registry, filters: readonly string[] = [
     }
     return plans
         .filter((plan) => wanted.has(plan))
-        .map((plan) => ({ ...plan, methods: plan.methods.filter((method) => wanted.get(plan)!.has(method)) }));
+        .map((plan) => ({
+            ...plan,
+            methods: plan.methods.filter((method) => wanted.get(plan)!.has(method))
+        }));
 }
 
 /**
@@ -188,7 +187,8 @@ function judge(error: unknown, testFile: string): Omit<TestResult, 'className' |
     }
     if (error instanceof UnsupportedError || error instanceof CompileError)
         return { outcome: 'fail', message: error.message, location, testLocation };
-    const message = error instanceof Error ? `internal error: ${error.message}` : `internal error: ${String(error)}`;
+    const message =
+        error instanceof Error ? `internal error: ${error.message}` : `internal error: ${String(error)}`;
     return { outcome: 'error', message, location, testLocation };
 }
 
@@ -211,7 +211,11 @@ function runMethod(
     }
 }
 
-function coverageSummary(registry: Registry, org: ApexOrg | null, recorder: CoverageRecorder): CoverageSummary {
+function coverageSummary(
+    registry: Registry,
+    org: ApexOrg | null,
+    recorder: CoverageRecorder
+): CoverageSummary {
     const report = recorder.report(registry);
     const rows: CoverageRow[] = report.classes.map((row) => ({ ...row, kind: 'class' as const }));
     for (const triggers of org?.triggers.values() ?? []) {
@@ -311,7 +315,10 @@ export function formatReport(report: TestRunReport): string[] {
     lines.push(`${report.results.length - failed.length} passed, ${failed.length} failed`);
     const { rows } = report.coverage;
     if (rows.length) {
-        const nameWidth = Math.max(5, ...rows.map((row) => row.name.length + (row.kind === 'trigger' ? 10 : 0)));
+        const nameWidth = Math.max(
+            5,
+            ...rows.map((row) => row.name.length + (row.kind === 'trigger' ? 10 : 0))
+        );
         lines.push('', `${'class'.padEnd(nameWidth)}  ${'%'.padStart(6)}  covered/executable`);
         for (const row of rows) {
             const name = row.kind === 'trigger' ? `${row.name} (trigger)` : row.name;
@@ -324,4 +331,14 @@ export function formatReport(report: TestRunReport): string[] {
     const { covered, executable, percent } = report.coverage;
     lines.push(`org-wide coverage ${percentText(percent)} (${covered}/${executable})`);
     return lines;
+}
+
+/**
+ * The CLI's exit code: 1 when a test did not pass, or when org-wide coverage is under the deploy rule's
+ * 75 % and the gate applies; else 0.
+ */
+export function exitCode(report: TestRunReport, coverageGate: boolean): 0 | 1 {
+    const failed = report.results.some((result) => result.outcome !== 'pass');
+    const below = report.coverage.percent < COVERAGE_GATE_PERCENT;
+    return failed || (coverageGate && below) ? 1 : 0;
 }
