@@ -103,14 +103,25 @@ function systemClass(kind: ClassDef['kind'], name: string, superClass: ClassDef 
     };
 }
 
-export function installSystemTypes(into: Map<string, ClassDef>): void {
+function buildSystemTypes(): Map<string, ClassDef> {
+    const types = new Map<string, ClassDef>();
     const base = systemClass('system', 'Exception', null);
-    into.set('exception', base);
-    for (const name of EXCEPTIONS) into.set(name.toLowerCase(), systemClass('system', name, base));
+    types.set('exception', base);
+    for (const name of EXCEPTIONS) types.set(name.toLowerCase(), systemClass('system', name, base));
     for (const [name, constants] of Object.entries(ENUMS)) {
         const cls = systemClass('enum', name, null);
         cls.qualifiedName = `${SCHEMA_ENUMS.has(name) ? 'Schema' : 'System'}.${name}`;
         cls.enumConstants = constants;
-        into.set(name.toLowerCase(), cls);
+        types.set(name.toLowerCase(), cls);
     }
+    return types;
+}
+
+// One set for the process: a registry's classes cache their resolved superclass (a custom exception's
+// `Exception`), so every Interpreter over that registry must see the very same system classes.
+let shared: Map<string, ClassDef> | null = null;
+
+export function installSystemTypes(into: Map<string, ClassDef>): void {
+    shared ??= buildSystemTypes();
+    for (const [name, cls] of shared) into.set(name, cls);
 }

@@ -200,6 +200,41 @@ describe('the Apex test runner', () => {
         );
     });
 
+    it('keeps a custom exception an exception in every method (each method has its own Interpreter)', () => {
+        const method = (name: string): string[] => [
+            `    @IsTest static void ${name}() {`,
+            '        try {',
+            "            Errors.raise('refused');",
+            "            Assert.fail('raise throws');",
+            '        } catch (Errors.RefusedException e) {',
+            "            Assert.areEqual('refused', e.getMessage());",
+            '        }',
+            '    }'
+        ];
+        const report = run({
+            'Errors.cls': [
+                'public class Errors {',
+                '    public class RefusedException extends Exception {}',
+                '    public static void raise(String message) { throw new RefusedException(message); }',
+                '}'
+            ],
+            'ErrorsTest.cls': [
+                '@IsTest',
+                'private class ErrorsTest {',
+                ...method('first'),
+                ...method('second'),
+                '}'
+            ]
+        });
+        assert.deepEqual(
+            report.results.map((result) => [result.methodName, result.outcome, result.message]),
+            [
+                ['first', 'pass', null],
+                ['second', 'pass', null]
+            ]
+        );
+    });
+
     it('fails every method of a class whose TestSetup throws, without running them', () => {
         const report = run({
             'BrokenSetupTest.cls': [
