@@ -81,6 +81,24 @@ function hasTestMethodKeyword(method: MethodDef): boolean {
     return false;
 }
 
+/**
+ * `@IsTest(SeeAllData=true)` on the method or its class: such a test expects the org's data, which a run
+ * here never has, so it fails loudly rather than passing or failing for the wrong reason.
+ */
+function seesAllData(method: MethodDef): boolean {
+    type Node = { parentCtx?: Node | null; modifier_list?: () => { getText(): string }[] };
+    for (let node = method.body as unknown as Node | null; node; node = node.parentCtx ?? null) {
+        if (typeof node.modifier_list !== 'function') continue;
+        if (
+            node
+                .modifier_list()
+                .some((modifier) => /^@istest\(.*seealldata\s*=\s*true/i.test(modifier.getText()))
+        )
+            return true;
+    }
+    return false;
+}
+
 function isTestMethod(method: MethodDef): boolean {
     return (
         method.isStatic &&
@@ -199,6 +217,11 @@ function runMethod(
     method: MethodDef,
     coverage: CoverageRecorder | null
 ): ReturnType<typeof judge> | null {
+    if (seesAllData(method)) {
+        const location = { file: method.owner.file, line: method.line };
+        const message = `unsupported: @IsTest(SeeAllData=true) at ${path.basename(location.file)}:${location.line}`;
+        return { outcome: 'fail', message, location, testLocation: null };
+    }
     const interp = new Interpreter(registry, org);
     interp.coverage = coverage;
     interp.testHooks = new TestLimitsContext();

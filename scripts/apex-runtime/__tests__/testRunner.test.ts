@@ -235,6 +235,47 @@ describe('the Apex test runner', () => {
         );
     });
 
+    it('refuses a test that expects the org data (SeeAllData=true) instead of running it without', () => {
+        const report = run({
+            'DataTest.cls': [
+                '@IsTest(SeeAllData=true)',
+                'private class DataTest {',
+                '    @IsTest static void readsOrgData() { Assert.isTrue(true); }',
+                '}'
+            ],
+            'MethodDataTest.cls': [
+                '@IsTest',
+                'private class MethodDataTest {',
+                '    @IsTest(seeAllData = true) static void readsOrgData() { Assert.isTrue(true); }',
+                '    @IsTest static void isolated() { Assert.isTrue(true); }',
+                '}'
+            ]
+        });
+        assert.deepEqual(
+            report.results.map((result) => [
+                result.className,
+                result.methodName,
+                result.outcome,
+                result.message
+            ]),
+            [
+                [
+                    'DataTest',
+                    'readsOrgData',
+                    'fail',
+                    'unsupported: @IsTest(SeeAllData=true) at DataTest.cls:3'
+                ],
+                [
+                    'MethodDataTest',
+                    'readsOrgData',
+                    'fail',
+                    'unsupported: @IsTest(SeeAllData=true) at MethodDataTest.cls:3'
+                ],
+                ['MethodDataTest', 'isolated', 'pass', null]
+            ]
+        );
+    });
+
     it('fails every method of a class whose TestSetup throws, without running them', () => {
         const report = run({
             'BrokenSetupTest.cls': [
