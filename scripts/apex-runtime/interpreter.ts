@@ -64,7 +64,7 @@ import {
 } from './org/platform';
 import type { TriggerDef } from './org/triggers';
 import { ClassDef, FieldDef, MethodDef, Registry, TypeRef, simpleType, typeRefOf } from './registry';
-import { installSystemTypes } from './systemTypes';
+import { installSharedSystemTypes } from './systemTypes';
 import {
     ApexDate,
     ApexDatetime,
@@ -172,7 +172,7 @@ export class Interpreter implements TriggerHost {
         readonly registry: Registry,
         readonly org: ApexOrg | null = null
     ) {
-        installSystemTypes(this.system);
+        installSharedSystemTypes(this.system);
         // one Interpreter is one transaction: its limits (and CPU clock) start now, after the parsing
         if (org) org.limits = new GovernorLimits(org.limits.limits);
     }

@@ -103,25 +103,24 @@ function systemClass(kind: ClassDef['kind'], name: string, superClass: ClassDef 
     };
 }
 
-function buildSystemTypes(): Map<string, ClassDef> {
-    const types = new Map<string, ClassDef>();
+export function installSystemTypes(into: Map<string, ClassDef>): void {
     const base = systemClass('system', 'Exception', null);
-    types.set('exception', base);
-    for (const name of EXCEPTIONS) types.set(name.toLowerCase(), systemClass('system', name, base));
+    into.set('exception', base);
+    for (const name of EXCEPTIONS) into.set(name.toLowerCase(), systemClass('system', name, base));
     for (const [name, constants] of Object.entries(ENUMS)) {
         const cls = systemClass('enum', name, null);
         cls.qualifiedName = `${SCHEMA_ENUMS.has(name) ? 'Schema' : 'System'}.${name}`;
         cls.enumConstants = constants;
-        types.set(name.toLowerCase(), cls);
+        into.set(name.toLowerCase(), cls);
     }
-    return types;
 }
 
 // One set for the process: a registry's classes cache their resolved superclass (a custom exception's
 // `Exception`), so every Interpreter over that registry must see the very same system classes.
 let shared: Map<string, ClassDef> | null = null;
 
-export function installSystemTypes(into: Map<string, ClassDef>): void {
-    shared ??= buildSystemTypes();
+/** Puts the process's one set of system types into an Interpreter's map. */
+export function installSharedSystemTypes(into: Map<string, ClassDef>): void {
+    if (!shared) installSystemTypes((shared = new Map()));
     for (const [name, cls] of shared) into.set(name, cls);
 }
