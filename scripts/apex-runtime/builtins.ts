@@ -435,6 +435,13 @@ export function callStaticBuiltin(
             }
             return fromJsonTyped(parsed, typeOfTypeValue(b), interp, file, line);
         }
+        case 'test.starttest':
+        case 'test.stoptest':
+            // only a test run gives these a meaning (fresh limits, queued work); elsewhere they fail loudly
+            if (!interp.testHooks) throw unsupported(`Test.${method} outside a test run`, file, line);
+            if (method === 'starttest') interp.testHooks.startTest(interp);
+            else interp.testHooks.stopTest(interp);
+            return null;
         case 'system.debug':
             interp.debugLog.push(toApexString(args[args.length - 1]));
             return null;

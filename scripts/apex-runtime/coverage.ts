@@ -43,6 +43,13 @@ export function executableLines(cls: ClassDef): Set<number> {
     return lines;
 }
 
+/** The executable lines of a trigger body: its statements, counted as in a class. */
+export function triggerExecutableLines(statements: readonly StatementContext[]): Set<number> {
+    const lines = new Set<number>();
+    for (const statement of statements) collectStatements(statement, lines);
+    return lines;
+}
+
 export function isTestClass(cls: ClassDef): boolean {
     // the registry keeps annotations lower-cased without `@` or arguments
     return cls.annotations.some(

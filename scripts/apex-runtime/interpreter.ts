@@ -42,6 +42,7 @@ import {
 } from '@apexdevtools/apex-parser';
 import { callInstanceBuiltin, callStaticBuiltin, isBuiltinType, staticBuiltinField } from './builtins';
 import { regexMethod } from './regex';
+import type { CoverageRecorder } from './coverage';
 import { CompileError, UnsupportedError, unsupported } from './errors';
 import type { ApexOrg } from './org/apexOrg';
 import type { TriggerEvent, TriggerHost } from './org/dml';
@@ -65,7 +66,7 @@ import {
 } from './org/platform';
 import type { TriggerDef } from './org/triggers';
 import { ClassDef, FieldDef, MethodDef, Registry, TypeRef, simpleType, typeRefOf } from './registry';
-import { installSystemTypes } from './systemTypes';
+import { installSharedSystemTypes } from './systemTypes';
 import {
     ApexDate,
     ApexDatetime,
@@ -90,6 +91,34 @@ export class ApexThrow extends Error {
     constructor(readonly exception: ApexObject) {
         super(String(exception.fields.get('message') ?? ''));
     }
+}
+
+/** Where a statement stands in the source. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+}
+
+// The statements an error unwound through, innermost first, one per file it crossed: a test runner
+// names the failing statement without the interpreter keeping a call stack on the happy path.
+const errorTraces = new WeakMap<object, SourceLocation[]>();
+
+function noteUnwind(error: unknown, file: string, line: number): void {
+    if (!error || typeof error !== 'object') return;
+    const trace = errorTraces.get(error);
+    if (!trace) errorTraces.set(error, [{ file, line }]);
+    else if (trace[trace.length - 1].file !== file) trace.push({ file, line });
+}
+
+/** The statements an error left, innermost first (one per file); empty for an error not thrown by Apex code. */
+export function errorTrace(error: unknown): readonly SourceLocation[] {
+    return (error && typeof error === 'object' ? errorTraces.get(error) : undefined) ?? [];
+}
+
+/** What `Test.startTest()` and `Test.stopTest()` do: only a test run provides it. */
+export interface TestHooks {
+    startTest(interp: Interpreter): void;
+    stopTest(interp: Interpreter): void;
 }
 
 class ReturnSignal {
@@ -132,6 +161,10 @@ export class Interpreter implements TriggerHost {
     readonly system = new Map<string, ClassDef>();
     /** System.debug output, kept for tests that want to read it */
     readonly debugLog: string[] = [];
+    /** set by a test run: every statement and field initialiser run is reported here */
+    coverage: CoverageRecorder | null = null;
+    /** set by a test run: Test.startTest/stopTest */
+    testHooks: TestHooks | null = null;
 
     private readonly triggerStack: TriggerContext[] = [];
     private readonly triggerClasses = new Map<TriggerDef, ClassDef>();
@@ -141,7 +174,7 @@ export class Interpreter implements TriggerHost {
         readonly registry: Registry,
         readonly org: ApexOrg | null = null
     ) {
-        installSystemTypes(this.system);
+        installSharedSystemTypes(this.system);
         // one Interpreter is one transaction: its limits (and CPU clock) start now, after the parsing
         if (org) org.limits = new GovernorLimits(org.limits.limits);
     }
@@ -489,6 +522,7 @@ export class Interpreter implements TriggerHost {
         for (const entry of cls.initOrder) {
             if ('field' in entry) {
                 if (!entry.field.isStatic) continue;
+                if (entry.field.init) this.coverage?.hit(cls.file, entry.field.line);
                 const value = entry.field.init ? this.evaluate(entry.field.init, frame) : null;
                 store.set(
                     entry.field.name.toLowerCase(),
@@ -742,6 +776,7 @@ export class Interpreter implements TriggerHost {
         for (const entry of cls.initOrder) {
             if ('field' in entry) {
                 if (entry.field.isStatic) continue;
+                if (entry.field.init) this.coverage?.hit(cls.file, entry.field.line);
                 const value = entry.field.init ? this.evaluate(entry.field.init, frame) : null;
                 object.fields.set(
                     entry.field.name.toLowerCase(),
@@ -879,9 +914,11 @@ export class Interpreter implements TriggerHost {
     execStatement(statement: StatementContext, frame: Frame): Completion {
         // the CPU limit is checked every 1,024 statements: reading the process clock costs a system call
         if ((++this.statementsRun & 1023) === 0 && this.org) this.orgCall(() => this.org!.limits.checkCpu());
+        this.coverage?.hit(frame.cls.file, statement.start.line);
         try {
             return this.execStatementAt(statement, frame);
         } catch (error) {
+            noteUnwind(error, frame.cls.file, statement.start.line);
             // a helper deep in an operator or a system method knows what is unsupported, not where
             if (
                 error instanceof Error &&
@@ -889,11 +926,13 @@ export class Interpreter implements TriggerHost {
                 /^unsupported: /.test(error.message) &&
                 !/ at \S+:\d+$/.test(error.message)
             ) {
-                throw unsupported(
+                const located = unsupported(
                     error.message.replace(/^unsupported: /, ''),
                     frame.cls.file,
                     statement.start.line
                 );
+                noteUnwind(located, frame.cls.file, statement.start.line);
+                throw located;
             }
             throw error;
         }

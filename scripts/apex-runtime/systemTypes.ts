@@ -123,3 +123,13 @@ export function installSystemTypes(into: Map<string, ClassDef>): void {
         into.set(name.toLowerCase(), cls);
     }
 }
+
+// One set for the process: a registry's classes cache their resolved superclass (a custom exception's
+// `Exception`), so every Interpreter over that registry must see the very same system classes.
+let shared: Map<string, ClassDef> | null = null;
+
+/** Puts the process's one set of system types into an Interpreter's map. */
+export function installSharedSystemTypes(into: Map<string, ClassDef>): void {
+    if (!shared) installSystemTypes((shared = new Map()));
+    for (const [name, cls] of shared) into.set(name, cls);
+}

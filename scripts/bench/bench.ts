@@ -7,7 +7,9 @@
 //   bench orgchart-page n=20000 links=on …  Chromium: the shipped page (preview shell, emulator, paging,
 //                              links on) from navigation to the painted chart, Expand all, pan/zoom frames;
 //                              no peer runs this page
-// Options: --only layout|orgchart|orgchart-page|landscape, --sizes 1000,5000 (org chart sizes; the
+//   bench apex-tests classes=… methods=… ms=… coverage=…%   every Apex test in the Apex runtime, load to
+//                              coverage; no peer
+// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests, --sizes 1000,5000 (org chart sizes; the
 // page case defaults to 5000,20000)
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +21,7 @@ import { launchBrowser } from '../preview/browser';
 import { generatedLines } from './lines';
 import { runOrgChartBench } from './orgChartBench';
 import { runLandscapeBench } from './landscapeBench';
+import { runApexTestsBench } from './apexTestsBench';
 import { PAGE_SIZES, runOrgChartPageBench } from './orgChartPageBench';
 import { buildBenchPage, buildPreview } from '../preview/bundle';
 import { startPreviewServer } from '../preview/server';
@@ -69,7 +72,7 @@ function option(name: string): string | undefined {
 
 async function main(): Promise<void> {
     const only = option('only');
-    const cases = ['layout', 'orgchart', 'orgchart-page', 'landscape'];
+    const cases = ['layout', 'orgchart', 'orgchart-page', 'landscape', 'apex-tests'];
     if (only && !cases.includes(only))
         throw new Error(`--only takes one of ${cases.join(', ')}, not "${only}"`);
     const given = option('sizes')?.split(',').map(Number);
@@ -77,7 +80,8 @@ async function main(): Promise<void> {
         throw new Error('--sizes takes whole numbers of people, e.g. 1000,5000');
     const sizes = given ?? SIZES;
     if (!only || only === 'layout') layoutBench(sizes);
-    if (only === 'layout') return;
+    if (!only || only === 'apex-tests') runApexTestsBench();
+    if (only === 'layout' || only === 'apex-tests') return;
     const browser = await launchBrowser();
     try {
         if (!only || only === 'orgchart') await runOrgChartBench(browser, sizes);
