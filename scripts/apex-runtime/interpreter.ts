@@ -32,6 +32,7 @@ import {
     PostOpExpressionContext,
     PreOpExpressionContext,
     PrimaryExpressionContext,
+    RunAsStatementContext,
     SoqlPrimaryContext,
     StatementContext,
     SubExpressionContext,
@@ -132,6 +133,8 @@ export class Interpreter implements TriggerHost {
     readonly debugLog: string[] = [];
 
     private readonly triggerStack: TriggerContext[] = [];
+    /** the sharing mode of each running method, innermost last: true is `with sharing` */
+    private readonly sharingStack: boolean[] = [];
     private readonly triggerClasses = new Map<TriggerDef, ClassDef>();
 
     /** @param org the org SObjects, Schema, DML, SOQL and triggers work on; without one they are unsupported */
@@ -141,7 +144,42 @@ export class Interpreter implements TriggerHost {
     ) {
         installSystemTypes(this.system);
         // one Interpreter is one transaction: its limits (and CPU clock) start now, after the parsing
-        if (org) org.limits = new GovernorLimits(org.limits.limits);
+        if (org) {
+            org.limits = new GovernorLimits(org.limits.limits);
+            org.sharingMode = () => this.isWithSharing();
+        }
+    }
+
+    // ---------- sharing ----------
+
+    /** Is the code running now `with sharing`? What SOQL and DML ask to decide whether sharing applies. */
+    isWithSharing(): boolean {
+        return this.sharingStack[this.sharingStack.length - 1] ?? false;
+    }
+
+    /**
+     * The sharing a method of `cls` runs with ("Using the with sharing, without sharing, and inherited
+     * sharing Keywords"): the keyword of the class, else of the nearest superclass that has one (an inner
+     * class does not take its outer class's); `inherited sharing` and no keyword run as their caller, and as
+     * the entry point `inherited sharing` is with sharing, no keyword without.
+     */
+    private sharingOf(cls: ClassDef): boolean {
+        let declared: string | null = null;
+        for (let current: ClassDef | null = cls; current && !declared; current = this.superOf(current))
+            declared = current.sharing;
+        const caller = this.sharingStack[this.sharingStack.length - 1];
+        if (declared === 'with sharing') return true;
+        if (declared === 'without sharing') return false;
+        return caller ?? declared === 'inherited sharing';
+    }
+
+    private withSharingMode<T>(enforced: boolean, work: () => T): T {
+        this.sharingStack.push(enforced);
+        try {
+            return work();
+        } finally {
+            this.sharingStack.pop();
+        }
     }
 
     private host(what: string, file: string, line: number): OrgHost {
@@ -187,9 +225,12 @@ export class Interpreter implements TriggerHost {
             this.triggerStack.push({ object, event, news, olds, values: new Map() });
             try {
                 const frame: Frame = { cls: this.triggerClass(trigger), self: null, scopes: [new Map()] };
-                for (const statement of trigger.statements) {
-                    if (this.execStatement(statement, frame) instanceof ReturnSignal) break;
-                }
+                // triggers run in system context without sharing, whoever saved the records
+                this.withSharingMode(false, () => {
+                    for (const statement of trigger.statements) {
+                        if (this.execStatement(statement, frame) instanceof ReturnSignal) break;
+                    }
+                });
             } catch (error) {
                 // an exception a trigger lets through fails its rows, with the platform's wording
                 if (!(error instanceof ApexThrow) || error.exception.cls.name === 'LimitException')
@@ -653,10 +694,12 @@ export class Interpreter implements TriggerHost {
             if (sup) this.construct(sup, object, superArgs, file, line);
             this.initInstance(cls, object);
         }
-        for (const statement of rest) {
-            const completion = this.execStatement(statement, frame);
-            if (completion instanceof ReturnSignal) break;
-        }
+        this.withSharingMode(this.sharingOf(cls), () => {
+            for (const statement of rest) {
+                const completion = this.execStatement(statement, frame);
+                if (completion instanceof ReturnSignal) break;
+            }
+        });
     }
 
     private pickConstructor(cls: ClassDef, args: Value[]): MethodDef | null {
@@ -699,7 +742,8 @@ export class Interpreter implements TriggerHost {
             })
         );
         const frame: Frame = { cls: method.owner, self: method.isStatic ? null : self, scopes: [scope] };
-        const completion = this.execBlock(method.body, frame);
+        const body = method.body;
+        const completion = this.withSharingMode(this.sharingOf(method.owner), () => this.execBlock(body, frame));
         if (completion instanceof ReturnSignal)
             return this.coerce(completion.value, method.returnType, method.owner, method.line);
         return null;
@@ -901,12 +945,38 @@ export class Interpreter implements TriggerHost {
             dmlStatement(host, operation, records, access);
             return undefined;
         }
-        const kinds: [unknown, string][] = [
-            [statement.mergeStatement(), 'DML merge'],
-            [statement.runAsStatement(), 'System.runAs']
-        ];
+        const runAs = statement.runAsStatement();
+        if (runAs) return this.execRunAs(runAs, frame);
+        const kinds: [unknown, string][] = [[statement.mergeStatement(), 'DML merge']];
         for (const [ctx, label] of kinds) if (ctx) throw unsupported(label, file, statement.start.line);
         throw unsupported(`statement ${statement.getText().slice(0, 30)}`, file, statement.start.line);
+    }
+
+    /**
+     * `System.runAs(user) { … }` ("Using the runAs Method"): test code only; the block runs as the user
+     * (UserInfo, user-mode permissions, record sharing — enforced in the block whatever the test class's
+     * sharing, while methods it calls keep their own class's), with its own mixed-DML context, and counts
+     * as one DML statement. The previous user comes back after the block, also when it throws. A User
+     * without an Id is inserted first, as the documented examples rely on.
+     */
+    private execRunAs(ctx: RunAsStatementContext, frame: Frame): Completion {
+        const file = frame.cls.file;
+        const line = ctx.start.line;
+        const host = this.host('System.runAs', file, line);
+        let outer: ClassDef = frame.cls;
+        while (outer.outer) outer = outer.outer;
+        if (!outer.annotations.includes('istest'))
+            throw new CompileError(`would not compile: System.runAs can only be used in test code at ${file}:${line}`);
+        const args = ctx.expressionList()?.expression_list() ?? [];
+        const user = args.length === 1 ? this.evaluate(args[0], frame) : undefined;
+        if (user === null) this.npe();
+        if (!(user instanceof ApexSObject) || user.type !== 'User')
+            throw unsupported('System.runAs with a package version', file, line);
+        this.orgCall(() => host.org.limits.countDml(0));
+        if (!user.fields.get('Id')) dmlStatement(host, 'insert', user, 'system');
+        const id = String(user.fields.get('Id'));
+        if (!host.org.store.get(id)) this.fail('DmlException', `invalid cross reference id: ${id}`);
+        return this.withSharingMode(true, () => host.org.runAs(id, () => this.execBlock(ctx.block(), frame)));
     }
 
     /** A statement that is not a block still gets its own scope (`if (x) Integer y = 1;`). */
