@@ -743,7 +743,9 @@ export class Interpreter implements TriggerHost {
         );
         const frame: Frame = { cls: method.owner, self: method.isStatic ? null : self, scopes: [scope] };
         const body = method.body;
-        const completion = this.withSharingMode(this.sharingOf(method.owner), () => this.execBlock(body, frame));
+        const completion = this.withSharingMode(this.sharingOf(method.owner), () =>
+            this.execBlock(body, frame)
+        );
         if (completion instanceof ReturnSignal)
             return this.coerce(completion.value, method.returnType, method.owner, method.line);
         return null;
@@ -966,7 +968,9 @@ export class Interpreter implements TriggerHost {
         let outer: ClassDef = frame.cls;
         while (outer.outer) outer = outer.outer;
         if (!outer.annotations.includes('istest'))
-            throw new CompileError(`would not compile: System.runAs can only be used in test code at ${file}:${line}`);
+            throw new CompileError(
+                `would not compile: System.runAs can only be used in test code at ${file}:${line}`
+            );
         const args = ctx.expressionList()?.expression_list() ?? [];
         const user = args.length === 1 ? this.evaluate(args[0], frame) : undefined;
         if (user === null) this.npe();

@@ -14,6 +14,7 @@ import { STANDARD_OBJECT_FIELDS } from './standardSchema';
 import { loadTriggers, parseTrigger, type TriggerDef } from './triggers';
 import type { AccessModel } from '../security/access';
 import {
+    addSetupSchemas,
     seedStoreSecurity,
     setupSaveBehaviour,
     storeAccessModel,
@@ -135,6 +136,7 @@ export class ApexOrg {
             'SetupEntityAccess'
         ])
             store.behaviours[object] = [setupSaveBehaviour(changed)];
+        addSetupSchemas(store);
         enforceStandardFields(store);
         this.catalog = new SchemaCatalog(store.schemas, forceApp);
         this.triggers = forceApp ? loadTriggers(path.join(forceApp, 'triggers')) : new Map();

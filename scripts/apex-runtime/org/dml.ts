@@ -123,7 +123,14 @@ function ownsRecords(org: ApexOrg, object: string): boolean {
 }
 
 /** The fields whose change makes a User update setup DML ("sObjects That Cannot Be Used Together…"). */
-const USER_SETUP_FIELDS = ['userroleid', 'isactive', 'forecastenabled', 'isportalenabled', 'username', 'profileid'];
+const USER_SETUP_FIELDS = [
+    'userroleid',
+    'isactive',
+    'forecastenabled',
+    'isportalenabled',
+    'username',
+    'profileid'
+];
 
 /** The mixed DML error of this statement, or null when it may run. */
 function mixedDml(
@@ -228,7 +235,9 @@ export function runDml(
             const stored = org.store.get(id)!;
             const type = stored.attributes.type;
             const allowed =
-                kind === 'delete' ? security.isDeletableRow(type, stored) : security.isEditableRow(type, stored);
+                kind === 'delete'
+                    ? security.isDeletableRow(type, stored)
+                    : security.isEditableRow(type, stored);
             if (!allowed)
                 fail(result, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
         }

@@ -5,10 +5,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readPermissionSets } from '../../lib/permissionSets';
-import { DmlError, type OrgStore, type SaveBehaviour, type SObjectRecord } from '../../preview/emulator/store';
+import {
+    DmlError,
+    type OrgStore,
+    type SaveBehaviour,
+    type SObjectRecord
+} from '../../preview/emulator/store';
 import { AccessModel, type RecordAccess, type Row, type SetupReader } from '../security/access';
 import { securedObjects } from '../security/objects';
 import { seedSecurity } from '../security/setupRecords';
+import { STANDARD_OBJECT_FIELDS } from './standardSchema';
 
 export type ObjectAccess = 'read' | 'create' | 'edit' | 'delete';
 export type FieldAccess = 'read' | 'edit';
@@ -149,8 +155,34 @@ export function seedStoreSecurity(store: OrgStore, forceApp: string | null): str
     return String(records.User![0]!.Id);
 }
 
+/**
+ * Puts the setup objects' platform fields into the store's schemas, so the store checks what the platform
+ * checks on a save (required fields, lookups to a Profile or a PermissionSet that exists) and the SOQL
+ * source describes them (`SELECT PermissionsRead FROM ObjectPermissions`). Number-of-licences fields stay
+ * out: the store's SOQL shapes have no integer type, and nothing queries them from Apex.
+ */
+export function addSetupSchemas(store: OrgStore): void {
+    for (const [object, fields] of Object.entries(STANDARD_OBJECT_FIELDS)) {
+        if (!isSetupObject(object)) continue;
+        const schema = store.schemas.get(object) ?? {
+            name: object,
+            custom: false,
+            fields: new Map(),
+            validationRules: []
+        };
+        for (const field of fields)
+            if (!schema.fields.has(field.name) && field.type !== 'Int')
+                schema.fields.set(field.name, { ...field });
+        store.schemas.set(object, schema);
+    }
+}
+
 /** The model over the store's setup records and the org's objects. */
-export function storeAccessModel(store: OrgStore, forceApp: string | null, version: () => number): AccessModel {
+export function storeAccessModel(
+    store: OrgStore,
+    forceApp: string | null,
+    version: () => number
+): AccessModel {
     return new AccessModel(
         securedObjects(store.schemas, forceApp ?? '/nonexistent'),
         storeSetupReader(store, version)

@@ -186,7 +186,10 @@ export const STANDARD_OBJECT_FIELDS: Readonly<Record<string, readonly StandardFi
     ],
     PermissionSetAssignment: [
         { ...lookup('AssigneeId', 'Assignee ID', 'User', 'Assignee'), required: true },
-        { ...lookup('PermissionSetId', 'Permission Set ID', 'PermissionSet', 'PermissionSet'), required: true }
+        {
+            ...lookup('PermissionSetId', 'Permission Set ID', 'PermissionSet', 'PermissionSet'),
+            required: true
+        }
     ],
     ApexClass: [
         f('Name', 'Name', 'Text', { readOnly: true }),
