@@ -93,6 +93,14 @@ const CLASSES = [
             System.runAs(new User(Id = other)) { }
             return Limits.getDmlStatements() - before;
         }
+        public static String newcomer(Id profileId) {
+            User u = new User(ProfileId = profileId, LastName = 'Newcomer', Alias = 'newc', Email = 'newcomer@example.com',
+                Username = 'newcomer@example.com.keystone', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US',
+                LocaleSidKey = 'en_US', TimeZoneSidKey = 'America/Los_Angeles');
+            String inside;
+            System.runAs(u) { inside = UserInfo.getLastName(); }
+            return inside + ' ' + (u.Id != null) + ' ' + UserInfo.getLastName();
+        }
         public static Id mixedInBlocks(Id profileId) {
             insert new Account(Name = 'Before the user');
             User person = new User(ProfileId = profileId, LastName = 'Mixed', Alias = 'mixed', Email = 'mixed@example.com',
@@ -485,6 +493,13 @@ describe('System.runAs', () => {
     for (const [name, work, expected] of cases)
         test(name, () => assert.equal(toApexString(work()), expected));
 
+    test('runs as a user the test has not inserted yet, as the documented example does', () => {
+        assert.equal(
+            toApexString(apex.callStatic('RunAsProbe', 'newcomer', [profile('Standard User')])),
+            'Newcomer true Admin'
+        );
+    });
+
     test('is test code only', () => {
         assert.throws(
             () => apex.callStatic('NotATest', 'tryIt', [rep]),
@@ -517,7 +532,6 @@ describe('System.runAs', () => {
             ),
             /MIXED_DML_OPERATION, DML operation on setup object is not permitted after you have updated a non-setup object \(or vice versa\): PermissionSetAssignment, original object: Account/
         );
-        void profile;
     });
 
     test('a permission set a test builds is enforced (KeystoneTestDataFactory.newUserMissingField)', () => {
