@@ -32,6 +32,7 @@ import {
     PostOpExpressionContext,
     PreOpExpressionContext,
     PrimaryExpressionContext,
+    RunAsStatementContext,
     SoqlPrimaryContext,
     StatementContext,
     SubExpressionContext,
@@ -167,6 +168,8 @@ export class Interpreter implements TriggerHost {
     testHooks: TestHooks | null = null;
 
     private readonly triggerStack: TriggerContext[] = [];
+    /** the sharing mode of each running method, innermost last: true is `with sharing` */
+    private readonly sharingStack: boolean[] = [];
     private readonly triggerClasses = new Map<TriggerDef, ClassDef>();
 
     /** @param org the org SObjects, Schema, DML, SOQL and triggers work on; without one they are unsupported */
@@ -176,7 +179,42 @@ export class Interpreter implements TriggerHost {
     ) {
         installSharedSystemTypes(this.system);
         // one Interpreter is one transaction: its limits (and CPU clock) start now, after the parsing
-        if (org) org.limits = new GovernorLimits(org.limits.limits);
+        if (org) {
+            org.limits = new GovernorLimits(org.limits.limits);
+            org.sharingMode = () => this.isWithSharing();
+        }
+    }
+
+    // ---------- sharing ----------
+
+    /** Is the code running now `with sharing`? What SOQL and DML ask to decide whether sharing applies. */
+    isWithSharing(): boolean {
+        return this.sharingStack[this.sharingStack.length - 1] ?? false;
+    }
+
+    /**
+     * The sharing a method of `cls` runs with ("Using the with sharing, without sharing, and inherited
+     * sharing Keywords"): the keyword of the class, else of the nearest superclass that has one (an inner
+     * class does not take its outer class's); `inherited sharing` and no keyword run as their caller, and as
+     * the entry point `inherited sharing` is with sharing, no keyword without.
+     */
+    private sharingOf(cls: ClassDef): boolean {
+        let declared: string | null = null;
+        for (let current: ClassDef | null = cls; current && !declared; current = this.superOf(current))
+            declared = current.sharing;
+        const caller = this.sharingStack[this.sharingStack.length - 1];
+        if (declared === 'with sharing') return true;
+        if (declared === 'without sharing') return false;
+        return caller ?? declared === 'inherited sharing';
+    }
+
+    private withSharingMode<T>(enforced: boolean, work: () => T): T {
+        this.sharingStack.push(enforced);
+        try {
+            return work();
+        } finally {
+            this.sharingStack.pop();
+        }
     }
 
     private host(what: string, file: string, line: number): OrgHost {
@@ -212,44 +250,8 @@ export class Interpreter implements TriggerHost {
         }
     }
 
-    // the sharing mode of each running class body, innermost last ("Use the with sharing, without
-    // sharing, and inherited sharing Keywords")
-    private readonly sharingStack: boolean[] = [];
     /** where the running `Database.*` call stands, for a dynamic query's messages */
     callSite: { file: string; line: number } = { file: '?', line: 0 };
-
-    /**
-     * Whether the running code enforces sharing: its class's `with sharing` or `without sharing` (or that
-     * of the class it extends); `inherited sharing` and no declaration run in the caller's mode, and with
-     * sharing at the entry point ("The default sharing mode is with sharing"; anonymous Apex runs with the
-     * user's sharing). A trigger runs without sharing.
-     */
-    enforcesSharing(): boolean {
-        return this.sharingStack[this.sharingStack.length - 1] ?? true;
-    }
-
-    private declaredSharing(cls: ClassDef): string | null {
-        for (let at: ClassDef | null = cls; at; at = at.kind === 'class' ? this.superOf(at) : null)
-            if (at.sharing) return at.sharing;
-        return null;
-    }
-
-    /** Runs a body of `cls` (method, constructor, initialiser) in the class's sharing mode. */
-    private inClass<T>(cls: ClassDef, work: () => T): T {
-        const declared = this.declaredSharing(cls);
-        this.sharingStack.push(
-            declared === 'with sharing'
-                ? true
-                : declared === 'without sharing'
-                  ? false
-                  : this.enforcesSharing()
-        );
-        try {
-            return work();
-        } finally {
-            this.sharingStack.pop();
-        }
-    }
 
     /** An Apex exception to throw from TypeScript. */
     thrown(exception: ApexObject): ApexThrow {
@@ -272,7 +274,8 @@ export class Interpreter implements TriggerHost {
             this.triggerStack.push({ object, event, news, olds, values: new Map() });
             try {
                 const frame: Frame = { cls: this.triggerClass(trigger), self: null, scopes: [new Map()] };
-                this.inClass(frame.cls, () => {
+                // triggers run in system context without sharing, whoever saved the records
+                this.withSharingMode(false, () => {
                     for (const statement of trigger.statements) {
                         if (this.execStatement(statement, frame) instanceof ReturnSignal) break;
                     }
@@ -406,7 +409,9 @@ export class Interpreter implements TriggerHost {
     runSnippet(body: string): Value {
         const name = `Snippet${this.registry.classes.size}`;
         this.registry.addSource(
-            `public class ${name} { public static Object run() { ${body} } }`,
+            // anonymous Apex runs with the current user's sharing ("Anonymous Blocks"); `inherited sharing`
+            // is with sharing at an entry point and passes it on to undeclared classes it calls
+            `public inherited sharing class ${name} { public static Object run() { ${body} } }`,
             `${name}.cls`
         );
         return this.callStatic(name, 'run');
@@ -514,7 +519,7 @@ export class Interpreter implements TriggerHost {
         if (sup) this.ensureStatic(sup);
         const store = new Map<string, Value>();
         this.statics.set(cls, store);
-        this.inClass(cls, () => this.initStatics(cls, store));
+        this.withSharingMode(this.sharingOf(cls), () => this.initStatics(cls, store));
     }
 
     private initStatics(cls: ClassDef, store: Map<string, Value>): void {
@@ -708,7 +713,7 @@ export class Interpreter implements TriggerHost {
 
     private construct(cls: ClassDef, object: ApexObject, args: Value[], file: string, line: number): void {
         if (cls.kind !== 'system') {
-            this.inClass(cls, () => this.constructIn(cls, object, args, file, line));
+            this.withSharingMode(this.sharingOf(cls), () => this.constructIn(cls, object, args, file, line));
             return;
         }
         this.constructIn(cls, object, args, file, line);
@@ -757,10 +762,12 @@ export class Interpreter implements TriggerHost {
             if (sup) this.construct(sup, object, superArgs, file, line);
             this.initInstance(cls, object);
         }
-        for (const statement of rest) {
-            const completion = this.execStatement(statement, frame);
-            if (completion instanceof ReturnSignal) break;
-        }
+        this.withSharingMode(this.sharingOf(cls), () => {
+            for (const statement of rest) {
+                const completion = this.execStatement(statement, frame);
+                if (completion instanceof ReturnSignal) break;
+            }
+        });
     }
 
     private pickConstructor(cls: ClassDef, args: Value[]): MethodDef | null {
@@ -805,7 +812,9 @@ export class Interpreter implements TriggerHost {
         );
         const frame: Frame = { cls: method.owner, self: method.isStatic ? null : self, scopes: [scope] };
         const body = method.body;
-        const completion = this.inClass(method.owner, () => this.execBlock(body, frame));
+        const completion = this.withSharingMode(this.sharingOf(method.owner), () =>
+            this.execBlock(body, frame)
+        );
         if (completion instanceof ReturnSignal)
             return this.coerce(completion.value, method.returnType, method.owner, method.line);
         return null;
@@ -845,7 +854,9 @@ export class Interpreter implements TriggerHost {
             property: field
         };
         const getter = prop.getter;
-        const completion = this.inClass(field.owner, () => this.execBlock(getter, accessorFrame));
+        const completion = this.withSharingMode(this.sharingOf(field.owner), () =>
+            this.execBlock(getter, accessorFrame)
+        );
         void owner;
         return completion instanceof ReturnSignal
             ? this.coerce(completion.value, field.type, field.owner, field.line)
@@ -861,7 +872,7 @@ export class Interpreter implements TriggerHost {
         if (prop?.setter && frame?.property !== field) {
             const scope = new Map<string, Variable>([['value', { value: converted, type: field.type }]]);
             const setter = prop.setter;
-            this.inClass(field.owner, () =>
+            this.withSharingMode(this.sharingOf(field.owner), () =>
                 this.execBlock(setter, {
                     cls: field.owner,
                     self: field.isStatic ? null : self,
@@ -1015,12 +1026,40 @@ export class Interpreter implements TriggerHost {
             dmlStatement(host, operation, records, access);
             return undefined;
         }
-        const kinds: [unknown, string][] = [
-            [statement.mergeStatement(), 'DML merge'],
-            [statement.runAsStatement(), 'System.runAs']
-        ];
+        const runAs = statement.runAsStatement();
+        if (runAs) return this.execRunAs(runAs, frame);
+        const kinds: [unknown, string][] = [[statement.mergeStatement(), 'DML merge']];
         for (const [ctx, label] of kinds) if (ctx) throw unsupported(label, file, statement.start.line);
         throw unsupported(`statement ${statement.getText().slice(0, 30)}`, file, statement.start.line);
+    }
+
+    /**
+     * `System.runAs(user) { … }` ("Using the runAs Method"): test code only; the block runs as the user
+     * (UserInfo, user-mode permissions, record sharing — enforced in the block whatever the test class's
+     * sharing, while methods it calls keep their own class's), with its own mixed-DML context, and counts
+     * as one DML statement. The previous user comes back after the block, also when it throws. A User
+     * without an Id is inserted first, as the documented examples rely on.
+     */
+    private execRunAs(ctx: RunAsStatementContext, frame: Frame): Completion {
+        const file = frame.cls.file;
+        const line = ctx.start.line;
+        const host = this.host('System.runAs', file, line);
+        let outer: ClassDef = frame.cls;
+        while (outer.outer) outer = outer.outer;
+        if (!outer.annotations.includes('istest'))
+            throw new CompileError(
+                `would not compile: System.runAs can only be used in test code at ${file}:${line}`
+            );
+        const args = ctx.expressionList()?.expression_list() ?? [];
+        const user = args.length === 1 ? this.evaluate(args[0], frame) : undefined;
+        if (user === null) this.npe();
+        if (!(user instanceof ApexSObject) || user.type !== 'User')
+            throw unsupported('System.runAs with a package version', file, line);
+        this.orgCall(() => host.org.limits.countDml(0));
+        if (!user.fields.get('Id')) dmlStatement(host, 'insert', user, 'system');
+        const id = String(user.fields.get('Id'));
+        if (!host.org.store.get(id)) this.fail('DmlException', `invalid cross reference id: ${id}`);
+        return this.withSharingMode(true, () => host.org.runAs(id, () => this.execBlock(ctx.block(), frame)));
     }
 
     /** A statement that is not a block still gets its own scope (`if (x) Integer y = 1;`). */
@@ -1403,7 +1442,7 @@ export class Interpreter implements TriggerHost {
                     node: primary.soqlLiteral(),
                     bind: (bound) => this.evaluate(bound, frame),
                     access: 'system',
-                    withSharing: this.enforcesSharing(),
+                    withSharing: this.isWithSharing(),
                     origin: { file: frame.cls.file, line }
                 })
             );

@@ -10,8 +10,9 @@ import { Registry } from '../registry';
 import { toApexString, typeNameForException } from '../semantics';
 import { ALL_ACCESS, ApexOrg, type SecurityHook } from '../org/apexOrg';
 import { GovernorLimits, SYNC_LIMITS, type LimitValues } from '../org/limits';
-import { AGGREGATE_QUERY_MORE_MESSAGE, type RecordVisibility } from '../org/soqlBridge';
+import { AGGREGATE_QUERY_MORE_MESSAGE } from '../org/soqlBridge';
 import { createOrg } from '../../preview/server';
+import { INSTALLER_PERMISSION_SETS } from '../../lib/orgCommands';
 import { DATA_DIR, FORCE_APP } from '../../lib/project';
 import { REPORTING_LINE_MESSAGES } from '../../preview/emulator/behaviours';
 
@@ -304,14 +305,11 @@ test('Limits: the 101st query and the rows past the limit throw LimitException, 
 });
 
 /** Everything readable except one field, and one record hidden by sharing. */
-function restricted(
-    hiddenRecordId: () => string,
-    hiddenField: [string, string]
-): SecurityHook & RecordVisibility {
+function restricted(hiddenRecordId: () => string, hiddenField: [string, string]): SecurityHook {
     return {
         ...ALL_ACCESS,
         fieldAccess: (object, field) => !(object === hiddenField[0] && field === hiddenField[1]),
-        recordVisible: (_object, recordId) => recordId !== hiddenRecordId()
+        isVisibleRow: (_object, row) => row.Id !== hiddenRecordId()
     };
 }
 
@@ -408,6 +406,16 @@ let keystoneClasses: Registry | null = null;
 function keystone(): { apex: Interpreter; org: ApexOrg } {
     const { org: store } = createOrg(DATA_DIR);
     const org = new ApexOrg(store, FORCE_APP, store.currentUserId ?? undefined);
+    // as the scratch setup does: the installing admin holds Keystone Manager and Keystone Admin, without
+    // which our fields, deployed without profile access, are hidden from them in user mode
+    for (const name of INSTALLER_PERMISSION_SETS) {
+        const set = org.store.all('PermissionSet').find((row) => row.Name === name);
+        if (set)
+            org.store.insert('PermissionSetAssignment', {
+                AssigneeId: org.runningUserId,
+                PermissionSetId: set.Id
+            });
+    }
     if (!keystoneClasses) {
         keystoneClasses = new Registry();
         keystoneClasses.loadFolder(`${FORCE_APP}/classes`);

@@ -12,24 +12,19 @@ import { soqlEngine } from './soqlBridge';
 import { GovernorLimits } from './limits';
 import { STANDARD_OBJECT_FIELDS } from './standardSchema';
 import { loadTriggers, parseTrigger, type TriggerDef } from './triggers';
+import type { AccessModel } from '../security/access';
+import {
+    addSetupSchemas,
+    seedStoreSecurity,
+    setupSaveBehaviour,
+    storeAccessModel,
+    userSaveBehaviour,
+    userSecurity,
+    type SecurityHook
+} from './securityBridge';
 import * as path from 'node:path';
 
-export type ObjectAccess = 'read' | 'create' | 'edit' | 'delete';
-export type FieldAccess = 'read' | 'edit';
-
-/**
- * What the running user may do. The security increment fills it from profiles and permission sets;
- * until then {@link ALL_ACCESS} answers yes to everything (the running user is a System Administrator).
- */
-export interface SecurityHook {
-    objectAccess(object: string, access: ObjectAccess): boolean;
-    fieldAccess(object: string, field: string, access: FieldAccess): boolean;
-}
-
-export const ALL_ACCESS: SecurityHook = {
-    objectAccess: () => true,
-    fieldAccess: () => true
-};
+export { ALL_ACCESS, type FieldAccess, type ObjectAccess, type SecurityHook } from './securityBridge';
 
 /** `WITH USER_MODE` / `as user` or system mode. */
 export type AccessMode = 'user' | 'system';
@@ -113,43 +108,130 @@ function enforceStandardFields(store: OrgStore): void {
 export class ApexOrg {
     readonly catalog: SchemaCatalog;
     limits = new GovernorLimits();
-    security: SecurityHook = ALL_ACCESS;
     /** runs SOQL: the SOQL module over this org's store (a test may swap in its own) */
     queryEngine: QueryEngine = soqlEngine;
     /** Test.isRunningTest(): the test runner sets it */
     isRunningTest = false;
-    readonly runningUserId: string;
     /** deleted records by Id, for undelete */
     readonly recycleBin = new Map<string, SObjectRecord>();
     /** the org's triggers by object (lower-cased) */
     readonly triggers: Map<string, TriggerDef[]>;
+    /** who may do what, read from the setup records in the store */
+    readonly access: AccessModel;
+    /** the installing admin the org was seeded with (System Administrator) */
+    readonly adminId: string;
+    /**
+     * Is the code running now `with sharing`? The interpreter answers from its call stack; without one
+     * (an org used from TypeScript alone) nothing runs with sharing.
+     */
+    sharingMode: () => boolean = () => false;
+    private currentUserId: string;
+    private securityOverride: SecurityHook | null = null;
+    private setupEdits = 0;
+    private mixedDml: { limits: GovernorLimits; setup: string | null; other: string | null } | null = null;
 
     /**
      * @param store the records; its TypeScript save behaviours are switched off, since the org's own
-     * Apex triggers run instead
-     * @param runningUserId a User in the store; without one a "Runtime User" is created
+     * Apex triggers run instead. The org's setup records (profiles, permission sets, the admin) are
+     * seeded into it.
+     * @param runningUserId a User in the store; without one the seeded admin runs
      */
     constructor(
         readonly store: OrgStore,
         forceApp: string | null = FORCE_APP,
         runningUserId?: string
     ) {
-        store.behaviours = {};
+        const changed = (): void => {
+            this.setupEdits++;
+        };
+        store.behaviours = { User: [userSaveBehaviour(changed)] };
+        for (const object of [
+            'Profile',
+            'PermissionSet',
+            'PermissionSetAssignment',
+            'ObjectPermissions',
+            'FieldPermissions',
+            'SetupEntityAccess'
+        ])
+            store.behaviours[object] = [setupSaveBehaviour(changed)];
+        addSetupSchemas(store);
         enforceStandardFields(store);
         this.catalog = new SchemaCatalog(store.schemas, forceApp);
         this.triggers = forceApp ? loadTriggers(path.join(forceApp, 'triggers')) : new Map();
-        this.runningUserId =
-            runningUserId ??
-            store.insert('User', {
-                FirstName: 'Runtime',
-                LastName: 'User',
-                Name: 'Runtime User',
-                Alias: 'runtime',
-                ProfileId: store.ids.next('Profile'),
-                DefaultCurrencyIsoCode: 'USD',
-                IsActive: true
-            });
-        store.currentUserId = this.runningUserId;
+        this.adminId = seedStoreSecurity(store, forceApp);
+        this.access = storeAccessModel(store, forceApp, () => this.setupEdits);
+        if (runningUserId && !store.get(runningUserId))
+            throw new Error(`the running user ${runningUserId} is not in the org`);
+        this.currentUserId = runningUserId ?? this.adminId;
+        store.currentUserId = this.currentUserId;
+    }
+
+    /** The running user's Id (UserInfo.getUserId()): the admin, or whoever a runAs block runs as. */
+    get runningUserId(): string {
+        return this.currentUserId;
+    }
+
+    /** What the running user may do; a test may set a hook of its own (ALL_ACCESS) and clear it with null. */
+    get security(): SecurityHook {
+        return this.securityOverride ?? userSecurity(this.access, this.currentUserId, this.store);
+    }
+
+    set security(hook: SecurityHook | null) {
+        this.securityOverride = hook;
+    }
+
+    /** Is the running code `with sharing` (record access enforced in system mode)? */
+    enforcesSharing(): boolean {
+        return this.sharingMode();
+    }
+
+    /**
+     * Runs `work` as another user (System.runAs): UserInfo, security and sharing answer for them, and the
+     * previous user comes back afterwards, also when `work` throws. DML inside starts its own mixed-DML
+     * context, as the platform lets runAs blocks separate setup and other DML.
+     */
+    runAs<T>(userId: string, work: () => T): T {
+        const user = this.store.get(userId);
+        if (!user || user.attributes.type !== 'User') throw new Error(`no user ${userId} in the org`);
+        const previous = { user: this.currentUserId, mixed: this.mixedDml };
+        this.currentUserId = user.Id;
+        this.store.currentUserId = user.Id;
+        this.mixedDml = null;
+        try {
+            return work();
+        } finally {
+            this.currentUserId = previous.user;
+            this.store.currentUserId = previous.user;
+            this.mixedDml = previous.mixed;
+        }
+    }
+
+    /** Assigns a permission set by API name (what `sf org assign permset` does); returns the assignment's Id. */
+    assignPermissionSet(userId: string, permissionSetName: string): string {
+        const set = this.store.all('PermissionSet').find((row) => row.Name === permissionSetName);
+        if (!set) throw new Error(`no permission set ${permissionSetName} in the org`);
+        return this.store.insert('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: set.Id });
+    }
+
+    /** A setup record was deleted or undeleted (saves are seen by the store's behaviours). */
+    setupChanged(): void {
+        this.setupEdits++;
+    }
+
+    /**
+     * Mixed DML ("sObjects That Cannot Be Used Together in DML Operations"): the first object of the other
+     * kind this transaction (or runAs block) saved, or null when a save of `object` may go ahead, which is
+     * then remembered. `neutral` is a save the platform allows alongside both kinds (a User without a role).
+     */
+    mixedDmlClash(object: string, kind: 'setup' | 'other' | 'neutral'): string | null {
+        if (this.mixedDml?.limits !== this.limits)
+            this.mixedDml = { limits: this.limits, setup: null, other: null };
+        if (kind === 'neutral') return null;
+        const clash = kind === 'setup' ? this.mixedDml.other : this.mixedDml.setup;
+        if (clash) return clash;
+        if (kind === 'setup') this.mixedDml.setup ??= object;
+        else this.mixedDml.other ??= object;
+        return null;
     }
 
     /** An empty org with Keystone's objects. */
@@ -166,7 +248,7 @@ export class ApexOrg {
     }
 
     runningUser(): SObjectRecord {
-        const user = this.store.get(this.runningUserId);
+        const user = this.store.get(this.currentUserId);
         if (!user) throw new Error(`the running user ${this.runningUserId} is not in the org`);
         return user;
     }
@@ -190,6 +272,7 @@ export class ApexOrg {
 
     restoreState(state: OrgState): void {
         this.store.restore(state.store);
+        this.setupEdits++;
         this.recycleBin.clear();
         for (const [id, record] of state.recycleBin) this.recycleBin.set(id, record);
     }

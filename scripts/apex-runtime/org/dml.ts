@@ -6,6 +6,7 @@
 import { DmlError, type FieldValue } from '../../preview/emulator/store';
 import { ApexSObject } from '../values';
 import type { AccessMode, ApexOrg } from './apexOrg';
+import { isSetupObject } from './securityBridge';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 export type TriggerEvent =
@@ -97,6 +98,62 @@ function chunks(rows: number[], typeOf: (row: number) => string): [string, numbe
 }
 
 /**
+ * Sharing on the masters a save names: a detail's master-detail field must point at a record the running
+ * user may edit ("insufficient access rights on cross-reference id").
+ */
+function mastersEditable(org: ApexOrg, record: ApexSObject): boolean {
+    const security = org.security;
+    for (const [name, value] of record.fields) {
+        const field = org.catalog.field(record.type, name);
+        if (field?.type !== 'MasterDetail' || typeof value !== 'string') continue;
+        const master = org.store.get(value);
+        if (master && !security.isEditableRow(master.attributes.type, master)) return false;
+    }
+    return true;
+}
+
+/** Objects whose records have an owner: not details (their master's access decides) nor setup objects. */
+function ownsRecords(org: ApexOrg, object: string): boolean {
+    return (
+        Boolean(org.catalog.field(object, 'OwnerId')) &&
+        !isSetupObject(object) &&
+        !object.toLowerCase().endsWith('__mdt') &&
+        org.access.sharingModel(object) !== 'ControlledByParent'
+    );
+}
+
+/** The fields whose change makes a User update setup DML ("sObjects That Cannot Be Used Together…"). */
+const USER_SETUP_FIELDS = [
+    'userroleid',
+    'isactive',
+    'forecastenabled',
+    'isportalenabled',
+    'username',
+    'profileid'
+];
+
+/** The mixed DML error of this statement, or null when it may run. */
+function mixedDml(
+    org: ApexOrg,
+    records: ApexSObject[],
+    kinds: ('insert' | 'update' | 'delete' | 'undelete')[]
+): string | null {
+    for (const [row, record] of records.entries()) {
+        let kind: 'setup' | 'other' | 'neutral' = isSetupObject(record.type) ? 'setup' : 'other';
+        if (record.type.toLowerCase() === 'user') {
+            const written = [...record.fields.keys()].map((name) => name.toLowerCase());
+            if (kinds[row] === 'insert' && !record.fields.get('UserRoleId')) kind = 'neutral';
+            if (kinds[row] === 'update' && !written.some((name) => USER_SETUP_FIELDS.includes(name)))
+                kind = 'neutral';
+        }
+        const clash = org.mixedDmlClash(record.type, kind);
+        if (clash)
+            return `DML operation on setup object is not permitted after you have updated a non-setup object (or vice versa): ${kind === 'setup' ? record.type : clash}, original object: ${kind === 'setup' ? clash : record.type}`;
+    }
+    return null;
+}
+
+/**
  * Runs one DML operation over `records`. Returns one result per record, in order. With `allOrNone`, any
  * row error rolls the whole statement back and the results carry the errors (the caller throws the
  * DmlException); without it the rows that can be saved are saved.
@@ -116,10 +173,24 @@ export function runDml(
     const kinds = records.map((record): 'insert' | 'update' | 'delete' | 'undelete' =>
         operation === 'upsert' ? (record.fields.get('Id') ? 'update' : 'insert') : operation
     );
+    const security = org.security;
+    // user mode enforces sharing too; system mode only in `with sharing` code
+    const sharing = access === 'user' || org.enforcesSharing();
+    const clash = mixedDml(org, records, kinds);
+    if (clash) {
+        for (const result of results) fail(result, 'MIXED_DML_OPERATION', clash);
+        return results;
+    }
     records.forEach((record, row) => {
         const id = record.fields.get('Id');
         const result = results[row];
         const kind = kinds[row];
+        if (sharing && (kind === 'insert' || kind === 'update') && !mastersEditable(org, record))
+            fail(
+                result,
+                'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+                'insufficient access rights on cross-reference id'
+            );
         const objectAccess =
             kind === 'insert'
                 ? 'create'
@@ -128,7 +199,7 @@ export function runDml(
                   : kind === 'delete'
                     ? 'delete'
                     : 'create';
-        if (access === 'user' && !org.security.objectAccess(record.type, objectAccess)) {
+        if (access === 'user' && !security.objectAccess(record.type, objectAccess)) {
             fail(result, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
             return;
         }
@@ -139,7 +210,7 @@ export function runDml(
                 ]);
             if (access === 'user') {
                 for (const name of Object.keys(storeValues(org, record)))
-                    if (!org.security.fieldAccess(record.type, name, 'edit'))
+                    if (!security.fieldAccess(record.type, name, 'edit'))
                         fail(
                             result,
                             'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -160,9 +231,19 @@ export function runDml(
         if (kind === 'undelete') {
             if (!org.recycleBin.has(id)) fail(result, 'UNDELETE_FAILED', 'Entity is not in the recycle bin');
         } else if (!org.store.get(id)) fail(result, 'ENTITY_IS_DELETED', 'entity is deleted');
+        else if (sharing) {
+            const stored = org.store.get(id)!;
+            const type = stored.attributes.type;
+            const allowed =
+                kind === 'delete'
+                    ? security.isDeletableRow(type, stored)
+                    : security.isEditableRow(type, stored);
+            if (!allowed)
+                fail(result, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+        }
         if (kind === 'update' && access === 'user') {
             for (const name of Object.keys(storeValues(org, record)))
-                if (!org.security.fieldAccess(record.type, name, 'edit'))
+                if (!security.fieldAccess(record.type, name, 'edit'))
                     fail(
                         result,
                         'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -234,7 +315,11 @@ function attemptSave(
         const record = records[row];
         const id = record.fields.get('Id') as string | null;
         if (kinds[row] === 'insert') {
-            news.set(row, copyOf(record));
+            const copy = copyOf(record);
+            // a new record that names no owner is the running user's, as the platform sets it before triggers
+            if (ownsRecords(org, record.type) && !copy.fields.get('OwnerId'))
+                copy.fields.set('OwnerId', org.runningUserId);
+            news.set(row, copy);
         } else if (kinds[row] === 'update') {
             const old = storedRecord(org, id!)!;
             olds.set(row, old);
@@ -287,6 +372,7 @@ function attemptSave(
                     const id = record.fields.get('Id') as string;
                     org.recycleBin.set(id, org.store.get(id)!);
                     org.store.delete(id);
+                    if (isSetupObject(record.type)) org.setupChanged();
                     ids.set(row, id);
                     break;
                 }
@@ -294,6 +380,7 @@ function attemptSave(
                     const id = record.fields.get('Id') as string;
                     org.store.undelete(org.recycleBin.get(id)!);
                     org.recycleBin.delete(id);
+                    if (isSetupObject(record.type)) org.setupChanged();
                     ids.set(row, id);
                     break;
                 }

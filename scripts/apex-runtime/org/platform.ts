@@ -779,7 +779,7 @@ function queryArgs(interp: Host, method: string, args: Value[]): Value {
         binds: binds === null || binds === undefined ? null : bindMap,
         access: accessOf(accessArg ?? null) ?? 'system',
         count: method.startsWith('count'),
-        withSharing: interp.enforcesSharing(),
+        withSharing: interp.isWithSharing(),
         origin: interp.callSite
     });
 }
@@ -846,6 +846,14 @@ export function platformStatic(interp: Host, type: string, method: string, args:
             return (org.runningUser().ProfileId as string | null) ?? null;
         case 'userinfo.getuseremail':
             return (org.runningUser().Email as string | null) ?? null;
+        case 'userinfo.getusername':
+            return (org.runningUser().Username as string | null) ?? null;
+        case 'userinfo.getusertype':
+            return String(org.runningUser().UserType ?? 'Standard');
+        case 'userinfo.getlocale':
+            return (org.runningUser().LocaleSidKey as string | null) ?? null;
+        case 'userinfo.getlanguage':
+            return (org.runningUser().LanguageLocaleKey as string | null) ?? null;
         case 'userinfo.getdefaultcurrency':
             return String(org.runningUser().DefaultCurrencyIsoCode ?? 'USD');
         case 'crypto.getrandominteger':

@@ -44,19 +44,6 @@ export const MAX_AGGREGATE_ROWS = 2000;
 export const AGGREGATE_QUERY_MORE_MESSAGE =
     'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch';
 
-/**
- * Record visibility for sharing, as the security increment answers it. The engine asks `org.security`
- * for it when the hook has one; without it every record is visible (the admin sees everything).
- */
-export interface RecordVisibility {
-    recordVisible(object: string, recordId: string): boolean;
-}
-
-function visibilityOf(org: ApexOrg): RecordVisibility | null {
-    const hook = org.security as Partial<RecordVisibility>;
-    return typeof hook.recordVisible === 'function' ? (hook as RecordVisibility) : null;
-}
-
 // the source's shapes are built once per org; the access it asks goes to org.security at each call, so a
 // hook swapped later (System.runAs, the security increment) is the one that answers
 const sources = new WeakMap<ApexOrg, StoreSource>();
@@ -67,8 +54,7 @@ function sourceOf(org: ApexOrg): StoreSource {
         const access: StoreAccess = {
             canReadObject: (object) => org.security.objectAccess(object, 'read'),
             canRead: (object, field) => org.security.fieldAccess(object, field, 'read'),
-            isVisibleRow: (object: string, row: Row) =>
-                visibilityOf(org)?.recordVisible(object, row.Id) ?? true
+            isVisibleRow: (object: string, row: Row) => org.security.isVisibleRow(object, row)
         };
         source = new StoreSource(org.store, access);
         sources.set(org, source);

@@ -107,21 +107,98 @@ export const STANDARD_OBJECT_FIELDS: Readonly<Record<string, readonly StandardFi
         f('ClosedDate', 'Closed Date', 'DateTime'),
         f('Description', 'Description', 'LongTextArea')
     ],
+    // the fields the platform requires on a new User (Object Reference, "User"): a test that leaves one out
+    // fails with REQUIRED_FIELD_MISSING as in an org
     User: [
-        f('Username', 'Username', 'Text'),
-        f('Name', 'Full Name', 'Text'),
+        f('Username', 'Username', 'Text', { required: true }),
+        f('Name', 'Full Name', 'Text', { readOnly: true }),
         f('FirstName', 'First Name', 'Text'),
-        f('LastName', 'Last Name', 'Text'),
-        f('Alias', 'Alias', 'Text'),
-        f('Email', 'Email', 'Email'),
+        f('LastName', 'Last Name', 'Text', { required: true }),
+        f('Alias', 'Alias', 'Text', { required: true }),
+        f('Email', 'Email', 'Email', { required: true }),
+        f('CommunityNickname', 'Nickname', 'Text'),
         f('Title', 'Title', 'Text'),
+        f('Department', 'Department', 'Text'),
+        f('CompanyName', 'Company Name', 'Text'),
+        f('Phone', 'Phone', 'Phone'),
         f('IsActive', 'Active', 'Checkbox'),
-        lookup('ProfileId', 'Profile ID', 'Profile', 'Profile'),
+        { ...lookup('ProfileId', 'Profile ID', 'Profile', 'Profile'), required: true },
+        lookup('UserRoleId', 'Role ID', 'UserRole', 'UserRole'),
         lookup('ManagerId', 'Manager ID', 'User', 'Manager'),
-        f('SmallPhotoUrl', 'Photo', 'Url'),
+        f('TimeZoneSidKey', 'Time Zone', 'Picklist', { required: true }),
+        f('LocaleSidKey', 'Locale', 'Picklist', { required: true }),
+        f('EmailEncodingKey', 'Email Encoding', 'Picklist', { required: true }),
+        f('LanguageLocaleKey', 'Language', 'Picklist', { required: true }),
+        f('UserType', 'User Type', 'Picklist', { readOnly: true }),
+        f('FederationIdentifier', 'SAML Federation ID', 'Text'),
+        f('SmallPhotoUrl', 'Photo', 'Url', { readOnly: true }),
         f('DefaultCurrencyIsoCode', 'Default Currency ISO Code', 'Picklist')
     ],
-    Profile: [f('Name', 'Name', 'Text')],
+    Profile: [
+        f('Name', 'Name', 'Text', { required: true }),
+        lookup('UserLicenseId', 'User License ID', 'UserLicense', 'UserLicense'),
+        f('UserType', 'User Type', 'Picklist', { readOnly: true })
+    ],
+    UserRole: [
+        f('Name', 'Name', 'Text', { required: true }),
+        f('DeveloperName', 'Role Name', 'Text'),
+        lookup('ParentRoleId', 'Parent Role ID', 'UserRole', 'ParentRole')
+    ],
+    UserLicense: [
+        f('Name', 'Name', 'Text', { readOnly: true }),
+        f('TotalLicenses', 'Total Licenses', 'Int', { readOnly: true }),
+        f('UsedLicenses', 'Used Licenses', 'Int', { readOnly: true })
+    ],
+    // the security setup as records ("Permission Set", "ObjectPermissions", "FieldPermissions",
+    // "SetupEntityAccess", "PermissionSetAssignment" in the Object Reference): tests build and assign them
+    PermissionSet: [
+        f('Name', 'Name', 'Text', { required: true }),
+        f('Label', 'Label', 'Text', { required: true }),
+        f('Description', 'Description', 'Text'),
+        f('IsOwnedByProfile', 'Is Owned By Profile', 'Checkbox', { readOnly: true }),
+        lookup('ProfileId', 'Profile ID', 'Profile', 'Profile'),
+        f('NamespacePrefix', 'Namespace Prefix', 'Text', { readOnly: true }),
+        f('PermissionsViewAllData', 'View All Data', 'Checkbox'),
+        f('PermissionsModifyAllData', 'Modify All Data', 'Checkbox'),
+        f('PermissionsCustomizeApplication', 'Customize Application', 'Checkbox')
+    ],
+    ObjectPermissions: [
+        { ...lookup('ParentId', 'Parent ID', 'PermissionSet', 'Parent'), required: true },
+        f('SobjectType', 'Sobject Type Name', 'Picklist', { required: true }),
+        f('PermissionsRead', 'Read Permissions', 'Checkbox'),
+        f('PermissionsCreate', 'Create Permissions', 'Checkbox'),
+        f('PermissionsEdit', 'Edit Permissions', 'Checkbox'),
+        f('PermissionsDelete', 'Delete Permissions', 'Checkbox'),
+        f('PermissionsViewAllRecords', 'View All Records', 'Checkbox'),
+        f('PermissionsModifyAllRecords', 'Modify All Records', 'Checkbox')
+    ],
+    FieldPermissions: [
+        { ...lookup('ParentId', 'Parent ID', 'PermissionSet', 'Parent'), required: true },
+        f('SobjectType', 'Sobject Type Name', 'Picklist', { required: true }),
+        f('Field', 'Field Name', 'Picklist', { required: true }),
+        f('PermissionsRead', 'Read Access', 'Checkbox'),
+        f('PermissionsEdit', 'Edit Access', 'Checkbox')
+    ],
+    SetupEntityAccess: [
+        { ...lookup('ParentId', 'Parent ID', 'PermissionSet', 'Parent'), required: true },
+        f('SetupEntityId', 'Setup Entity ID', 'Lookup', { required: true }),
+        f('SetupEntityType', 'Setup Entity Type', 'Picklist', { readOnly: true })
+    ],
+    PermissionSetAssignment: [
+        { ...lookup('AssigneeId', 'Assignee ID', 'User', 'Assignee'), required: true },
+        {
+            ...lookup('PermissionSetId', 'Permission Set ID', 'PermissionSet', 'PermissionSet'),
+            required: true
+        }
+    ],
+    ApexClass: [
+        f('Name', 'Name', 'Text', { readOnly: true }),
+        f('NamespacePrefix', 'Namespace Prefix', 'Text', { readOnly: true })
+    ],
+    CustomEntityDefinition: [
+        f('DeveloperName', 'Developer Name', 'Text', { readOnly: true }),
+        f('QualifiedApiName', 'Qualified API Name', 'Text', { readOnly: true })
+    ],
     Event: [
         f('Subject', 'Subject', 'Text'),
         { ...lookup('WhoId', 'Name ID', 'Contact', 'Who'), polymorphic: true },

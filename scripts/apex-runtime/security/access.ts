@@ -156,6 +156,7 @@ export class AccessModel {
     private readonly objects = new Map<string, SecuredObject>();
     private cache = new Map<string, UserRights>();
     private cachedVersion = -1;
+    private readonly orgWideDefaults = new Map<string, SharingModel>();
 
     constructor(
         objects: Iterable<SecuredObject>,
@@ -168,7 +169,17 @@ export class AccessModel {
         return this.objects.get(object.toLowerCase())?.fields.get(field.toLowerCase());
     }
 
+    /**
+     * Sets an object's org-wide default as an admin does in Sharing Settings (a private Account model,
+     * say); until then standard objects keep a new org's defaults and custom objects their metadata's.
+     */
+    setOrgWideDefault(object: string, model: SharingModel): void {
+        this.orgWideDefaults.set(object.toLowerCase(), model);
+    }
+
     sharingModel(object: string): SharingModel {
+        const set = this.orgWideDefaults.get(object.toLowerCase());
+        if (set) return set;
         const custom = this.objects.get(object.toLowerCase());
         if (custom?.sharingModel) return custom.sharingModel;
         const standard = Object.entries(STANDARD_SHARING).find(
