@@ -1,5 +1,7 @@
 // The preview's org emulator: formulas, Ids, record validation from our metadata, the demo data, and
 // AccountPlanController's contract — the same cases the Apex tests read, the same method signatures.
+// resolves the `c/<bundle>` imports of the component modules this test reads
+import '../../lib/lwcModules';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
