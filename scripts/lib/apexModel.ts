@@ -265,7 +265,7 @@ export function readApexFile(file: string): ApexFile {
     }
     // a write through the seam is DML too: the row methods run as the user, the others as the call says
     for (const match of source.matchAll(
-        /\bKeystoneDataService\s*\.\s*getInstance\s*\(\s*\)\s*\.\s*(insertRows|updateRows|saveOne|insertRecords|updateRecords|upsertRecords|deleteRecords)\s*\(([^;]*)/g
+        /\bKeystoneDataService\s*\.\s*getInstance\s*\(\s*\)\s*\.\s*(insertRows|updateRows|saveOne|insertRecords|insertEach|updateRecords|deleteRecords)\s*\(([^;]*)/g
     )) {
         const from = match.index ?? 0;
         const lineStart = source.lastIndexOf('\n', from) + 1;
