@@ -265,7 +265,9 @@ export function readApexFile(file: string): ApexFile {
     }
     // a write through the seam is DML too: the row methods run as the user, the others as the call says
     for (const match of source.matchAll(
-        /\bKeystoneDataService\s*\.\s*getInstance\s*\(\s*\)\s*\.\s*(insertRows|updateRows|saveOne|insertRecords|insertEach|updateRecords|deleteRecords)\s*\(([^;]*)/g
+        // on the instance or on a variable holding it: `KeystoneDataService.getInstance().insertRecords(…)`,
+        // `data.insertRecords(…)` — a variable must not hide a system-mode write from the checks
+        /\b(?:KeystoneDataService\s*\.\s*getInstance\s*\(\s*\)|\w+)\s*\.\s*(insertRows|updateRows|saveOne|insertRecords|insertEach|updateRecords|deleteRecords)\s*\(([^;]*)/g
     )) {
         const from = match.index ?? 0;
         const lineStart = source.lastIndexOf('\n', from) + 1;

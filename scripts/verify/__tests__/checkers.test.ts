@@ -80,6 +80,7 @@ const EXPECTED: Record<string, string[]> = {
         'force-app/main/default/classes/UnsafeService.cls:1 apex/with-sharing class UnsafeService must be declared "with sharing"',
         'force-app/main/default/classes/UnsafeService.cls:11 apex/suppression-reason a suppression needs a written reason: // pmd-allow RuleName: why',
         'force-app/main/default/classes/UnsafeService.cls:17 apex/user-mode-dml update must run "as user" (update as user …)',
+        'force-app/main/default/classes/UnsafeService.cls:22 apex/user-mode-dml delete must run "as user" (delete as user …)',
         'force-app/main/default/classes/UnsafeService.cls:3 apex/user-mode-query query on Account must run WITH USER_MODE',
         'force-app/main/default/classes/UnsafeService.cls:7 apex/user-mode-dml update must run "as user" (update as user …)',
         'force-app/main/default/classes/UnsafeService.cls:8 apex/user-mode-database Database.insert must pass AccessLevel.USER_MODE'
