@@ -160,7 +160,9 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
         .all('Contact')
         .filter((contact) => contact.AccountId === account.Id)
         .sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
-    const contacts = everyone.filter((contact) => !afterId || contact.Id > afterId).slice(0, size);
+    // OrgChartService reads one row past the page: a full last page has no page after it
+    const following = everyone.filter((contact) => !afterId || contact.Id > afterId).slice(0, size + 1);
+    const contacts = following.slice(0, size);
     const userName = (id: FieldValue): string | null => nameOf(org, id);
 
     const stakeholders = viewsOf(org, contacts);
@@ -169,7 +171,7 @@ export function getOrgChart(org: OrgStore, args: Record<string, unknown>): Recor
         accountId: account.Id,
         accountName: value(account, 'Name'),
         totalContacts: firstPage ? everyone.length : null,
-        nextAfterId: contacts.length === size ? contacts[contacts.length - 1]!.Id : null,
+        nextAfterId: following.length > size ? contacts[contacts.length - 1]!.Id : null,
         pageStarts: firstPage ? pageStarts(everyone, size) : null,
         canEdit: true,
         hiddenFields: [],
