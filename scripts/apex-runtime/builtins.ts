@@ -50,7 +50,10 @@ const BUILTIN_TYPES = new Set([
     'crypto',
     'database',
     'test',
-    'trigger'
+    'trigger',
+    'blob',
+    'encodingutil',
+    'eventbus'
 ]);
 
 export function isBuiltinType(name: string): boolean {
@@ -694,6 +697,13 @@ export function callInstanceBuiltin(
                     return null;
                 case 'gettypename':
                     return typeNameForException(target);
+                case 'getstacktracestring':
+                    return String(target.fields.get('$stack') ?? '');
+                case 'getlinenumber': {
+                    // the innermost frame's line, as the trace's first line states it
+                    const first = /: line (\d+),/.exec(String(target.fields.get('$stack') ?? ''));
+                    return int(first ? Number(first[1]) : -1);
+                }
                 case 'tostring':
                     return toApexString(target);
             }
@@ -819,6 +829,13 @@ function stringMethod(
         case 'substringafter': {
             const i = s.indexOf(arg(a));
             return i < 0 ? '' : s.slice(i + arg(a).length);
+        }
+        case 'repeat': {
+            // repeat(times) and repeat(separator, times); as commons-lang's StringUtils, which the
+            // platform's String methods follow, no repetitions give the empty string
+            const times = num(interp, args.length > 1 ? b : a);
+            const separator = args.length > 1 ? arg(a) : '';
+            return times <= 0 ? '' : Array(times).fill(s).join(separator);
         }
         case 'getsobjecttype':
         case 'to15':

@@ -195,6 +195,8 @@ export class PlatformObject {
         readonly props: Readonly<Record<string, unknown>>
     ) {}
     toString(): string {
+        // as the platform prints a Blob: its size, never its bytes
+        if (this.kind === 'Blob') return `Blob[${(this.props.bytes as Buffer).length}]`;
         // as the platform prints a Database.Error: Database.Error[getFields=(Name);getMessage=…;getStatusCode=…;]
         // as the platform prints an AggregateResult: AggregateResult:{expr0=3, Stance__c=Champion}
         if (this.kind === 'AggregateResult')
@@ -230,4 +232,9 @@ export type Value =
 
 export function isNumber(value: Value): value is ApexNumber {
     return value instanceof ApexNumber;
+}
+
+/** A Blob: bytes, printed by size (`Blob[16]`); `toString()` reads them as UTF-8. */
+export function blobOf(bytes: Buffer): PlatformObject {
+    return new PlatformObject('Blob', ['blob'], { bytes });
 }
