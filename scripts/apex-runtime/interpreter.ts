@@ -41,7 +41,7 @@ import {
     TypeRefPrimaryContext,
     WhenLiteralContext
 } from '@apexdevtools/apex-parser';
-import { callInstanceBuiltin, callStaticBuiltin, isBuiltinType, staticBuiltinField } from './builtins';
+import { callInstanceBuiltin, callStaticBuiltin, idOf, isBuiltinType, staticBuiltinField } from './builtins';
 import { regexMethod } from './regex';
 import type { CoverageRecorder } from './coverage';
 import { CompileError, UnsupportedError, unsupported } from './errors';
@@ -632,7 +632,8 @@ export class Interpreter implements TriggerHost {
         const cached = cls.cache.get(key);
         if (cached !== undefined && (cached === null || this.matchesAll(cached, args))) return cached;
         let best: MethodDef | null = null;
-        let bestScore = -1;
+        // the depth lowers a score below zero: an inherited method with no typed argument scores -depth
+        let bestScore = -Infinity;
         let ambiguousCandidates = 0;
         const visit = (current: ClassDef, depth: number): void => {
             for (const method of current.methods.get(name.toLowerCase()) ?? []) {
@@ -773,6 +774,7 @@ export class Interpreter implements TriggerHost {
             // `Contact c = [SELECT …]`: a query's rows assigned to one record
             return this.singleRow(value);
         }
+        if (name === 'id' && typeof value === 'string') return idOf(this, value);
         if (isNumber(value) && NUMERIC_RANK[name] && value.kind.toLowerCase() !== name) {
             if (NUMERIC_RANK[name] < NUMERIC_RANK[value.kind.toLowerCase()]) {
                 throw unsupported(`narrowing ${value.kind} to ${type.display}`, from?.file ?? '?', line);

@@ -116,6 +116,8 @@ export class ApexSet {
 
 export class ApexMap {
     readonly entries = new Map<string, [Value, Value]>();
+    /** a describe map (fields.getMap()): its keys are lower-case and found without regard to case */
+    ignoreKeyCase = false;
     constructor(
         readonly keyType: TypeRef | null,
         readonly valueType: TypeRef | null

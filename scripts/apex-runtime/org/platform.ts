@@ -449,7 +449,8 @@ export function platformMethod(
             if (method === 'getmap') {
                 const info = org.catalog.object(String(props.object))!;
                 const map = new ApexMap(simpleType('String'), simpleType('Schema.SObjectField'));
-                // the platform's keys are lower-case names
+                map.ignoreKeyCase = true;
+                // the platform's keys are lower-case names, and get/containsKey ignore case
                 for (const field of info.fields.values())
                     map.entries.set(`s:${field.name.toLowerCase()}`, [
                         field.name.toLowerCase(),
