@@ -457,9 +457,8 @@ export class Interpreter implements TriggerHost {
         const org = this.org;
         if (!org) return 0;
         let delivered = 0;
-        let source: Interpreter = this;
-        while (source.publishedEvents.length) {
-            const pending = source.publishedEvents.splice(0);
+        let pending = this.publishedEvents.splice(0);
+        while (pending.length) {
             const limits = org.limits;
             const sharingMode = org.sharingMode;
             const subscriber = new Interpreter(this.registry, org);
@@ -481,7 +480,7 @@ export class Interpreter implements TriggerHost {
                 org.limits = limits;
                 org.sharingMode = sharingMode;
             }
-            source = subscriber;
+            pending = subscriber.publishedEvents.splice(0);
         }
         return delivered;
     }

@@ -219,7 +219,9 @@ test("static resources: force-app's files as StaticResource records, their Body 
 test('platform events: published now, delivered to the subscriber trigger at deliver() ("Testing Your Platform Event in Apex")', () => {
     // the subscriber runs in a transaction of its own: it leaves its trace as a record, not a static
     const { apex, org } = fresh(
-        ['trigger ErrorSubscriber on Keystone_Error__e (after insert) {\n    Subscriber.record(Trigger.new);\n}'],
+        [
+            'trigger ErrorSubscriber on Keystone_Error__e (after insert) {\n    Subscriber.record(Trigger.new);\n}'
+        ],
         [
             'public class Subscriber {\n' +
                 '    public static void record(List<Keystone_Error__e> events) {\n' +

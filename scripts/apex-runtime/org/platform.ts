@@ -78,6 +78,8 @@ export function valueForField(interp: Interpreter, field: FieldInfo, value: Valu
             return isNumber(value) && value.kind === 'Integer' ? value : illegal();
         case 'Double':
             return isNumber(value) ? ApexNumber.double(value.value) : illegal();
+        case 'Blob':
+            return value instanceof PlatformObject && value.kind === 'Blob' ? value : illegal();
         case 'Boolean':
             return typeof value === 'boolean' ? value : illegal();
         case 'Date':
