@@ -1,6 +1,7 @@
 // The system methods Keystone calls, with the platform's documented results and exceptions.
 // Every other system method fails loudly as unsupported.
 import { FORCE_APP } from '../lib/project';
+import { caseSafeSuffix, isValidId } from '../preview/emulator/ids';
 import { readLabels } from '../lib/labels';
 import { UnsupportedError, unsupported } from './errors';
 import { patternStatic } from './regex';
@@ -50,8 +51,104 @@ const BUILTIN_TYPES = new Set([
     'crypto',
     'database',
     'test',
-    'trigger'
+    'trigger',
+    'blob',
+    'encodingutil',
+    'eventbus'
 ]);
+
+/**
+ * A Datetime in a Java SimpleDateFormat pattern, as Datetime.format(pattern) takes it: y, M, d, H, h, m,
+ * s, S, a, E and quoted text; any other letter is unsupported rather than guessed.
+ */
+function formatDatetime(ms: number, pattern: string): string {
+    const at = new Date(ms);
+    const months = [
+        'January',
+        'February',
+        'March',
+        'April',
+        'May',
+        'June',
+        'July',
+        'August',
+        'September',
+        'October',
+        'November',
+        'December'
+    ];
+    const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+    let out = '';
+    for (let i = 0; i < pattern.length;) {
+        const c = pattern[i]!;
+        if (c === "'") {
+            const end = pattern.indexOf("'", i + 1);
+            const quoted = pattern.slice(i + 1, end < 0 ? pattern.length : end);
+            out += quoted === '' ? "'" : quoted;
+            i = end < 0 ? pattern.length : end + 1;
+            continue;
+        }
+        if (!/[a-zA-Z]/.test(c)) {
+            out += c;
+            i++;
+            continue;
+        }
+        let n = 1;
+        while (pattern[i + n] === c) n++;
+        i += n;
+        const hour = at.getUTCHours();
+        switch (c) {
+            case 'y':
+                out += n === 2 ? pad(at.getUTCFullYear() % 100, 2) : pad(at.getUTCFullYear(), n);
+                break;
+            case 'M':
+                out +=
+                    n >= 4
+                        ? months[at.getUTCMonth()]
+                        : n === 3
+                          ? months[at.getUTCMonth()]!.slice(0, 3)
+                          : pad(at.getUTCMonth() + 1, n);
+                break;
+            case 'd':
+                out += pad(at.getUTCDate(), n);
+                break;
+            case 'H':
+                out += pad(hour, n);
+                break;
+            case 'h':
+                out += pad(hour % 12 === 0 ? 12 : hour % 12, n);
+                break;
+            case 'm':
+                out += pad(at.getUTCMinutes(), n);
+                break;
+            case 's':
+                out += pad(at.getUTCSeconds(), n);
+                break;
+            case 'S':
+                out += pad(at.getUTCMilliseconds(), n);
+                break;
+            case 'a':
+                out += hour < 12 ? 'AM' : 'PM';
+                break;
+            case 'E':
+                out += n >= 4 ? days[at.getUTCDay()] : days[at.getUTCDay()]!.slice(0, 3);
+                break;
+            default:
+                throw new UnsupportedError(`unsupported: Datetime.format pattern letter ${c}`);
+        }
+    }
+    return out;
+}
+
+/**
+ * A String as an Id holds it: always the 18-character case-safe form, whatever was written ("ID Field
+ * Type"; `Id x = '001…15'` reads back with its suffix); not an Id shape fails as `Invalid id`.
+ */
+export function idOf(interp: Interpreter, text: string): string {
+    if (!isValidId(text)) interp.fail('StringException', `Invalid id: ${text}`);
+    return text.length === 15 ? text + caseSafeSuffix(text) : text;
+}
 
 export function isBuiltinType(name: string): boolean {
     return BUILTIN_TYPES.has(name);
@@ -328,10 +425,8 @@ export function callStaticBuiltin(
             if (typeof a === 'string') return a.toLowerCase() === 'true';
             return a;
         case 'id.valueof':
-            if (typeof a !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(a)) {
-                interp.fail('StringException', `Invalid id: ${toApexString(a)}`);
-            }
-            return a;
+            if (a === null) return null;
+            return idOf(interp, typeof a === 'string' ? a : toApexString(a));
         case 'math.min':
         case 'math.max': {
             const x = a as ApexNumber;
@@ -658,7 +753,28 @@ export function callInstanceBuiltin(
             case 'addseconds':
                 return new ApexDatetime(target.ms + num(interp, a) * 1000);
             case 'year':
+            case 'yeargmt':
                 return int(new Date(target.ms).getUTCFullYear());
+            case 'month':
+            case 'monthgmt':
+                return int(new Date(target.ms).getUTCMonth() + 1);
+            case 'day':
+            case 'daygmt':
+                return int(new Date(target.ms).getUTCDate());
+            case 'hour':
+            case 'hourgmt':
+                return int(new Date(target.ms).getUTCHours());
+            case 'minute':
+            case 'minutegmt':
+                return int(new Date(target.ms).getUTCMinutes());
+            case 'second':
+            case 'secondgmt':
+                return int(new Date(target.ms).getUTCSeconds());
+            case 'format':
+            case 'formatgmt':
+                // the user's time zone is GMT here (see the README); format() is the en_US short form
+                if (args.length > 1) throw unsupported('Datetime.format with a time zone', file, line);
+                return formatDatetime(target.ms, args.length ? str(interp, a) : 'M/d/yyyy, h:mm a');
         }
         throw unsupported(`Datetime.${method}`, file, line);
     }
@@ -694,6 +810,13 @@ export function callInstanceBuiltin(
                     return null;
                 case 'gettypename':
                     return typeNameForException(target);
+                case 'getstacktracestring':
+                    return String(target.fields.get('$stack') ?? '');
+                case 'getlinenumber': {
+                    // the innermost frame's line, as the trace's first line states it
+                    const first = /: line (\d+),/.exec(String(target.fields.get('$stack') ?? ''));
+                    return int(first ? Number(first[1]) : -1);
+                }
                 case 'tostring':
                     return toApexString(target);
             }
@@ -819,6 +942,13 @@ function stringMethod(
         case 'substringafter': {
             const i = s.indexOf(arg(a));
             return i < 0 ? '' : s.slice(i + arg(a).length);
+        }
+        case 'repeat': {
+            // repeat(times) and repeat(separator, times); as commons-lang's StringUtils, which the
+            // platform's String methods follow, no repetitions give the empty string
+            const times = num(interp, args.length > 1 ? b : a);
+            const separator = args.length > 1 ? arg(a) : '';
+            return times <= 0 ? '' : Array(times).fill(s).join(separator);
         }
         case 'getsobjecttype':
         case 'to15':
@@ -971,6 +1101,9 @@ function mapMethod(
     line: number
 ): Value {
     const [a, b] = args;
+    const key = (value: Value): string =>
+        keyOf(map.ignoreKeyCase && typeof value === 'string' ? value.toLowerCase() : value, identities);
+
     switch (method) {
         case 'put': {
             const k = key(a);

@@ -41,7 +41,7 @@ import {
     TypeRefPrimaryContext,
     WhenLiteralContext
 } from '@apexdevtools/apex-parser';
-import { callInstanceBuiltin, callStaticBuiltin, isBuiltinType, staticBuiltinField } from './builtins';
+import { callInstanceBuiltin, callStaticBuiltin, idOf, isBuiltinType, staticBuiltinField } from './builtins';
 import { regexMethod } from './regex';
 import type { CoverageRecorder } from './coverage';
 import { CompileError, UnsupportedError, unsupported } from './errors';
@@ -140,6 +140,11 @@ export interface Frame {
     scopes: Map<string, Variable>[];
     /** the property whose accessor is running: its own name reads and writes the backing value */
     property?: FieldDef;
+    /** as a stack trace names this frame, e.g. `Class.OrgChartService.getPage`; unset: not in traces */
+    label?: string;
+    /** the statement running in this frame, for stack traces */
+    line?: number;
+    column?: number;
 }
 
 const NUMERIC_RANK: Record<string, number> = { integer: 1, long: 2, double: 3, decimal: 4 };
@@ -168,6 +173,10 @@ export class Interpreter implements TriggerHost {
     testHooks: TestHooks | null = null;
 
     private readonly triggerStack: TriggerContext[] = [];
+    /** platform events published in this transaction and not yet delivered to their subscribers */
+    readonly publishedEvents: { event: ApexSObject; immediate: boolean }[] = [];
+    /** the labelled frames running now, outermost first: what getStackTraceString reads */
+    private readonly callStack: Frame[] = [];
     /** the sharing mode of each running method, innermost last: true is `with sharing` */
     private readonly sharingStack: boolean[] = [];
     private readonly triggerClasses = new Map<TriggerDef, ClassDef>();
@@ -273,13 +282,20 @@ export class Interpreter implements TriggerHost {
             if (!trigger.events.has(event)) continue;
             this.triggerStack.push({ object, event, news, olds, values: new Map() });
             try {
-                const frame: Frame = { cls: this.triggerClass(trigger), self: null, scopes: [new Map()] };
+                const frame: Frame = {
+                    cls: this.triggerClass(trigger),
+                    self: null,
+                    scopes: [new Map()],
+                    label: `Trigger.${trigger.name}`
+                };
                 // triggers run in system context without sharing, whoever saved the records
-                this.withSharingMode(false, () => {
-                    for (const statement of trigger.statements) {
-                        if (this.execStatement(statement, frame) instanceof ReturnSignal) break;
-                    }
-                });
+                this.withSharingMode(false, () =>
+                    this.inFrame(frame, () => {
+                        for (const statement of trigger.statements) {
+                            if (this.execStatement(statement, frame) instanceof ReturnSignal) break;
+                        }
+                    })
+                );
             } catch (error) {
                 // an exception a trigger lets through fails its rows, with the platform's wording
                 if (!(error instanceof ApexThrow) || error.exception.cls.name === 'LimitException')
@@ -417,6 +433,58 @@ export class Interpreter implements TriggerHost {
         return this.callStatic(name, 'run');
     }
 
+    // ---------- platform events ----------
+
+    /** EventBus.publish: a copy of the event waits for delivery (later changes to the caller's do not count). */
+    queueEvent(event: ApexSObject, immediate: boolean): void {
+        const copy = new ApexSObject(event.type);
+        for (const [name, value] of event.fields) copy.fields.set(name, value);
+        this.publishedEvents.push({ event: copy, immediate });
+    }
+
+    /** Database.rollback: the events published after commit since the savepoint go; immediate ones stay. */
+    discardEventsAfterCommitSince(mark: number): void {
+        const kept = this.publishedEvents.filter((entry, i) => i < mark || entry.immediate);
+        this.publishedEvents.splice(0, this.publishedEvents.length, ...kept);
+    }
+
+    /**
+     * Delivers the published events to their subscribers: each event object's `after insert` triggers, in
+     * batches of up to 2,000 ("Platform Event Triggers"), in a transaction of their own (fresh static state
+     * and limits). What a subscriber publishes is delivered too. Returns how many events were delivered.
+     */
+    deliverEvents(): number {
+        const org = this.org;
+        if (!org) return 0;
+        let delivered = 0;
+        let pending = this.publishedEvents.splice(0);
+        while (pending.length) {
+            const limits = org.limits;
+            const sharingMode = org.sharingMode;
+            const subscriber = new Interpreter(this.registry, org);
+            subscriber.coverage = this.coverage;
+            try {
+                for (let i = 0; i < pending.length;) {
+                    const type = pending[i].event.type;
+                    const batch: ApexSObject[] = [];
+                    while (i < pending.length && pending[i].event.type === type && batch.length < 2000)
+                        batch.push(pending[i++].event);
+                    for (const event of batch) {
+                        event.fields.set('CreatedDate', new ApexDatetime(Date.now()));
+                        event.readOnly = true;
+                    }
+                    subscriber.fireTriggers(type, 'after insert', batch, null);
+                    delivered += batch.length;
+                }
+            } finally {
+                org.limits = limits;
+                org.sharingMode = sharingMode;
+            }
+            pending = subscriber.publishedEvents.splice(0);
+        }
+        return delivered;
+    }
+
     // ---------- exceptions ----------
 
     exceptionOf(typeName: string, message: string | null, cause: ApexObject | null = null): ApexObject {
@@ -425,6 +493,7 @@ export class Interpreter implements TriggerHost {
         const object = new ApexObject(cls);
         object.fields.set('message', message);
         object.fields.set('cause', cause);
+        object.fields.set('$stack', this.stackTrace());
         return object;
     }
 
@@ -523,7 +592,16 @@ export class Interpreter implements TriggerHost {
     }
 
     private initStatics(cls: ClassDef, store: Map<string, Value>): void {
-        const frame: Frame = { cls, self: null, scopes: [new Map()] };
+        const frame: Frame = {
+            cls,
+            self: null,
+            scopes: [new Map()],
+            label: `Class.${cls.qualifiedName}.<clinit>`
+        };
+        this.inFrame(frame, () => this.initStaticsIn(cls, store, frame));
+    }
+
+    private initStaticsIn(cls: ClassDef, store: Map<string, Value>, frame: Frame): void {
         for (const entry of cls.initOrder) {
             if ('field' in entry) {
                 if (!entry.field.isStatic) continue;
@@ -553,7 +631,8 @@ export class Interpreter implements TriggerHost {
         const cached = cls.cache.get(key);
         if (cached !== undefined && (cached === null || this.matchesAll(cached, args))) return cached;
         let best: MethodDef | null = null;
-        let bestScore = -1;
+        // the depth lowers a score below zero: an inherited method with no typed argument scores -depth
+        let bestScore = -Infinity;
         let ambiguousCandidates = 0;
         const visit = (current: ClassDef, depth: number): void => {
             for (const method of current.methods.get(name.toLowerCase()) ?? []) {
@@ -674,6 +753,15 @@ export class Interpreter implements TriggerHost {
         return false;
     }
 
+    /** A query's rows used as one record: exactly one row, else the platform's QueryException. */
+    private singleRow(rows: ApexList): Value {
+        if (rows.items.length === 0)
+            this.fail('QueryException', 'List has no rows for assignment to SObject');
+        if (rows.items.length > 1)
+            this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
+        return rows.items[0];
+    }
+
     /** Assignment conversion: a declared Decimal holds a Decimal even when given an Integer. */
     coerce(value: Value, type: TypeRef | null, from: ClassDef | null, line: number): Value {
         if (value === null || !type) return value;
@@ -683,12 +771,9 @@ export class Interpreter implements TriggerHost {
             (name === 'sobject' || name === 'aggregateresult' || (this.org && this.sobjectName(name)))
         ) {
             // `Contact c = [SELECT …]`: a query's rows assigned to one record
-            if (value.items.length === 0)
-                this.fail('QueryException', 'List has no rows for assignment to SObject');
-            if (value.items.length > 1)
-                this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
-            return value.items[0];
+            return this.singleRow(value);
         }
+        if (name === 'id' && typeof value === 'string') return idOf(this, value);
         if (isNumber(value) && NUMERIC_RANK[name] && value.kind.toLowerCase() !== name) {
             if (NUMERIC_RANK[name] < NUMERIC_RANK[value.kind.toLowerCase()]) {
                 throw unsupported(`narrowing ${value.kind} to ${type.display}`, from?.file ?? '?', line);
@@ -707,6 +792,8 @@ export class Interpreter implements TriggerHost {
         if (cls.isAbstract) throw unsupported(`new of abstract class ${cls.qualifiedName}`, file, line);
         this.ensureStatic(cls);
         const object = new ApexObject(cls);
+        // an exception's trace is where it was made, which is where it is thrown in almost all code
+        if (this.isException(cls)) object.fields.set('$stack', this.stackTrace());
         this.construct(cls, object, args, file, line);
         return object;
     }
@@ -738,7 +825,12 @@ export class Interpreter implements TriggerHost {
             this.initInstance(cls, object);
             return;
         }
-        const frame: Frame = { cls, self: object, scopes: [new Map()] };
+        const frame: Frame = {
+            cls,
+            self: object,
+            scopes: [new Map()],
+            label: `Class.${cls.qualifiedName}.<init>`
+        };
         ctor.params.forEach((param, i) =>
             frame.scopes[0].set(param.name, {
                 value: this.coerce(args[i], param.type, cls, ctor.line),
@@ -762,12 +854,14 @@ export class Interpreter implements TriggerHost {
             if (sup) this.construct(sup, object, superArgs, file, line);
             this.initInstance(cls, object);
         }
-        this.withSharingMode(this.sharingOf(cls), () => {
-            for (const statement of rest) {
-                const completion = this.execStatement(statement, frame);
-                if (completion instanceof ReturnSignal) break;
-            }
-        });
+        this.withSharingMode(this.sharingOf(cls), () =>
+            this.inFrame(frame, () => {
+                for (const statement of rest) {
+                    const completion = this.execStatement(statement, frame);
+                    if (completion instanceof ReturnSignal) break;
+                }
+            })
+        );
     }
 
     private pickConstructor(cls: ClassDef, args: Value[]): MethodDef | null {
@@ -810,10 +904,15 @@ export class Interpreter implements TriggerHost {
                 type: param.type
             })
         );
-        const frame: Frame = { cls: method.owner, self: method.isStatic ? null : self, scopes: [scope] };
+        const frame: Frame = {
+            cls: method.owner,
+            self: method.isStatic ? null : self,
+            scopes: [scope],
+            label: `Class.${method.owner.qualifiedName}.${method.name}`
+        };
         const body = method.body;
         const completion = this.withSharingMode(this.sharingOf(method.owner), () =>
-            this.execBlock(body, frame)
+            this.inFrame(frame, () => this.execBlock(body, frame))
         );
         if (completion instanceof ReturnSignal)
             return this.coerce(completion.value, method.returnType, method.owner, method.line);
@@ -922,7 +1021,32 @@ export class Interpreter implements TriggerHost {
 
     private statementsRun = 0;
 
+    private inFrame<T>(frame: Frame, work: () => T): T {
+        this.callStack.push(frame);
+        try {
+            return work();
+        } finally {
+            this.callStack.pop();
+        }
+    }
+
+    /**
+     * The platform's stack trace of the code running now, innermost first: `Class.Outer.Inner.method: line
+     * 12, column 5`, `Trigger.Name: line 2, column 1`; the column is the running statement's.
+     */
+    stackTrace(): string {
+        const lines: string[] = [];
+        for (let i = this.callStack.length - 1; i >= 0; i--) {
+            const frame = this.callStack[i];
+            if (frame.line === undefined) continue;
+            lines.push(`${frame.label}: line ${frame.line}, column ${frame.column ?? 1}`);
+        }
+        return lines.join('\n');
+    }
+
     execStatement(statement: StatementContext, frame: Frame): Completion {
+        frame.line = statement.start.line;
+        frame.column = statement.start.column + 1;
         // the CPU limit is checked every 1,024 statements: reading the process clock costs a system call
         if ((++this.statementsRun & 1023) === 0 && this.org) this.orgCall(() => this.org!.limits.checkCpu());
         this.coverage?.hit(frame.cls.file, statement.start.line);
@@ -1018,12 +1142,12 @@ export class Interpreter implements TriggerHost {
         for (const [operation, ctx] of dml) {
             if (!ctx) continue;
             const host = this.host(`DML ${operation}`, file, statement.start.line);
-            if (operation === 'upsert' && statement.upsertStatement().qualifiedName())
-                throw unsupported('upsert on an external Id field', file, statement.start.line);
+            // `upsert records Reference__c;` (or Object.Field): matched on that External ID field
+            const key = operation === 'upsert' ? statement.upsertStatement().qualifiedName() : null;
             const records = this.evaluate(ctx.expression(), frame);
             // without `as user`, DML runs in system mode (object and field permissions are not checked)
             const access = ctx.accessLevel()?.USER() ? 'user' : 'system';
-            dmlStatement(host, operation, records, access);
+            dmlStatement(host, operation, records, access, key ? key.getText().split('.').pop()! : null);
             return undefined;
         }
         const runAs = statement.runAsStatement();
@@ -1482,7 +1606,13 @@ export class Interpreter implements TriggerHost {
                 return null;
             }
         }
-        const target = this.evalTarget(inner, frame);
+        let target = this.evalTarget(inner, frame);
+        if (!call && target instanceof ApexList && isSoqlPrimary(inner)) {
+            // `[SELECT Name FROM Account].Name`: the query stands for its one row ("Using SOQL Queries
+            // That Return One Record"); with `?.` no row reads as null
+            if (nullSafe && target.items.length === 0) return null;
+            target = this.singleRow(target);
+        }
         if (target === null) {
             if (nullSafe) return null;
             this.npe();
@@ -1862,6 +1992,12 @@ export class Interpreter implements TriggerHost {
         }
         throw unsupported(`assignment to ${target.getText()}`, frame.cls.file, line);
     }
+}
+
+function isSoqlPrimary(expression: ExpressionContext): boolean {
+    return (
+        expression instanceof PrimaryExpressionContext && expression.primary() instanceof SoqlPrimaryContext
+    );
 }
 
 function firstCall(statement: StatementContext | undefined): MethodCallContext | null {

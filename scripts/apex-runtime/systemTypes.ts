@@ -40,11 +40,14 @@ const ENUMS: Record<string, string[]> = {
     RoundingMode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
     LoggingLevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
     AccessLevel: ['USER_MODE', 'SYSTEM_MODE'],
+    // how much of a describe is loaded up front; every answer here is the same, loaded or deferred
+    SObjectDescribeOptions: ['DEFAULT', 'DEFERRED', 'FULL'],
     // the status codes the org's checks give (Database.Error.getStatusCode, DmlException.getDmlType)
     StatusCode: [
         'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
         'DUPLICATES_DETECTED',
         'DUPLICATE_USERNAME',
+        'DUPLICATE_EXTERNAL_ID',
         'DUPLICATE_VALUE',
         'ENTITY_IS_DELETED',
         'FIELD_CUSTOM_VALIDATION_EXCEPTION',

@@ -182,6 +182,8 @@ class TestLimitsContext implements TestHooks {
         if (this.state === 'stopped') interp.fail('FinalException', 'Testing already stopped');
         this.state = 'stopped';
         if (this.outer) org.limits = this.outer;
+        // the platform events published so far reach their subscribers ("Testing Your Platform Event in Apex")
+        interp.deliverEvents();
     }
 }
 

@@ -116,6 +116,8 @@ export class ApexSet {
 
 export class ApexMap {
     readonly entries = new Map<string, [Value, Value]>();
+    /** a describe map (fields.getMap()): its keys are lower-case and found without regard to case */
+    ignoreKeyCase = false;
     constructor(
         readonly keyType: TypeRef | null,
         readonly valueType: TypeRef | null
@@ -195,6 +197,8 @@ export class PlatformObject {
         readonly props: Readonly<Record<string, unknown>>
     ) {}
     toString(): string {
+        // as the platform prints a Blob: its size, never its bytes
+        if (this.kind === 'Blob') return `Blob[${(this.props.bytes as Buffer).length}]`;
         // as the platform prints a Database.Error: Database.Error[getFields=(Name);getMessage=…;getStatusCode=…;]
         // as the platform prints an AggregateResult: AggregateResult:{expr0=3, Stance__c=Champion}
         if (this.kind === 'AggregateResult')
@@ -230,4 +234,9 @@ export type Value =
 
 export function isNumber(value: Value): value is ApexNumber {
     return value instanceof ApexNumber;
+}
+
+/** A Blob: bytes, printed by size (`Blob[16]`); `toString()` reads them as UTF-8. */
+export function blobOf(bytes: Buffer): PlatformObject {
+    return new PlatformObject('Blob', ['blob'], { bytes });
 }

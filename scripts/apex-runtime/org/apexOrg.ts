@@ -22,6 +22,7 @@ import {
     userSecurity,
     type SecurityHook
 } from './securityBridge';
+import { seedStaticResources } from './staticResources';
 import * as path from 'node:path';
 
 export { ALL_ACCESS, type FieldAccess, type ObjectAccess, type SecurityHook } from './securityBridge';
@@ -159,6 +160,7 @@ export class ApexOrg {
         this.catalog = new SchemaCatalog(store.schemas, forceApp);
         this.triggers = forceApp ? loadTriggers(path.join(forceApp, 'triggers')) : new Map();
         this.adminId = seedStoreSecurity(store, forceApp);
+        seedStaticResources(store, forceApp);
         this.access = storeAccessModel(store, forceApp, () => this.setupEdits);
         if (runningUserId && !store.get(runningUserId))
             throw new Error(`the running user ${runningUserId} is not in the org`);

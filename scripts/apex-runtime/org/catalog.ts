@@ -20,11 +20,12 @@ import {
     ApexSObject,
     SObjectFieldToken,
     SObjectTypeToken,
-    Value
+    Value,
+    blobOf
 } from '../values';
 
 export type ApexFieldType =
-    'String' | 'Id' | 'Decimal' | 'Integer' | 'Double' | 'Boolean' | 'Date' | 'Datetime';
+    'String' | 'Id' | 'Decimal' | 'Integer' | 'Double' | 'Boolean' | 'Date' | 'Datetime' | 'Blob';
 
 export interface FieldInfo {
     name: string;
@@ -40,6 +41,8 @@ export interface FieldInfo {
     writable: boolean;
     required: boolean;
     custom: boolean;
+    /** an External ID field: an upsert may match records by it */
+    externalId?: boolean;
 }
 
 export interface ObjectInfo {
@@ -53,6 +56,8 @@ export interface ObjectInfo {
     relationships: Map<string, FieldInfo>;
     /** child relationships by lower-cased name (Health_Scores__r): the child object and its lookup field */
     children: Map<string, { name: string; object: string; field: string }>;
+    /** a platform event (X__e): published immediately (not rolled back) or after the transaction commits */
+    publishBehavior?: 'PublishImmediately' | 'PublishAfterCommit';
 }
 
 const STANDARD_LABELS: Record<string, [string, string]> = {
@@ -93,14 +98,21 @@ function apexTypeOf(type: string): ApexFieldType {
             return 'Date';
         case 'DateTime':
             return 'Datetime';
+        case 'Base64':
+            return 'Blob';
         default:
             return 'String';
     }
 }
 
+// every org reads the same metadata files: read each once per process
+const xmlFiles = new Map<string, string | null>();
+
 function xmlText(file: string, tag: string): string | undefined {
-    if (!fs.existsSync(file)) return undefined;
-    return new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(fs.readFileSync(file, 'utf8'))?.[1];
+    if (!xmlFiles.has(file)) xmlFiles.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+    const xml = xmlFiles.get(file);
+    if (xml === null || xml === undefined) return undefined;
+    return new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
 }
 
 export class SchemaCatalog {
@@ -133,6 +145,11 @@ export class SchemaCatalog {
                 relationships: new Map(),
                 children: new Map()
             };
+            if (name.endsWith('__e'))
+                info.publishBehavior =
+                    (forceApp && xmlText(objectFile, 'publishBehavior')) === 'PublishImmediately'
+                        ? 'PublishImmediately'
+                        : 'PublishAfterCommit';
             const add = (field: StandardField, writable: boolean, isCustom: boolean): void => {
                 const info2: FieldInfo = {
                     name: field.name,
@@ -150,7 +167,20 @@ export class SchemaCatalog {
                     defaultValue: field.defaultValue,
                     writable: writable && !field.readOnly && !field.formula && field.type !== 'AutoNumber',
                     required: field.required,
-                    custom: isCustom
+                    custom: isCustom,
+                    externalId:
+                        isCustom && forceApp
+                            ? xmlText(
+                                  path.join(
+                                      forceApp,
+                                      'objects',
+                                      name,
+                                      'fields',
+                                      `${field.name}.field-meta.xml`
+                                  ),
+                                  'externalId'
+                              ) === 'true'
+                            : false
                 };
                 info.fields.set(field.name.toLowerCase(), info2);
                 if (info2.relationshipName)
@@ -244,6 +274,9 @@ export class SchemaCatalog {
             }
             case 'Datetime':
                 return new ApexDatetime(Date.parse(String(raw)));
+            case 'Blob':
+                // the store keeps a base64 field as the API sends it
+                return blobOf(Buffer.from(String(raw), 'base64'));
             default:
                 if (typeof raw === 'number') return ApexNumber.decimal(raw);
                 if (typeof raw === 'boolean') return raw;

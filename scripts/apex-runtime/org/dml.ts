@@ -353,9 +353,7 @@ function attemptSave(
         }
     };
 
-    runTriggers(active, 'before');
-    for (const row of active) {
-        if (errors.has(row)) continue;
+    const save = (row: number): void => {
         const record = news.get(row) ?? olds.get(row)!;
         try {
             switch (kinds[row]) {
@@ -389,14 +387,24 @@ function attemptSave(
             if (!(error instanceof DmlError)) throw error;
             add(row, { statusCode: error.statusCode, message: error.message, fields: error.fields });
         }
+    };
+    // the order of execution runs per chunk of 200: a later chunk's before triggers see what earlier
+    // chunks saved ("Triggers and Order of Execution"; "Bulk Triggers": 200 records at a time)
+    for (const [, chunk] of groups(active)) {
+        runTriggers(chunk, 'before');
+        for (const row of chunk) {
+            if (errors.has(row)) continue;
+            save(row);
+        }
+        // after triggers see the saved records: Ids, system fields, what before triggers set
+        const afterRows = chunk.filter((row) => !errors.has(row));
+        for (const row of afterRows) {
+            if (kinds[row] === 'delete') continue;
+            const saved = storedRecord(org, ids.get(row)!);
+            if (saved) news.set(row, saved);
+        }
+        // an attempt with a failed row is rolled back: its after triggers would only be undone
+        if (!errors.size) runTriggers(afterRows, 'after');
     }
-    // after triggers see the saved records: Ids, system fields, what before triggers set
-    const afterRows = active.filter((row) => !errors.has(row));
-    for (const row of afterRows) {
-        if (kinds[row] === 'delete') continue;
-        const saved = storedRecord(org, ids.get(row)!);
-        if (saved) news.set(row, saved);
-    }
-    if (!errors.size) runTriggers(afterRows, 'after');
     return ids;
 }

@@ -12,6 +12,8 @@ export interface LimitValues {
     readonly dmlRows: number;
     readonly heapBytes: number;
     readonly cpuMs: number;
+    /** EventBus.publish of events published immediately: their own limit, not the DML statements' */
+    readonly publishImmediateDml?: number;
 }
 
 export const SYNC_LIMITS: LimitValues = {
@@ -20,7 +22,8 @@ export const SYNC_LIMITS: LimitValues = {
     dmlStatements: 150,
     dmlRows: 10000,
     heapBytes: 6 * 1024 * 1024,
-    cpuMs: 10000
+    cpuMs: 10000,
+    publishImmediateDml: 150
 };
 
 export class GovernorLimits {
@@ -28,6 +31,7 @@ export class GovernorLimits {
     queryRows = 0;
     dmlStatements = 0;
     dmlRows = 0;
+    publishImmediateDml = 0;
     private readonly cpuStart = process.cpuUsage();
 
     constructor(readonly limits: LimitValues = SYNC_LIMITS) {}
@@ -54,6 +58,14 @@ export class GovernorLimits {
             throw new LimitExceeded(`Too many DML statements: ${this.dmlStatements}`);
         this.dmlRows += rows;
         if (this.dmlRows > this.limits.dmlRows) throw new LimitExceeded(`Too many DML rows: ${this.dmlRows}`);
+    }
+
+    /** One EventBus.publish call of events published immediately: the 151st fails before it runs. */
+    countPublishImmediate(): void {
+        this.publishImmediateDml++;
+        const limit = this.limits.publishImmediateDml ?? SYNC_LIMITS.publishImmediateDml!;
+        if (this.publishImmediateDml > limit)
+            throw new LimitExceeded(`Too many immediate publish DML statements: ${this.publishImmediateDml}`);
     }
 
     /** CPU milliseconds this process spent since the transaction began (user + system, as Node reports). */

@@ -1,5 +1,6 @@
 // The platform classes that talk to the org: SObject fields and methods, Schema tokens and describe
 // results, Database (DML, savepoints, the query seam), DmlException, Limits, UserInfo, Crypto, Test.
+import { randomBytes } from 'node:crypto';
 import { isValidId } from '../../preview/emulator/ids';
 import { CompileError, UnsupportedError, unsupported } from '../errors';
 import type { Interpreter } from '../interpreter';
@@ -19,6 +20,7 @@ import {
     SObjectFieldToken,
     SObjectTypeToken,
     Value,
+    blobOf,
     isNumber
 } from '../values';
 import type { AccessMode, ApexOrg } from './apexOrg';
@@ -76,6 +78,8 @@ export function valueForField(interp: Interpreter, field: FieldInfo, value: Valu
             return isNumber(value) && value.kind === 'Integer' ? value : illegal();
         case 'Double':
             return isNumber(value) ? ApexNumber.double(value.value) : illegal();
+        case 'Blob':
+            return value instanceof PlatformObject && value.kind === 'Blob' ? value : illegal();
         case 'Boolean':
             return typeof value === 'boolean' ? value : illegal();
         case 'Date':
@@ -375,6 +379,28 @@ export function platformMethod(
     const props = target.props;
     void args;
     switch (target.kind) {
+        case 'EventBus.TestBroker':
+            // Test.getEventBus().deliver(): the subscribers get what was published ("Testing Your
+            // Platform Event in Apex")
+            if (method === 'deliver') {
+                interp.deliverEvents();
+                return null;
+            }
+            break;
+        case 'Blob': {
+            const bytes = props.bytes as Buffer;
+            if (method === 'size') return ApexNumber.int(bytes.length);
+            if (method === 'tostring') {
+                // the platform refuses bytes that are not UTF-8 text
+                const text = new TextDecoder('utf-8', { fatal: true });
+                try {
+                    return text.decode(bytes);
+                } catch {
+                    interp.fail('StringException', 'BLOB is not a valid UTF-8 string');
+                }
+            }
+            break;
+        }
         case 'AggregateResult': {
             // an AggregateResult reads its aliases (expr0, expr1… when unnamed) through get, without regard to case
             const values = props.values as Map<string, [string, Value]>;
@@ -425,7 +451,8 @@ export function platformMethod(
             if (method === 'getmap') {
                 const info = org.catalog.object(String(props.object))!;
                 const map = new ApexMap(simpleType('String'), simpleType('Schema.SObjectField'));
-                // the platform's keys are lower-case names
+                map.ignoreKeyCase = true;
+                // the platform's keys are lower-case names, and get/containsKey ignore case
                 for (const field of info.fields.values())
                     map.entries.set(`s:${field.name.toLowerCase()}`, [
                         field.name.toLowerCase(),
@@ -567,7 +594,12 @@ function recordsOf(interp: Host, value: Value): { records: ApexSObject[]; single
 }
 
 /** The platform's DmlException: its message names the first failed row; getDml… read every failed row. */
-function dmlException(interp: Host, operation: DmlOperation, results: RowResult[]): ApexObject {
+function dmlException(
+    interp: Host,
+    operation: DmlOperation,
+    records: ApexSObject[],
+    results: RowResult[]
+): ApexObject {
     const failed = results
         .map((result, index) => ({ result, index }))
         .filter(({ result }) => result.errors.length);
@@ -582,7 +614,12 @@ function dmlException(interp: Host, operation: DmlOperation, results: RowResult[
             null,
             failed.map(
                 ({ result, index }) =>
-                    new PlatformObject('DmlRow', [], { index, id: result.id, errors: result.errors })
+                    new PlatformObject('DmlRow', [], {
+                        index,
+                        id: result.id,
+                        object: records[index]?.type ?? null,
+                        errors: result.errors
+                    })
             )
         )
     );
@@ -617,12 +654,88 @@ function assignIds(operation: DmlOperation, records: ApexSObject[], results: Row
     });
 }
 
+/**
+ * Upsert on an External ID field ("Upserting Records"; Database.upsert): a row whose key matches one
+ * stored record of its object updates it (its Id is set on the row), a row that matches none is
+ * inserted; a key matching several records, or named twice in one call, fails its row with
+ * DUPLICATE_EXTERNAL_ID (messages to be confirmed in an org). Text keys match without regard to case.
+ */
+function matchExternalIds(interp: Host, records: ApexSObject[], keyField: string): Map<number, RowError> {
+    const org = interp.org;
+    const failures = new Map<number, RowError>();
+    const key = (value: unknown): string | null =>
+        value === null || value === undefined || value === '' ? null : String(value).toLowerCase();
+    const seen = new Map<string, number>();
+    records.forEach((record, row) => {
+        const field = org.catalog.field(record.type, keyField);
+        if (!field || (!field.externalId && field.name !== 'Id'))
+            interp.fail(
+                'SObjectException',
+                `Invalid field for upsert, must be an External Id custom or standard indexed field: ${keyField}`
+            );
+        if (field.name === 'Id') return;
+        const wanted = key(org.catalog.toStore(record.fields.get(field.name) ?? null));
+        if (wanted === null) return;
+        if (seen.has(wanted)) {
+            const message = `Duplicate external id specified: ${String(record.fields.get(field.name))}`;
+            failures.set(row, { statusCode: 'DUPLICATE_EXTERNAL_ID', message, fields: [field.name] });
+            return;
+        }
+        seen.set(wanted, row);
+        const matches = org.store
+            .all(org.catalog.object(record.type)!.name)
+            .filter((stored) => key(stored[field.name]) === wanted);
+        if (matches.length > 1) {
+            const message = `${field.label}: more than one record found for external id field: [${matches.map((stored) => stored.Id).join(', ')}]`;
+            failures.set(row, { statusCode: 'DUPLICATE_EXTERNAL_ID', message, fields: [field.name] });
+        } else if (matches.length === 1 && !record.fields.get('Id')) record.fields.set('Id', matches[0]!.Id);
+    });
+    return failures;
+}
+
+/** Runs a DML operation; an upsert by an External ID field first matches its rows to stored records. */
+function runKeyed(
+    interp: Host,
+    operation: DmlOperation,
+    records: ApexSObject[],
+    allOrNone: boolean,
+    access: AccessMode,
+    keyField: string | null
+): RowResult[] {
+    if (operation !== 'upsert' || !keyField) return run(interp, operation, records, allOrNone, access);
+    const failures = matchExternalIds(interp, records, keyField);
+    const failed = (row: number): RowResult => ({ id: null, errors: [failures.get(row)!], created: false });
+    if (failures.size && allOrNone) {
+        interp.org.limits.countDml(records.length);
+        return records.map((_, row) =>
+            failures.has(row) ? failed(row) : { id: null, errors: [], created: false }
+        );
+    }
+    const rows = records.map((_, row) => row).filter((row) => !failures.has(row));
+    const results = run(
+        interp,
+        operation,
+        rows.map((row) => records[row]!),
+        allOrNone,
+        access
+    );
+    const out: RowResult[] = records.map((_, row) => (failures.has(row) ? failed(row) : results[0]!));
+    rows.forEach((row, i) => (out[row] = results[i]!));
+    return out;
+}
+
 /** `insert x;` and the other DML statements: all or none, a DmlException for the first failed row. */
-export function dmlStatement(interp: Host, operation: DmlOperation, value: Value, access: AccessMode): void {
+export function dmlStatement(
+    interp: Host,
+    operation: DmlOperation,
+    value: Value,
+    access: AccessMode,
+    keyField: string | null = null
+): void {
     const { records } = recordsOf(interp, value);
-    const results = run(interp, operation, records, true, access);
+    const results = runKeyed(interp, operation, records, true, access, keyField);
     if (results.some((result) => result.errors.length))
-        throw interp.thrown(dmlException(interp, operation, results));
+        throw interp.thrown(dmlException(interp, operation, records, results));
     assignIds(operation, records, results);
 }
 
@@ -656,22 +769,52 @@ function databaseDml(interp: Host, operation: DmlOperation, args: Value[]): Valu
     const { records, single } = recordsOf(interp, args[0]);
     let allOrNone = true;
     let access: AccessMode = 'system';
+    let keyField: string | null = null;
     for (const arg of args.slice(1)) {
         if (typeof arg === 'boolean') allOrNone = arg;
         else if (accessOf(arg)) access = accessOf(arg)!;
+        else if (operation === 'upsert' && arg instanceof SObjectFieldToken) keyField = arg.field;
         else if (arg !== null)
             throw new UnsupportedError(
                 `unsupported: Database.${operation} with a ${typeNameOf(arg)} argument`
             );
     }
-    const results = run(interp, operation, records, allOrNone, access);
+    const results = runKeyed(interp, operation, records, allOrNone, access, keyField);
     if (allOrNone && results.some((result) => result.errors.length))
-        throw interp.thrown(dmlException(interp, operation, results));
+        throw interp.thrown(dmlException(interp, operation, records, results));
     assignIds(operation, records, results);
     const out = results.map((result) => resultOf(operation, result));
     if (single) return out[0];
     const type = out[0]?.kind ?? 'Database.SaveResult';
     return new ApexList(simpleType(type), out);
+}
+
+/**
+ * EventBus.publish(event) or (events): each event is queued for its subscribers (their after insert
+ * triggers), which run at `Test.getEventBus().deliver()` or `Test.stopTest()` in a test ("Testing Your
+ * Platform Event in Apex"). An event published immediately counts on the Publish Immediate limit and is
+ * kept through a rollback; one published after commit counts as DML and a rollback drops it.
+ */
+function publishEvents(interp: Host, value: Value): Value {
+    const { records, single } = recordsOf(interp, value);
+    const infos = records.map((record) => interp.org.catalog.object(record.type));
+    const bad = records.find((_, i) => !infos[i]?.publishBehavior);
+    if (bad)
+        throw new CompileError(`Method does not exist: EventBus.publish(${bad.type}) (not a platform event)`);
+    const immediate = infos[0]?.publishBehavior === 'PublishImmediately';
+    if (records.length) {
+        if (immediate) interp.org.limits.countPublishImmediate();
+        else interp.org.limits.countDml(records.length);
+    }
+    const results = records.map((record, i) => {
+        interp.queueEvent(record, infos[i]!.publishBehavior === 'PublishImmediately');
+        return new PlatformObject('Database.SaveResult', ['database.saveresult'], {
+            id: null,
+            created: true,
+            errors: []
+        });
+    });
+    return single ? results[0]! : new ApexList(simpleType('Database.SaveResult'), results);
 }
 
 export function dmlExceptionMethod(
@@ -681,10 +824,11 @@ export function dmlExceptionMethod(
     args: Value[]
 ): Value | undefined {
     const inaccessible = exception.fields.get('$inaccessible');
-    if (method === 'getinaccessiblefields' && inaccessible instanceof ApexList) {
-        // QueryException.getInaccessibleFields(): object name → the fields the user may not read
+    if (method === 'getinaccessiblefields' && exception.cls.name.toLowerCase() === 'queryexception') {
+        // QueryException.getInaccessibleFields(): object name → the fields the user may not read; empty
+        // for any other query failure (and for a QueryException the code made itself)
         const map = new ApexMap(simpleType('String'), simpleType('Set', [simpleType('String')]));
-        for (const item of inaccessible.items) {
+        for (const item of inaccessible instanceof ApexList ? inaccessible.items : []) {
             const [object, field] = String(item).split('.');
             const key = `s:${object}`;
             if (!map.entries.has(key)) map.entries.set(key, [object!, new ApexSet(simpleType('String'))]);
@@ -712,7 +856,10 @@ export function dmlExceptionMethod(
             return new ApexList(
                 simpleType('Schema.SObjectField'),
                 errors[0].fields.map((field) => {
-                    const object = row.props.id ? interp.org.objectOfId(String(row.props.id)) : undefined;
+                    // an inserted row has no Id: its record's object names the field
+                    const object =
+                        (row.props.object as string | null) ??
+                        (row.props.id ? interp.org.objectOfId(String(row.props.id)) : undefined);
                     return object && interp.org.catalog.field(object, field)
                         ? interp.org.catalog.fieldToken(object, field)
                         : field;
@@ -798,13 +945,23 @@ export function platformStatic(interp: Host, type: string, method: string, args:
         case 'database.setsavepoint':
             org.limits.countDml(0);
             return new PlatformObject('System.Savepoint', ['savepoint', 'system.savepoint'], {
-                state: org.saveState()
+                state: org.saveState(),
+                events: interp.publishedEvents.length
             });
         case 'database.rollback':
             if (!(a instanceof PlatformObject) || a.kind !== 'System.Savepoint') interp.npe();
             org.limits.countDml(0);
             org.restoreState(a.props.state as ReturnType<ApexOrg['saveState']>);
+            interp.discardEventsAfterCommitSince(Number(a.props.events));
             return null;
+        case 'eventbus.publish':
+            return publishEvents(interp, a ?? null);
+        case 'test.geteventbus':
+            return new PlatformObject('EventBus.TestBroker', ['eventbus.testbroker'], {});
+        case 'limits.getpublishimmediatedml':
+            return ApexNumber.int(org.limits.publishImmediateDml);
+        case 'limits.getlimitpublishimmediatedml':
+            return ApexNumber.int(org.limits.limits.publishImmediateDml ?? 150);
         case 'database.query':
         case 'database.querywithbinds':
         case 'database.countquery':
@@ -856,6 +1013,19 @@ export function platformStatic(interp: Host, type: string, method: string, args:
             return (org.runningUser().LanguageLocaleKey as string | null) ?? null;
         case 'userinfo.getdefaultcurrency':
             return String(org.runningUser().DefaultCurrencyIsoCode ?? 'USD');
+        case 'crypto.generateaeskey': {
+            // an AES key of 128, 192 or 256 bits, as random bytes
+            const bits = isNumber(a) ? a.value : NaN;
+            if (![128, 192, 256].includes(bits))
+                interp.fail('InvalidParameterValueException', `Invalid key size: ${String(bits)}`);
+            return blobOf(randomBytes(bits / 8));
+        }
+        case 'encodingutil.converttohex':
+            if (!(a instanceof PlatformObject) || a.kind !== 'Blob') interp.npe();
+            return (a.props.bytes as Buffer).toString('hex');
+        case 'blob.valueof':
+            if (a === null || a === undefined) interp.npe();
+            return blobOf(Buffer.from(toApexString(a), 'utf8'));
         case 'crypto.getrandominteger':
             return ApexNumber.int((Math.random() * 2 ** 32) | 0);
         case 'crypto.getrandomlong':
@@ -872,6 +1042,23 @@ export function platformStatic(interp: Host, type: string, method: string, args:
             return new ApexDate(Math.floor(Date.now() / 86400000));
         case 'test.isrunningtest':
             return org.isRunningTest;
+        case 'schema.describesobjects': {
+            // describeSObjects(names[, options]): one result per name, in order; the options only choose
+            // what loads when, so every answer is the same here
+            if (!(a instanceof ApexList)) interp.npe();
+            return new ApexList(
+                simpleType('Schema.DescribeSObjectResult'),
+                a.items.map((name) => {
+                    const info = name === null ? undefined : org.catalog.object(toApexString(name));
+                    if (!info)
+                        interp.fail(
+                            'InvalidParameterValueException',
+                            `In describeSObjects(), the type '${toApexString(name)}' is not supported`
+                        );
+                    return describeObject(info.name);
+                })
+            );
+        }
     }
     return undefined;
 }

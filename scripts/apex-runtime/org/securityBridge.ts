@@ -77,7 +77,11 @@ export function isSetupObject(object: string): boolean {
 
 /** Objects with no record sharing here: setup objects and custom metadata (readable per type access). */
 function unshared(object: string): boolean {
-    return isSetupObject(object) || object.toLowerCase().endsWith('__mdt');
+    return (
+        isSetupObject(object) ||
+        object.toLowerCase().endsWith('__mdt') ||
+        object.toLowerCase() === 'staticresource'
+    );
 }
 
 const RANK: Record<RecordAccess, number> = { none: 0, read: 1, edit: 2, all: 3 };

@@ -195,6 +195,16 @@ export const STANDARD_OBJECT_FIELDS: Readonly<Record<string, readonly StandardFi
         f('Name', 'Name', 'Text', { readOnly: true }),
         f('NamespacePrefix', 'Namespace Prefix', 'Text', { readOnly: true })
     ],
+    // force-app's static resources, seeded into every org (the Body is the file, base64 as the API gives it)
+    StaticResource: [
+        f('Name', 'Name', 'Text', { readOnly: true }),
+        f('NamespacePrefix', 'Namespace Prefix', 'Text', { readOnly: true }),
+        f('ContentType', 'MIME Type', 'Text', { readOnly: true }),
+        f('Body', 'Body', 'Base64', { readOnly: true }),
+        f('BodyLength', 'Body Length', 'Int', { readOnly: true }),
+        f('Description', 'Description', 'TextArea', { readOnly: true }),
+        f('CacheControl', 'Cache Control', 'Picklist', { readOnly: true })
+    ],
     CustomEntityDefinition: [
         f('DeveloperName', 'Developer Name', 'Text', { readOnly: true }),
         f('QualifiedApiName', 'Qualified API Name', 'Text', { readOnly: true })

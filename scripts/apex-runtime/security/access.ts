@@ -99,7 +99,8 @@ export class UserRights {
     canReadObject(object: string): boolean {
         if (object.toLowerCase().endsWith('__mdt'))
             return this.customizeApplication || this.metadataTypes.has(object.toLowerCase());
-        if (object.toLowerCase() === 'user') return true;
+        // every user reads users and static resources (a page's scripts, styles and data files)
+        if (['user', 'staticresource'].includes(object.toLowerCase())) return true;
         return this.object(object).read;
     }
 
@@ -109,7 +110,10 @@ export class UserRights {
 
     private fieldRight(object: string, field: string): { read: boolean; edit: boolean } {
         const definition = this.model.field(object, field);
-        if (object.toLowerCase().endsWith('__mdt') || object.toLowerCase() === 'user')
+        if (
+            ['user', 'staticresource'].includes(object.toLowerCase()) ||
+            object.toLowerCase().endsWith('__mdt')
+        )
             return { read: true, edit: false };
         if (hasNoFieldSecurity(object, field, definition?.requiredOrMasterDetail ?? false))
             return { read: true, edit: true };

@@ -18,7 +18,8 @@ export type FieldType =
     | 'currency'
     | 'percent'
     | 'date'
-    | 'datetime';
+    | 'datetime'
+    | 'base64';
 
 export interface FieldShape {
     /** the API name as the platform spells it (`AccountId`, `Stance__c`) */

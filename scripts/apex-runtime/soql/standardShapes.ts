@@ -87,7 +87,16 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldShape[]>> = 
         { name: 'SmallPhotoUrl', type: 'url' },
         lookup('ProfileId', ['Profile'], 'Profile')
     ],
-    Group: [text('Name'), { name: 'Type', type: 'picklist' }]
+    Group: [text('Name'), { name: 'Type', type: 'picklist' }],
+    StaticResource: [
+        text('Name'),
+        text('NamespacePrefix'),
+        text('ContentType'),
+        { name: 'Body', type: 'base64' },
+        { name: 'BodyLength', type: 'int' },
+        { name: 'Description', type: 'textarea' },
+        text('CacheControl')
+    ]
 };
 
 /** The standard child relationships (Account.Contacts…), by parent object. */
