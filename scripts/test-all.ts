@@ -116,6 +116,25 @@ steps.push(
     )
 );
 
+// Apex tests in the Apex runtime: a test that fails, or org-wide coverage below the platform's 75 % deploy
+// rule, fails the step (the gate counts as one failure on top of the tests' tally)
+steps.push(
+    timed('apex (runtime, coverage gate)', () => {
+        const { status, output } = run('npx', [
+            'ts-node',
+            '-T',
+            '-P',
+            'scripts/tsconfig.json',
+            'scripts/apex-test.ts'
+        ]);
+        const tally = /^(\d+) passed, (\d+) failed$/m.exec(output);
+        if (!tally) return { passed: 0, failed: 1 };
+        const passed = Number(tally[1]);
+        const failed = Number(tally[2]);
+        return { passed, failed: failed || (status !== 0 ? 1 : 0) };
+    })
+);
+
 steps.push(
     timed('browser (preview in Chromium)', () =>
         nodeTests(walk(path.join(ROOT, 'scripts', 'e2e'), (file) => file.endsWith('.e2e.test.ts')))
