@@ -136,6 +136,14 @@ function parseDate(interp: Interpreter, text: string): ApexDate {
     return ApexDate.of(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** Datetime.format() for an en_US user in GMT (the ICU short form): 11/30/2026, 3:58 PM. */
+export function formatDatetimeEnUs(ms: number): string {
+    const at = new Date(ms);
+    const hours = at.getUTCHours();
+    const minutes = String(at.getUTCMinutes()).padStart(2, '0');
+    return `${at.getUTCMonth() + 1}/${at.getUTCDate()}/${at.getUTCFullYear()}, ${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`;
+}
+
 /** String.format: {0}, {1}… replaced by the arguments' string forms. */
 function format(template: string, args: Value[]): string {
     return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
@@ -384,6 +392,8 @@ export function callStaticBuiltin(
                 (a as ApexNumber).kind.toLowerCase()
             );
         case 'date.today': {
+            // the org's today (the store's, which its validation rules and SOQL date literals use too)
+            if (interp.org) return parseDate(interp, interp.org.store.today);
             const now = new Date();
             return ApexDate.of(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
         }
@@ -659,6 +669,10 @@ export function callInstanceBuiltin(
                 return new ApexDatetime(target.ms + num(interp, a) * 1000);
             case 'year':
                 return int(new Date(target.ms).getUTCFullYear());
+            case 'format':
+                // format() is the user's locale and time zone: the runtime's users read en_US in GMT
+                if (!args.length) return formatDatetimeEnUs(target.ms);
+                break;
         }
         throw unsupported(`Datetime.${method}`, file, line);
     }

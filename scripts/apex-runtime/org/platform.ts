@@ -567,7 +567,12 @@ function recordsOf(interp: Host, value: Value): { records: ApexSObject[]; single
 }
 
 /** The platform's DmlException: its message names the first failed row; getDml… read every failed row. */
-function dmlException(interp: Host, operation: DmlOperation, results: RowResult[]): ApexObject {
+function dmlException(
+    interp: Host,
+    operation: DmlOperation,
+    results: RowResult[],
+    records: ApexSObject[]
+): ApexObject {
     const failed = results
         .map((result, index) => ({ result, index }))
         .filter(({ result }) => result.errors.length);
@@ -582,7 +587,13 @@ function dmlException(interp: Host, operation: DmlOperation, results: RowResult[
             null,
             failed.map(
                 ({ result, index }) =>
-                    new PlatformObject('DmlRow', [], { index, id: result.id, errors: result.errors })
+                    // the row's object names its fields for getDmlFields, an insert's row having no Id
+                    new PlatformObject('DmlRow', [], {
+                        index,
+                        id: result.id,
+                        object: records[index]?.type ?? null,
+                        errors: result.errors
+                    })
             )
         )
     );
@@ -622,7 +633,7 @@ export function dmlStatement(interp: Host, operation: DmlOperation, value: Value
     const { records } = recordsOf(interp, value);
     const results = run(interp, operation, records, true, access);
     if (results.some((result) => result.errors.length))
-        throw interp.thrown(dmlException(interp, operation, results));
+        throw interp.thrown(dmlException(interp, operation, results, records));
     assignIds(operation, records, results);
 }
 
@@ -666,7 +677,7 @@ function databaseDml(interp: Host, operation: DmlOperation, args: Value[]): Valu
     }
     const results = run(interp, operation, records, allOrNone, access);
     if (allOrNone && results.some((result) => result.errors.length))
-        throw interp.thrown(dmlException(interp, operation, results));
+        throw interp.thrown(dmlException(interp, operation, results, records));
     assignIds(operation, records, results);
     const out = results.map((result) => resultOf(operation, result));
     if (single) return out[0];
@@ -712,7 +723,9 @@ export function dmlExceptionMethod(
             return new ApexList(
                 simpleType('Schema.SObjectField'),
                 errors[0].fields.map((field) => {
-                    const object = row.props.id ? interp.org.objectOfId(String(row.props.id)) : undefined;
+                    const object =
+                        (row.props.object as string | null) ??
+                        (row.props.id ? interp.org.objectOfId(String(row.props.id)) : undefined);
                     return object && interp.org.catalog.field(object, field)
                         ? interp.org.catalog.fieldToken(object, field)
                         : field;
@@ -869,7 +882,8 @@ export function platformStatic(interp: Host, type: string, method: string, args:
         case 'system.now':
             return new ApexDatetime(Date.now());
         case 'system.today':
-            return new ApexDate(Math.floor(Date.now() / 86400000));
+            // the org's today: what the store's validation rules and SOQL's TODAY compare with
+            return new ApexDate(Math.floor(Date.parse(`${org.store.today}T00:00:00Z`) / 86400000));
         case 'test.isrunningtest':
             return org.isRunningTest;
     }
