@@ -10,7 +10,7 @@ import { ApexError } from '../apexError';
 import { INTERNAL_ERROR, invokeAura, type AuraContext } from '../apex/auraBridge';
 import { userForRole } from '../apex/previewOrg';
 import { parsePreviewArgs } from '../serve';
-import { demoOrg, invokeApex } from './demoOrg';
+import { demoOrg, formSave, invokeApex } from './demoOrg';
 
 const TODAY = '2026-11-22';
 
@@ -185,6 +185,9 @@ describe('errors and transactions', () => {
         const error = refusal(() => invokeAura(context, 'PreviewBridgeProbe.writeInCacheable', {}));
         assert.equal(error.exceptionType, 'System.LimitException');
         assert.equal(context.org.store.all('Account').length, before);
+        // the next transaction (a record form's save) has its full limits again
+        formSave(context.org.store).insert('Account', { Name: 'After a cached read' });
+        assert.equal(context.org.store.all('Account').length, before + 1);
     });
 
     it('only @AuraEnabled static methods are callable', () => {

@@ -11,6 +11,7 @@ import { Interpreter } from '../../apex-runtime/interpreter';
 import { Registry } from '../../apex-runtime/registry';
 import { ApexOrg } from '../../apex-runtime/org/apexOrg';
 import { runDml } from '../../apex-runtime/org/dml';
+import { GovernorLimits, SYNC_LIMITS } from '../../apex-runtime/org/limits';
 import { ApexSObject } from '../../apex-runtime/values';
 import { loadObjectSchemas } from '../emulator/schema';
 import { withStandardFields } from '../emulator/standardFields';
@@ -64,6 +65,7 @@ export function apexTreeTarget(org: ApexOrg, registry: Registry): TreeTarget {
     return {
         schemas: org.store.schemas,
         insertAll(sobject, rows) {
+            org.limits = new GovernorLimits(SYNC_LIMITS);
             const interpreter = new Interpreter(registry, org);
             const object = org.catalog.object(sobject)?.name ?? sobject;
             const extras: Record<string, FieldValue>[] = [];
@@ -196,6 +198,8 @@ export function saveAsUser(
             );
         else record.fields.set(field.name, apex.catalog.toApex(field, value));
     }
+    // a transaction of its own, under the full limits whatever the last call ran under (a cacheable one's none)
+    apex.limits = new GovernorLimits(SYNC_LIMITS);
     const results = apex.runAs(userId, () =>
         runDml(apex, new Interpreter(registry, apex), operation, [record], true, 'user')
     );
