@@ -479,6 +479,8 @@ export function callStaticBuiltin(
                 (a as ApexNumber).kind.toLowerCase()
             );
         case 'date.today': {
+            // the org's today (the store's, which its validation rules and SOQL date literals use too)
+            if (interp.org) return parseDate(interp, interp.org.store.today);
             const now = new Date();
             return ApexDate.of(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
         }

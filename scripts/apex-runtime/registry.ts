@@ -25,7 +25,10 @@ export interface TypeRef {
 }
 
 export interface Param {
+    /** lower-cased */
     name: string;
+    /** as written (what a component's argument is named) */
+    display?: string;
     type: TypeRef;
 }
 
@@ -39,6 +42,8 @@ export interface MethodDef {
     body: BlockContext | null;
     line: number;
     annotations: string[];
+    /** the annotations as written, lower-cased and without spaces (`auraenabled(cacheable=true)`) */
+    annotationText?: string[];
 }
 
 export interface FieldDef {
@@ -48,6 +53,8 @@ export interface FieldDef {
     type: TypeRef;
     init: ExpressionContext | null;
     line: number;
+    /** lower-cased annotation names (`auraenabled`): what the platform serialises to a component */
+    annotations?: string[];
     /** a property: absent accessors are auto; `null` block means `get;` / `set;` */
     property?: {
         getter: BlockContext | null | undefined;
@@ -108,22 +115,25 @@ export function simpleType(display: string, args: TypeRef[] = []): TypeRef {
 function modifiersOf(list: ModifierContext[]): {
     words: Set<string>;
     annotations: string[];
+    annotationText: string[];
     sharing: string | null;
 } {
     const words = new Set<string>();
     const annotations: string[] = [];
+    const annotationText: string[] = [];
     let sharing: string | null = null;
     for (const modifier of list) {
         const annotation = modifier.annotation();
         if (annotation) {
             annotations.push(annotation.getText().replace(/^@/, '').split('(')[0].toLowerCase());
+            annotationText.push(annotation.getText().replace(/^@/, '').replace(/\s+/g, '').toLowerCase());
             continue;
         }
         const text = modifier.getText().toLowerCase();
         if (text.endsWith('sharing')) sharing = text.replace('sharing', ' sharing');
         else words.add(text);
     }
-    return { words, annotations, sharing };
+    return { words, annotations, annotationText, sharing };
 }
 
 function paramsOf(ctx: FormalParametersContext): Param[] {
@@ -133,6 +143,7 @@ function paramsOf(ctx: FormalParametersContext): Param[] {
             ?.formalParameter_list()
             .map((param) => ({
                 name: param.id().getText().toLowerCase(),
+                display: param.id().getText(),
                 type: typeRefOf(param.typeRef())
             })) ?? []
     );
@@ -244,7 +255,8 @@ function readClass(
                 returnType: method.typeRef() ? typeRefOf(method.typeRef()) : null,
                 body: method.block() ?? null,
                 line: method.start.line,
-                annotations: memberMods.annotations
+                annotations: memberMods.annotations,
+                annotationText: memberMods.annotationText
             });
         } else if (ctor) {
             cls.constructors.push({
@@ -267,7 +279,8 @@ function readClass(
                     isStatic,
                     type,
                     init: declarator.expression() ?? null,
-                    line: declarator.start.line
+                    line: declarator.start.line,
+                    annotations: memberMods.annotations
                 };
                 cls.fields.set(def.name.toLowerCase(), def);
                 cls.initOrder.push({ field: def });
@@ -294,6 +307,7 @@ function readClass(
                 type: typeRefOf(prop.typeRef()),
                 init: null,
                 line: prop.start.line,
+                annotations: memberMods.annotations,
                 property: { getter, setter, hasGetter, hasSetter }
             };
             cls.fields.set(def.name.toLowerCase(), def);

@@ -9,7 +9,9 @@
 //                              no peer runs this page
 //   bench apex-tests classes=… methods=… ms=… coverage=…%   every Apex test in the Apex runtime, load to
 //                              coverage; no peer
-// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests, --sizes 1000,5000 (org chart sizes; the
+//   bench preview-apex account=… method=… median_ms=…   a preview @salesforce/apex call through the Apex
+//                              runtime (demo accounts' reads, the 20,000-person org chart page); no peer
+// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex, --sizes 1000,5000 (org chart sizes; the
 // page case defaults to 5000,20000)
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +24,7 @@ import { generatedLines } from './lines';
 import { runOrgChartBench } from './orgChartBench';
 import { runLandscapeBench } from './landscapeBench';
 import { runApexTestsBench } from './apexTestsBench';
+import { runPreviewApexBench } from './previewApexBench';
 import { PAGE_SIZES, runOrgChartPageBench } from './orgChartPageBench';
 import { buildBenchPage, buildPreview } from '../preview/bundle';
 import { startPreviewServer } from '../preview/server';
@@ -72,7 +75,7 @@ function option(name: string): string | undefined {
 
 async function main(): Promise<void> {
     const only = option('only');
-    const cases = ['layout', 'orgchart', 'orgchart-page', 'landscape', 'apex-tests'];
+    const cases = ['layout', 'orgchart', 'orgchart-page', 'landscape', 'apex-tests', 'preview-apex'];
     if (only && !cases.includes(only))
         throw new Error(`--only takes one of ${cases.join(', ')}, not "${only}"`);
     const given = option('sizes')?.split(',').map(Number);
@@ -81,7 +84,8 @@ async function main(): Promise<void> {
     const sizes = given ?? SIZES;
     if (!only || only === 'layout') layoutBench(sizes);
     if (!only || only === 'apex-tests') runApexTestsBench();
-    if (only === 'layout' || only === 'apex-tests') return;
+    if (!only || only === 'preview-apex') runPreviewApexBench();
+    if (only === 'layout' || only === 'apex-tests' || only === 'preview-apex') return;
     const browser = await launchBrowser();
     try {
         if (!only || only === 'orgchart') await runOrgChartBench(browser, sizes);

@@ -9,7 +9,10 @@ import type { HeatSettings } from '../../lwc-ts/heatScore/heatScore';
 import { readLabels } from '../lib/labels';
 import { FORCE_APP, LWC_SOURCE, ROOT } from '../lib/project';
 import { seededRandom } from '../data/generate';
-import { heatSettings } from '../preview/emulator/apex/orgChartController';
+import { Interpreter } from '../apex-runtime/interpreter';
+import { ApexOrg } from '../apex-runtime/org/apexOrg';
+import { toWire } from '../preview/apex/auraBridge';
+import { keystoneClasses } from '../preview/apex/previewOrg';
 import { generatedLines } from './lines';
 import type { OrgChartBenchSide, RenderMode } from './page/orgChartPage';
 
@@ -166,10 +169,19 @@ function line(
     return `bench orgchart n=${n} mode=${mode} keystone_ms=${ms(keystone)} peer_ms=${ms(peer)} ratio=${ratio(keystone, peer)}${extra}`;
 }
 
+/** The heat settings the chart gets from OrgChartService, as the component receives them. */
+function heatSettings(): HeatSettings {
+    const apex = new Interpreter(keystoneClasses(), ApexOrg.empty());
+    const view = apex.runSnippet(
+        "return new OrgChartService.HeatSettingsView(Keystone_Heat_Setting__mdt.getInstance('Default'));"
+    );
+    return toWire(apex, view) as HeatSettings;
+}
+
 /** Prints the org chart lines for each size; returns them too (for the caller's summary). */
 export async function runOrgChartBench(browser: Browser, sizes: readonly number[]): Promise<string[]> {
     const script = await bundlePage(path.join(__dirname, 'page', 'orgChartPage.ts'));
-    const settings = heatSettings() as unknown as HeatSettings;
+    const settings = heatSettings();
     const lines: string[] = [];
     const print = (text: string): void => {
         lines.push(text);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { childText, descendants, parseXml } from '../lib/xmlTree';
-import { ApexError } from './emulator/apex/apexError';
+import { ApexError } from './apexError';
 import type { FieldSchema } from './emulator/schema';
 import type { OrgStore, SObjectRecord } from './emulator/store';
 

@@ -2,11 +2,13 @@
 //   --port N    port to listen on (default 3000; 0 picks a free one)
 //   --data DIR  a data folder in `sf data import tree` plan format (default scripts/data)
 //   --org-chart name=value,…  the org chart's App Builder properties on the page, e.g. showLinks=false,height=800
+//   --user rep|manager|admin  who the page's Apex runs as (default rep: a demo rep holding Keystone User)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DATA_DIR } from '../lib/project';
 import { buildPreview } from './bundle';
 import { startPreviewServer } from './server';
+import { PREVIEW_ROLES, type PreviewRole } from './apex/previewOrg';
 import {
     orgChartDefinitions,
     parseProperties,
@@ -18,8 +20,10 @@ export function parsePreviewArgs(argv: string[]): {
     port: number;
     dataDir: string;
     orgChart: Record<string, PropertyValue>;
+    user: PreviewRole;
 } {
     let port = 3000;
+    let user: PreviewRole = 'rep';
     let dataDir = DATA_DIR;
     let orgChart: Record<string, PropertyValue> = { ...PREVIEW_ORG_CHART };
     for (let i = 0; i < argv.length; i++) {
@@ -40,13 +44,18 @@ export function parsePreviewArgs(argv: string[]): {
                 throw new Error('--org-chart needs name=value pairs, e.g. showLinks=false,height=800');
             orgChart = parseProperties(value, orgChartDefinitions(), orgChart);
             i++;
+        } else if (arg === '--user') {
+            if (!PREVIEW_ROLES.includes(value as PreviewRole))
+                throw new Error(`--user needs one of ${PREVIEW_ROLES.join(', ')}, not "${value ?? ''}"`);
+            user = value as PreviewRole;
+            i++;
         } else {
             throw new Error(
-                `unknown option ${arg ?? ''} (use --port N, --data DIR, --org-chart name=value,…)`
+                `unknown option ${arg ?? ''} (use --port N, --data DIR, --org-chart name=value,…, --user rep|manager|admin)`
             );
         }
     }
-    return { port, dataDir, orgChart };
+    return { port, dataDir, orgChart, user };
 }
 
 async function main(): Promise<void> {
@@ -58,7 +67,7 @@ async function main(): Promise<void> {
         .map(([object, count]) => `${count} ${object}`)
         .join(', ');
     console.log(`Keystone preview built in ${((Date.now() - started) / 1000).toFixed(1)}s; data: ${loaded}`);
-    console.log(`Keystone preview: ${server.url}`);
+    console.log(`Keystone preview: ${server.url} (Apex runs as ${server.runningUser})`);
     const stop = (): void => {
         void server.close().then(() => process.exit(0));
     };

@@ -5,16 +5,12 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { FORCE_APP, ROOT } from '../lib/project';
-import { ApexError } from './emulator/apex/apexError';
-import { invokeApex } from './emulator/apex/registry';
+import { ApexError } from './apexError';
+import { invokeAura, type AuraContext } from './apex/auraBridge';
+import { createPreviewOrg, saveAsUser, userForRole, type PreviewRole } from './apex/previewOrg';
 import { isValidId } from './emulator/ids';
-import { loadCustomMetadata, loadObjectSchemas } from './emulator/schema';
-import { installBehaviours } from './emulator/behaviours';
-import { DmlError, OrgStore, type FieldValue } from './emulator/store';
-import { loadTreeData } from './emulator/treeData';
-import { readTeam } from '../lib/team';
+import { DmlError, type OrgStore, type FieldValue } from './emulator/store';
 import { PREVIEW_BUILD } from './bundle';
-import { withStandardFields } from './emulator/standardFields';
 import { lookupChoices, objectForm, recordPage } from './recordPages';
 import { PREVIEW_ORG_CHART, type PropertyValue } from './pageProperties';
 
@@ -27,6 +23,8 @@ export interface PreviewOptions {
     buildDir?: string;
     /** The org chart's App Builder properties on the record page (see pageProperties.ts). */
     orgChart?: Record<string, PropertyValue>;
+    /** Who the page's Apex runs as: a rep with Keystone User (default), their manager, or the admin. */
+    user?: PreviewRole;
 }
 
 /** What the record page knows besides the data: how its components are configured. */
@@ -39,6 +37,8 @@ export interface PreviewServer {
     url: string;
     org: OrgStore;
     counts: Record<string, number>;
+    /** who the page's Apex runs as, by name */
+    runningUser: string;
     close(): Promise<void>;
 }
 
@@ -70,43 +70,16 @@ const TYPES: Record<string, string> = {
     '.json': 'application/json'
 };
 
-/** Builds a fresh in-memory org from a data folder (sf data import tree plan format). */
+/**
+ * Builds a fresh in-memory org from a data folder (sf data import tree formats), loaded through Keystone's
+ * triggers in the Apex runtime, with the demo team as users: see apex/previewOrg.ts.
+ */
 export function createOrg(
     dataDir: string,
     today?: string
 ): { org: OrgStore; counts: Record<string, number> } {
-    const org = new OrgStore(withStandardFields(loadObjectSchemas(FORCE_APP)), today);
-    const dimensions = loadCustomMetadata(FORCE_APP).Keystone_Health_Dimension ?? {};
-    installBehaviours(
-        org,
-        Object.fromEntries(
-            Object.entries(dimensions).map(([name, values]) => [
-                name,
-                values.Active__c === 'false' ? 0 : Number(values.Weight__c ?? 1)
-            ])
-        )
-    );
-    const counts = loadTreeData(org, dataDir);
-    const team = readTeam(dataDir);
-    const userIds = new Map<string, string>();
-    for (const member of team.users) {
-        userIds.set(
-            member.alias,
-            org.insert('User', {
-                Alias: member.alias,
-                FirstName: member.firstName,
-                LastName: member.lastName,
-                Name: `${member.firstName} ${member.lastName}`,
-                Title: member.title
-            })
-        );
-    }
-    for (const person of org.all('Contact')) {
-        const alias = team.relationshipOwners[String(person.Email ?? '')];
-        if (alias) org.update(person.Id, { Relationship_Owner__c: userIds.get(alias) ?? null });
-    }
-    if (team.users.length) counts.User = team.users.length;
-    return { org, counts };
+    const { apex, counts } = createPreviewOrg(dataDir, today);
+    return { org: apex.store, counts };
 }
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
@@ -246,13 +219,14 @@ function serveFile(response: http.ServerResponse, file: string): void {
 }
 
 async function route(
-    org: OrgStore,
+    aura: AuraContext,
     page: PageConfig,
     request: http.IncomingMessage,
     response: http.ServerResponse
 ): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
+    const org = aura.org.store;
     if (url.pathname === '/' || url.pathname === '/index.html') {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(PAGE);
@@ -284,7 +258,7 @@ async function route(
     const apex = /^\/api\/apex\/(\w+\.\w+)$/.exec(url.pathname);
     if (apex && method === 'POST') {
         const args = await readBody(request);
-        return send(response, 200, { result: invokeApex(org, apex[1]!, args) ?? null });
+        return send(response, 200, { result: invokeAura(aura, apex[1]!, args) ?? null });
     }
     // the shell's record pages: a new-record form, the records a lookup offers, a record by its labels
     const objectApi = /^\/api\/objects\/(\w+)\/(form|names)$/.exec(url.pathname);
@@ -310,14 +284,30 @@ async function route(
         }
         if (method === 'PATCH') {
             if (!isValidId(key)) throw new ApexError(`Invalid record id: ${key}`, 'INVALID_ID');
-            org.update(key, fieldValues(await readBody(request)));
+            const values = { ...fieldValues(await readBody(request)), Id: key };
+            if (!org.get(key)) throw new DmlError('ENTITY_IS_DELETED', 'entity is deleted');
+            saveAsUser(
+                aura.org,
+                aura.registry,
+                aura.userId,
+                'update',
+                org.get(key)?.attributes.type ?? '',
+                values
+            );
             return send(response, 200, { result: recordView(org, key, []) });
         }
         if (method === 'POST') {
             // only objects the preview knows: a request must not invent one (or reach "constructor")
             if (!org.schemas.has(key) && !org.all(key).length)
                 throw new ApexError(`The preview knows no object named ${key}.`, 'INVALID_TYPE');
-            const id = org.insert(key, fieldValues(await readBody(request)));
+            const id = saveAsUser(
+                aura.org,
+                aura.registry,
+                aura.userId,
+                'insert',
+                key,
+                fieldValues(await readBody(request))
+            );
             return send(response, 200, { result: recordView(org, id, []) });
         }
     }
@@ -333,7 +323,13 @@ function fieldValues(body: unknown): Record<string, FieldValue> {
 
 /** Starts the preview server (the app must already be built with buildPreview). */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
-    const { org, counts } = createOrg(options.dataDir, options.today);
+    const { apex, registry, counts } = createPreviewOrg(options.dataDir, options.today);
+    const aura: AuraContext = {
+        org: apex,
+        registry,
+        userId: userForRole(apex, options.dataDir, options.user ?? 'rep')
+    };
+    const org = apex.store;
     const page: PageConfig = {
         buildDir: options.buildDir ?? PREVIEW_BUILD,
         orgChart: { ...PREVIEW_ORG_CHART, ...options.orgChart }
@@ -342,7 +338,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         const port = (server.address() as AddressInfo).port;
         Promise.resolve()
             .then(() => checkSameOrigin(request.headers, port))
-            .then(() => route(org, page, request, response))
+            .then(() => route(aura, page, request, response))
             .catch((error: unknown) => sendError(response, error));
     });
     await new Promise<void>((resolve, reject) => {
@@ -354,6 +350,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         url: `http://127.0.0.1:${address.port}/`,
         org,
         counts,
+        runningUser: String(org.get(aura.userId)?.Name ?? aura.userId),
         close: () => new Promise((resolve) => server.close(() => resolve()))
     };
 }

@@ -13,8 +13,13 @@ import { ApexList } from '../values';
 import { GovernorLimits, SYNC_LIMITS } from '../org/limits';
 import { createOrg } from '../../preview/server';
 import { DATA_DIR, FORCE_APP } from '../../lib/project';
-import { REPORTING_LINE_MESSAGES } from '../../preview/emulator/behaviours';
 import { planStatusChangeMessage } from '../../preview/emulator/rules';
+
+/** ReportingLineTriggerAction.SELF_MESSAGE and LOOP_MESSAGE, word for word. */
+const REPORTING_LINE_MESSAGES = {
+    self: 'Nobody can report to themselves.',
+    cycle: 'That change would make a reporting loop: the new manager already reports, directly or not, to this person.'
+} as const;
 
 /** A fresh org with Keystone's objects and none of its triggers, plus the given triggers and classes. */
 function fresh(triggers: string[] = [], classes: string[] = []): { apex: Interpreter; org: ApexOrg } {

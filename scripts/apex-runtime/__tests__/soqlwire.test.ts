@@ -14,7 +14,12 @@ import { AGGREGATE_QUERY_MORE_MESSAGE } from '../org/soqlBridge';
 import { createOrg } from '../../preview/server';
 import { INSTALLER_PERMISSION_SETS } from '../../lib/orgCommands';
 import { DATA_DIR, FORCE_APP } from '../../lib/project';
-import { REPORTING_LINE_MESSAGES } from '../../preview/emulator/behaviours';
+
+/** ReportingLineTriggerAction.SELF_MESSAGE and LOOP_MESSAGE, word for word. */
+const REPORTING_LINE_MESSAGES = {
+    self: 'Nobody can report to themselves.',
+    cycle: 'That change would make a reporting loop: the new manager already reports, directly or not, to this person.'
+} as const;
 
 /** An org with Keystone's objects and none of its triggers, the given classes, and optional limits. */
 function fresh(classes: string[] = [], limits?: Partial<LimitValues>): { apex: Interpreter; org: ApexOrg } {

@@ -1039,7 +1039,8 @@ export function platformStatic(interp: Host, type: string, method: string, args:
         case 'system.now':
             return new ApexDatetime(Date.now());
         case 'system.today':
-            return new ApexDate(Math.floor(Date.now() / 86400000));
+            // the org's today: what the store's validation rules and SOQL's TODAY compare with
+            return new ApexDate(Math.floor(Date.parse(`${org.store.today}T00:00:00Z`) / 86400000));
         case 'test.isrunningtest':
             return org.isRunningTest;
         case 'schema.describesobjects': {

@@ -13,7 +13,7 @@ import {
 } from '../../preview/emulator/store';
 import { AccessModel, type RecordAccess, type Row, type SetupReader } from '../security/access';
 import { securedObjects } from '../security/objects';
-import { seedSecurity } from '../security/setupRecords';
+import { ADMIN_USERNAME, seedSecurity } from '../security/setupRecords';
 import { STANDARD_OBJECT_FIELDS } from './standardSchema';
 
 export type ObjectAccess = 'read' | 'create' | 'edit' | 'delete';
@@ -146,6 +146,9 @@ function apexClassNames(forceApp: string): string[] {
  * (the org ships them; no save runs for them).
  */
 export function seedStoreSecurity(store: OrgStore, forceApp: string | null): string {
+    // a store another ApexOrg already seeded (the preview's org, loaded through Apex) keeps its setup
+    const seeded = store.all('User').find((user) => user.Username === ADMIN_USERNAME);
+    if (seeded) return seeded.Id;
     const records = seedSecurity({
         objects: [...store.schemas.values()],
         permissionSets: forceApp ? readPermissionSets(forceApp) : new Map(),

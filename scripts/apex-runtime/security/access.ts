@@ -179,29 +179,39 @@ export class AccessModel {
      */
     setOrgWideDefault(object: string, model: SharingModel): void {
         this.orgWideDefaults.set(object.toLowerCase(), model);
+        this.sharingModels.delete(object.toLowerCase());
     }
 
+    // asked once per row a query or a save checks under sharing: answered from a cache per object
+    private readonly sharingModels = new Map<string, SharingModel>();
+    private readonly parentFields = new Map<string, string | undefined>();
+
     sharingModel(object: string): SharingModel {
-        const set = this.orgWideDefaults.get(object.toLowerCase());
-        if (set) return set;
-        const custom = this.objects.get(object.toLowerCase());
-        if (custom?.sharingModel) return custom.sharingModel;
-        const standard = Object.entries(STANDARD_SHARING).find(
-            ([name]) => name.toLowerCase() === object.toLowerCase()
-        );
-        return standard ? standard[1] : 'Private';
+        const key = object.toLowerCase();
+        let model = this.sharingModels.get(key);
+        if (model === undefined) {
+            const custom = this.objects.get(key);
+            const standard = Object.entries(STANDARD_SHARING).find(([name]) => name.toLowerCase() === key);
+            model =
+                this.orgWideDefaults.get(key) ?? custom?.sharingModel ?? (standard ? standard[1] : 'Private');
+            this.sharingModels.set(key, model);
+        }
+        return model;
     }
 
     /** The field holding a controlled-by-parent record's master. */
     parentField(object: string): string | undefined {
-        const definition = this.objects.get(object.toLowerCase());
+        const key = object.toLowerCase();
+        if (this.parentFields.has(key)) return this.parentFields.get(key);
+        const definition = this.objects.get(key);
         const master = definition
             ? [...definition.fields.values()].find((field) => field.masterOf)
             : undefined;
-        if (master) return master.name;
-        return Object.entries(STANDARD_PARENT_FIELD).find(
-            ([name]) => name.toLowerCase() === object.toLowerCase()
-        )?.[1];
+        const field =
+            master?.name ??
+            Object.entries(STANDARD_PARENT_FIELD).find(([name]) => name.toLowerCase() === key)?.[1];
+        this.parentFields.set(key, field);
+        return field;
     }
 
     /** The rights of a user; throws when the user does not exist. */

@@ -4,9 +4,10 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DATA_DIR, FORCE_APP } from '../../lib/project';
+import { FORCE_APP } from '../../lib/project';
 import { duplicateBuyingCenterMessage, refusedIndexes, siblingKey } from '../emulator/buyingCenterNames';
-import { createOrg } from '../server';
+import type { OrgStore } from '../emulator/store';
+import { demoOrg, formSave } from './demoOrg';
 
 interface Center {
     account: string | null;
@@ -44,16 +45,17 @@ describe('buying center names: shared rule vectors', () => {
     }
 });
 
-describe('the emulator refuses a duplicate sibling name', () => {
-    const org = (): ReturnType<typeof createOrg>['org'] => createOrg(DATA_DIR, '2026-11-22').org;
+describe("the preview's org refuses a duplicate sibling name (BuyingCenterNameTriggerAction)", () => {
+    const org = (): OrgStore => demoOrg('2026-11-22').org;
 
     it('on insert, in any case and with spaces, and leaves the other buying centers alone', () => {
         const store = org();
+        const form = formSave(store);
         const sales = store.all('Buying_Center__c').find((center) => center.Name === 'Sales')!;
         const before = store.all('Buying_Center__c').length;
         assert.throws(
             () =>
-                store.insert('Buying_Center__c', {
+                form.insert('Buying_Center__c', {
                     Account__c: sales.Account__c as string,
                     Parent_Buying_Center__c: (sales.Parent_Buying_Center__c as string | null) ?? null,
                     Name: '  sALES '
@@ -62,7 +64,7 @@ describe('the emulator refuses a duplicate sibling name', () => {
         );
         assert.equal(store.all('Buying_Center__c').length, before);
         // the same name under another parent is fine
-        const other = store.insert('Buying_Center__c', {
+        const other = form.insert('Buying_Center__c', {
             Account__c: sales.Account__c as string,
             Parent_Buying_Center__c: sales.Id,
             Name: 'Sales'
@@ -72,15 +74,16 @@ describe('the emulator refuses a duplicate sibling name', () => {
 
     it('on a rename onto a sibling, but not on an edit that keeps the name', () => {
         const store = org();
+        const form = formSave(store);
         const account = store.all('Account').find((record) => record.Name === 'Globex Industries')!.Id;
-        const first = store.insert('Buying_Center__c', { Account__c: account, Name: 'Widgets' });
-        const second = store.insert('Buying_Center__c', { Account__c: account, Name: 'Gadgets' });
+        const first = form.insert('Buying_Center__c', { Account__c: account, Name: 'Widgets' });
+        const second = form.insert('Buying_Center__c', { Account__c: account, Name: 'Gadgets' });
         assert.throws(
-            () => store.update(second, { Name: 'WIDGETS' }),
+            () => form.update(second, { Name: 'WIDGETS' }),
             /already a buying center named "WIDGETS"/
         );
         assert.equal(store.get(second)!.Name, 'Gadgets');
-        store.update(first, { Active__c: false });
+        form.update(first, { Active__c: false });
         assert.equal(store.get(first)!.Active__c, false);
     });
 });

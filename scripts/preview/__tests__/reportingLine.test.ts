@@ -1,13 +1,20 @@
 // Reporting lines stay a tree in the preview as in an org: any save of a new manager (not only the org
-// chart's move) that would close a loop is refused with the Apex trigger action's words, following the
-// shared vectors; and an admin's Keystone Trigger Setting switches the action off.
+// chart's move) — here a record-form save through the UI API as the preview's rep — that would close a
+// loop is refused by ReportingLineTriggerAction, following the shared vectors.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DATA_DIR, FORCE_APP } from '../../lib/project';
-import { installBehaviours, REPORTING_LINE_MESSAGES, triggerSettings } from '../emulator/behaviours';
-import { createOrg } from '../server';
+import { FORCE_APP } from '../../lib/project';
+import { saveAsUser } from '../apex/previewOrg';
+import type { OrgStore } from '../emulator/store';
+import { demoOrg } from './demoOrg';
+
+/** ReportingLineTriggerAction.SELF_MESSAGE and LOOP_MESSAGE, word for word. */
+const REPORTING_LINE_MESSAGES = {
+    self: 'Nobody can report to themselves.',
+    cycle: 'That change would make a reporting loop: the new manager already reports, directly or not, to this person.'
+} as const;
 
 interface MoveVector {
     case: string;
@@ -24,31 +31,31 @@ const VECTORS = (
     }
 ).reportingLineMove;
 
-const org = (): ReturnType<typeof createOrg>['org'] => createOrg(DATA_DIR, '2026-11-22').org;
-const accountNamed = (store: ReturnType<typeof org>, name: string): string =>
+const accountNamed = (store: OrgStore, name: string): string =>
     store.all('Account').find((account) => account.Name === name)!.Id;
 
 describe('reporting lines: shared rule vectors through a plain save', () => {
     it('has cases', () => assert.ok(VECTORS.length > 8));
     for (const vector of VECTORS) {
         it(vector.case, () => {
-            const store = org();
+            const { org: store, context } = demoOrg('2026-11-22');
             const account = accountNamed(store, 'Globex Industries');
             const elsewhere = accountNamed(store, 'Meridian Bank');
             const ids = new Map<string, string>();
             for (const person of Object.keys(vector.lines))
                 ids.set(person, store.insert('Contact', { AccountId: account, LastName: person }));
             ids.set('stranger', store.insert('Contact', { AccountId: elsewhere, LastName: 'stranger' }));
-            // a loop already in the data is set up with the action off, as a data load would
-            installBehaviours(store, {}, { Reporting_Line: false });
+            // the lines already in the org (a loop among them too) are written past the triggers, as data
+            // loaded with the action switched off would be
             for (const [person, manager] of Object.entries(vector.lines))
                 store.update(ids.get(person)!, { ReportsToId: manager === null ? null : ids.get(manager)! });
-            installBehaviours(store, {});
 
-            const save = (): void =>
-                store.update(ids.get(vector.contact)!, {
+            const save = (): void => {
+                saveAsUser(context.org, context.registry, context.userId, 'update', 'Contact', {
+                    Id: ids.get(vector.contact)!,
                     ReportsToId: vector.newManager === null ? null : ids.get(vector.newManager)!
                 });
+            };
             // account-scoped refusals belong to the org chart's move call; any other save may name a
             // manager in another account, so only loops are refused
             if (vector.expected === 'self' || vector.expected === 'cycle') {
@@ -67,36 +74,34 @@ describe('reporting lines: shared rule vectors through a plain save', () => {
 });
 
 describe('the reporting-line action', () => {
-    it('ships switched on, with every action named in the settings', () => {
-        assert.deepEqual(triggerSettings(), {
-            Buying_Center_Name: true,
-            Health_Score: true,
-            Plan_Status: true,
-            Reporting_Line: true,
-            Stance_Change: true,
-            Unique_Key: true
-        });
-    });
-
-    it('refuses a loop on the demo data, and lets it through when an admin switched it off', () => {
-        const store = org();
-        const contacts = store.all('Contact').filter((contact) => contact.ReportsToId);
-        const report = contacts[0]!;
+    it('refuses a loop on the demo data, saving nothing', () => {
+        const { org: store, context } = demoOrg('2026-11-22');
+        const report = store.all('Contact').find((contact) => contact.ReportsToId)!;
         const manager = String(report.ReportsToId);
-        assert.throws(() => store.update(manager, { ReportsToId: report.Id }), {
-            message: REPORTING_LINE_MESSAGES.cycle
-        });
-        installBehaviours(store, {}, { ...triggerSettings(), Reporting_Line: false });
-        store.update(manager, { ReportsToId: report.Id });
-        assert.equal(store.get(manager)!.ReportsToId, report.Id);
+        const before = store.get(manager)!.ReportsToId ?? null;
+        assert.throws(
+            () =>
+                saveAsUser(context.org, context.registry, context.userId, 'update', 'Contact', {
+                    Id: manager,
+                    ReportsToId: report.Id
+                }),
+            { message: REPORTING_LINE_MESSAGES.cycle }
+        );
+        assert.equal(store.get(manager)!.ReportsToId ?? null, before);
     });
 
-    it('a switched-off stance trend records no observation', () => {
-        const store = org();
-        installBehaviours(store, {}, { Stance_Change: false });
-        const person = store.all('Contact')[0]!;
-        const before = store.all('Stance_Observation__c').length;
-        store.update(person.Id, { Stance__c: person.Stance__c === 'Champion' ? 'Blocker' : 'Champion' });
-        assert.equal(store.all('Stance_Observation__c').length, before);
+    it('a stance changed in a record form records an observation (the stance trend runs too)', () => {
+        const { org: store, context } = demoOrg('2026-11-22');
+        const person = store.all('Contact').find((contact) => contact.Stance__c === 'Neutral')!;
+        const before = store
+            .all('Stance_Observation__c')
+            .filter((row) => row.Contact__c === person.Id).length;
+        saveAsUser(context.org, context.registry, context.userId, 'update', 'Contact', {
+            Id: person.Id,
+            Stance__c: 'Champion'
+        });
+        const after = store.all('Stance_Observation__c').filter((row) => row.Contact__c === person.Id);
+        assert.equal(after.length, before + 1);
+        assert.equal(after[after.length - 1]!.Stance__c, 'Champion');
     });
 });

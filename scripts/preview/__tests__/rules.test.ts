@@ -4,9 +4,10 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DATA_DIR, FORCE_APP } from '../../lib/project';
+import { FORCE_APP } from '../../lib/project';
 import { isPlanStatusChangeAllowed, overallHealthScore, uniqueKeyOf } from '../emulator/rules';
-import { createOrg } from '../server';
+import type { OrgStore } from '../emulator/store';
+import { demoOrg as loadDemoOrg, formSave } from './demoOrg';
 
 const TODAY = '2026-11-22';
 interface Vectors {
@@ -41,8 +42,9 @@ describe('shared rule vectors', () => {
     }
 });
 
-function demoOrg(): ReturnType<typeof createOrg>['org'] {
-    return createOrg(DATA_DIR, TODAY).org;
+// the admin (Keystone Manager and Admin) may create offerings and buying centers, as these cases need
+function demoOrg(): OrgStore {
+    return loadDemoOrg(TODAY, 'admin').org;
 }
 
 function first(org: ReturnType<typeof demoOrg>, sobject: string, name?: string): string {
@@ -51,13 +53,14 @@ function first(org: ReturnType<typeof demoOrg>, sobject: string, name?: string):
     return record.Id;
 }
 
-describe('the emulator enforces the data rules', () => {
+describe("the preview's org enforces the data rules (the store's checks and Keystone's triggers)", () => {
     it('keeps one landscape cell per buying center and offering', () => {
         const org = demoOrg();
+        const form = formSave(org);
         const account = first(org, 'Account', 'Globex Industries');
-        const center = org.insert('Buying_Center__c', { Account__c: account, Name: 'Widgets' });
+        const center = form.insert('Buying_Center__c', { Account__c: account, Name: 'Widgets' });
         const offering = first(org, 'Offering__c');
-        const cell = org.insert('Landscape_Cell__c', {
+        const cell = form.insert('Landscape_Cell__c', {
             Buying_Center__c: center,
             Offering__c: offering,
             Status__c: 'Whitespace Target'
@@ -65,7 +68,7 @@ describe('the emulator enforces the data rules', () => {
         assert.equal(org.get(cell)?.Unique_Key__c, `${center}:${offering}`);
         assert.throws(
             () =>
-                org.insert('Landscape_Cell__c', {
+                form.insert('Landscape_Cell__c', {
                     Buying_Center__c: center,
                     Offering__c: offering,
                     Status__c: 'Not Applicable'
@@ -101,20 +104,21 @@ describe('the emulator enforces the data rules', () => {
     it('refuses an illegal plan status move with the readable message', () => {
         const org = demoOrg();
         const plan = first(org, 'Account_Plan__c', 'Aeronova Group FY2025 Account Plan');
-        assert.throws(() => org.update(plan, { Status__c: 'Draft' }), {
+        assert.throws(() => formSave(org).update(plan, { Status__c: 'Draft' }), {
             message: 'A plan in status Closed cannot move to Draft.'
         });
     });
 
     it("records a stance observation when a contact's stance changes, and none when it does not", () => {
         const org = demoOrg();
-        const person = org.insert('Contact', {
+        const form = formSave(org);
+        const person = form.insert('Contact', {
             AccountId: first(org, 'Account', 'Globex Industries'),
             LastName: 'Trend',
             Stance__c: 'Neutral'
         });
-        org.update(person, { Stance__c: 'Neutral' });
-        org.update(person, { Stance__c: 'Detractor' });
+        form.update(person, { Stance__c: 'Neutral' });
+        form.update(person, { Stance__c: 'Detractor' });
         const observed = org
             .all('Stance_Observation__c')
             .filter((observation) => observation.Contact__c === person);
@@ -133,17 +137,18 @@ describe('the emulator enforces the data rules', () => {
     it('keeps the overall health score from the dimension scores', () => {
         const org = demoOrg();
         const plan = first(org, 'Account_Plan__c', 'Meridian Bank FY2026 Account Plan');
-        const assessment = org.insert('Health_Assessment__c', {
+        const form = formSave(org);
+        const assessment = form.insert('Health_Assessment__c', {
             Account_Plan__c: plan,
             Assessed_On__c: TODAY
         });
-        org.insert('Health_Score__c', {
+        form.insert('Health_Score__c', {
             Account_Plan__c: plan,
             Health_Assessment__c: assessment,
             Dimension__c: 'Pipeline_Health',
             Score__c: 4
         });
-        org.insert('Health_Score__c', {
+        form.insert('Health_Score__c', {
             Account_Plan__c: plan,
             Health_Assessment__c: assessment,
             Dimension__c: 'Delivery_Quality',

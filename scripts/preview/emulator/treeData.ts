@@ -4,7 +4,49 @@
 // problem names the file and the record.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ObjectSchema } from './schema';
 import { DmlError, type FieldValue, type OrgStore } from './store';
+
+/**
+ * Where loaded records go. `sf data import tree` sends up to 200 records of one object per request, and
+ * the org saves each request as one DML statement (triggers see the whole chunk): `insertAll` is one such
+ * request and returns the new Ids in order, or throws a {@link TreeRowError} naming the refused row.
+ */
+export interface TreeTarget {
+    readonly schemas: ReadonlyMap<string, ObjectSchema>;
+    insertAll(sobject: string, rows: Record<string, FieldValue>[]): string[];
+}
+
+/** A row of a request that the org refused: its index in the request and the org's message. */
+export class TreeRowError extends Error {
+    constructor(
+        readonly row: number,
+        message: string
+    ) {
+        super(message);
+    }
+}
+
+/** The records an import request carries at most. */
+export const TREE_REQUEST_SIZE = 200;
+
+/** A plain store as a target: records saved one by one with the store's own checks (no Apex triggers). */
+export function storeTarget(store: OrgStore): TreeTarget {
+    return {
+        schemas: store.schemas,
+        insertAll(sobject, rows) {
+            return rows.map((values, row) => {
+                try {
+                    return store.insert(sobject, values);
+                } catch (error) {
+                    if (error instanceof DmlError)
+                        throw new TreeRowError(row, `${error.statusCode}: ${error.message}`);
+                    throw error;
+                }
+            });
+        }
+    };
+}
 
 interface PlanEntry {
     sobject: string;
@@ -95,7 +137,7 @@ function label(pending: Pending, index?: number): string {
 
 /** The lookup on `child` that a nested relationship under `parent` fills. */
 function childLookup(
-    store: OrgStore,
+    store: TreeTarget,
     parent: string,
     relationship: string,
     child: string,
@@ -130,16 +172,23 @@ function unresolved(record: TreeRecord, references: ReadonlyMap<string, string>)
         .map(([field, value]) => `${field} → ${String(value)}`);
 }
 
-/** Inserts one record; returns its nested children, to load next. */
-function insert(
-    store: OrgStore,
+/** A record ready to save: its values (references resolved) and its nested children, still unsaved. */
+interface Prepared {
+    pending: Pending;
+    index: number;
+    values: Record<string, FieldValue>;
+    children: [string, NestedChildren][];
+}
+
+/** Reads one record's values, resolving @references; every problem names the file and the record. */
+function prepare(
+    target: TreeTarget,
     pending: Pending,
     index: number,
-    references: Map<string, string>,
-    counts: Record<string, number>
-): Pending[] {
+    references: ReadonlyMap<string, string>
+): Prepared {
     const { file, record, sobject } = pending;
-    const schema = store.schemas.get(sobject);
+    const schema = target.schemas.get(sobject);
     if (!schema && /__(c|mdt|e)$/.test(sobject))
         throw new Error(
             `${file}: record ${label(pending, index)} is a ${sobject}, an object Keystone does not have`
@@ -169,60 +218,98 @@ function insert(
         }
     }
     if (pending.parent) values[pending.parent.relationship] = pending.parent.id;
-    let id: string;
+    return { pending, index, values, children };
+}
+
+/** Saves one request (records of one object); returns their nested children, to load next. */
+function save(
+    target: TreeTarget,
+    batch: Prepared[],
+    references: Map<string, string>,
+    counts: Record<string, number>
+): Pending[] {
+    const sobject = batch[0]!.pending.sobject;
+    let ids: string[];
     try {
-        id = store.insert(sobject, values);
+        ids = target.insertAll(
+            sobject,
+            batch.map((prepared) => prepared.values)
+        );
     } catch (error) {
-        const message = error instanceof DmlError ? `${error.statusCode}: ${error.message}` : String(error);
-        throw new Error(`${file}: record ${label(pending, index)} was refused — ${message}`);
+        if (!(error instanceof TreeRowError)) throw error;
+        const failed = batch[error.row] ?? batch[0]!;
+        throw new Error(
+            `${failed.pending.file}: record ${label(failed.pending, failed.index)} was refused — ${error.message}`
+        );
     }
-    if (record.attributes?.referenceId) references.set(record.attributes.referenceId, id);
-    counts[sobject] = (counts[sobject] ?? 0) + 1;
-    return children.flatMap(([relationship, nested]) =>
-        nested.records.map((child): Pending => {
-            const childType = child.attributes?.type;
-            if (!childType)
-                throw new Error(
-                    `${file}: a record nested in ${relationship} of ${label(pending, index)} has no attributes.type`
-                );
-            return {
-                file,
-                record: child,
-                sobject: childType,
-                parent: {
-                    id,
-                    sobject,
-                    relationship: childLookup(store, sobject, relationship, childType, file)
-                }
-            };
-        })
-    );
+    return batch.flatMap((prepared, row) => {
+        const { pending, index, children } = prepared;
+        const id = ids[row]!;
+        if (pending.record.attributes?.referenceId) references.set(pending.record.attributes.referenceId, id);
+        counts[sobject] = (counts[sobject] ?? 0) + 1;
+        return children.flatMap(([relationship, nested]) =>
+            nested.records.map((child): Pending => {
+                const childType = child.attributes?.type;
+                if (!childType)
+                    throw new Error(
+                        `${pending.file}: a record nested in ${relationship} of ${label(pending, index)} has no attributes.type`
+                    );
+                return {
+                    file: pending.file,
+                    record: child,
+                    sobject: childType,
+                    parent: {
+                        id,
+                        sobject,
+                        relationship: childLookup(target, sobject, relationship, childType, pending.file)
+                    }
+                };
+            })
+        );
+    });
 }
 
 /**
- * Loads records until none is left; a record waits while it refers to one not loaded yet (files without a
- * plan come in any order), and a round that loads nothing names what is still waiting.
+ * Loads records until none is left, in requests of consecutive records of one object; a record waits
+ * while it refers to one not loaded yet (files without a plan come in any order), and a round that loads
+ * nothing names what is still waiting. `strict` (a plan) refuses a reference to a record not loaded yet.
  */
 function loadAll(
-    store: OrgStore,
+    target: TreeTarget,
     queue: Pending[],
     references: Map<string, string>,
-    counts: Record<string, number>
+    counts: Record<string, number>,
+    strict: boolean
 ): void {
     let waiting = queue.map((pending, index) => ({ pending, index }));
     while (waiting.length) {
         const next: typeof waiting = [];
         let loaded = 0;
+        let batch: Prepared[] = [];
+        const flush = (): void => {
+            if (!batch.length) return;
+            const saving = batch;
+            batch = [];
+            loaded += saving.length;
+            // children load right after their parents' request, before anything that waits
+            loadAll(target, save(target, saving, references, counts), references, counts, strict);
+        };
         for (const entry of waiting) {
-            if (unresolved(entry.pending.record, references).length) {
+            const { pending, index } = entry;
+            // a record may refer to one in the request being gathered: that request goes first
+            if (unresolved(pending.record, references).length) flush();
+            if (unresolved(pending.record, references).length && !strict) {
                 next.push(entry);
                 continue;
             }
-            const children = insert(store, entry.pending, entry.index, references, counts);
-            loaded++;
-            // children load right after their parent, before anything that waits
-            loadAll(store, children, references, counts);
+            if (
+                batch.length &&
+                (batch[0]!.pending.sobject !== pending.sobject || batch.length >= TREE_REQUEST_SIZE)
+            )
+                flush();
+            batch.push(prepare(target, pending, index, references));
         }
+        flush();
         if (!loaded) {
             const first = next[0]!;
             throw new Error(
@@ -233,8 +320,12 @@ function loadAll(
     }
 }
 
-/** Loads a data folder with or without a plan; returns how many records each object got. */
-export function loadTreeData(store: OrgStore, dir: string): Record<string, number> {
+/**
+ * Loads a data folder with or without a plan into a store (saved one by one, with the store's checks) or
+ * any other target (the preview's Apex org, whose triggers run); returns how many records each object got.
+ */
+export function loadTreeData(into: OrgStore | TreeTarget, dir: string): Record<string, number> {
+    const target = 'insertAll' in into ? into : storeTarget(into);
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
         throw new Error(`${dir}: not a folder of tree-import data`);
     const references = new Map<string, string>();
@@ -253,9 +344,7 @@ export function loadTreeData(store: OrgStore, dir: string): Record<string, numbe
                     sobject: record.attributes?.type ?? entry.sobject
                 }));
                 // a plan's order is the contract: a reference to a record not loaded yet is an error
-                pending.forEach((item, index) =>
-                    loadAll(store, insert(store, item, index, references, counts), references, counts)
-                );
+                loadAll(target, pending, references, counts, true);
             }
         }
         return counts;
@@ -276,6 +365,6 @@ export function loadTreeData(store: OrgStore, dir: string): Record<string, numbe
             queue.push({ file, record, sobject });
         }
     }
-    loadAll(store, queue, references, counts);
+    loadAll(target, queue, references, counts, false);
     return counts;
 }
