@@ -13,7 +13,6 @@ import { ApexList } from '../values';
 import { GovernorLimits, SYNC_LIMITS } from '../org/limits';
 import { createOrg } from '../../preview/server';
 import { DATA_DIR, FORCE_APP } from '../../lib/project';
-import { planStatusChangeMessage } from '../../preview/emulator/rules';
 
 /** ReportingLineTriggerAction.SELF_MESSAGE and LOOP_MESSAGE, word for word. */
 const REPORTING_LINE_MESSAGES = {
@@ -519,7 +518,7 @@ test('Keystone: the plan-status trigger action refuses a move the lifecycle forb
     const closed = org.store.all('Account_Plan__c').find((plan) => plan.Status__c === 'Closed')!;
     assert.equal(
         thrown(apex, `update new Account_Plan__c(Id = '${closed.Id}', Status__c = 'Draft');`),
-        `System.DmlException: Update failed. First exception on row 0 with id ${closed.Id}; first error: FIELD_CUSTOM_VALIDATION_EXCEPTION, ${planStatusChangeMessage('Closed', 'Draft')}: [Status__c]`
+        `System.DmlException: Update failed. First exception on row 0 with id ${closed.Id}; first error: FIELD_CUSTOM_VALIDATION_EXCEPTION, A plan in status Closed cannot move to Draft.: [Status__c]`
     );
     assert.equal(org.store.get(closed.Id)?.Status__c, 'Closed');
     const review = org.store.all('Account_Plan__c').find((plan) => plan.Status__c === 'In Review')!;

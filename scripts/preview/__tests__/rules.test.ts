@@ -1,46 +1,11 @@
-// Keystone's data rules in the preview, case for case against the vectors the Apex tests read, and
-// enforced by the org emulator as the triggers and validation rules enforce them in an org.
+// Keystone's data rules in the preview: the store's checks and Keystone's own triggers, run by the Apex
+// runtime, refuse what an org refuses (the rules' cases are the Apex tests', in KeystoneRuleVectors.json).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { FORCE_APP } from '../../lib/project';
-import { isPlanStatusChangeAllowed, overallHealthScore, uniqueKeyOf } from '../emulator/rules';
 import type { OrgStore } from '../emulator/store';
 import { demoOrg as loadDemoOrg, formSave } from './demoOrg';
 
 const TODAY = '2026-11-22';
-interface Vectors {
-    planStatusTransition: { from: string; to: string; allowed: boolean }[];
-    uniqueKey: { case: string; object: string; fields: Record<string, unknown>; expected: string }[];
-    overallHealthScore: {
-        case: string;
-        scores: { dimension: string; score: number }[];
-        weights: Record<string, number>;
-        expected: number | null;
-    }[];
-}
-const VECTORS = JSON.parse(
-    fs.readFileSync(path.join(FORCE_APP, 'staticresources', 'KeystoneRuleVectors.json'), 'utf8')
-) as Vectors;
-
-describe('shared rule vectors', () => {
-    for (const vector of VECTORS.planStatusTransition) {
-        it(`plan status ${vector.from} → ${vector.to} is ${vector.allowed ? 'allowed' : 'refused'}`, () => {
-            assert.equal(isPlanStatusChangeAllowed(vector.from, vector.to), vector.allowed);
-        });
-    }
-    for (const vector of VECTORS.uniqueKey) {
-        it(`unique key: ${vector.case}`, () => {
-            assert.equal(uniqueKeyOf(vector.object, vector.fields), vector.expected);
-        });
-    }
-    for (const vector of VECTORS.overallHealthScore) {
-        it(`overall health: ${vector.case}`, () => {
-            assert.equal(overallHealthScore(vector.scores, vector.weights), vector.expected);
-        });
-    }
-});
 
 // the admin (Keystone Manager and Admin) may create offerings and buying centers, as these cases need
 function demoOrg(): OrgStore {
