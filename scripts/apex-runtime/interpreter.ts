@@ -16,8 +16,10 @@ import {
     CoalExpressionContext,
     CondExpressionContext,
     DotExpressionContext,
+    DotMethodCallContext,
     EqualityExpressionContext,
     ExpressionContext,
+    ForStatementContext,
     IdPrimaryContext,
     InstanceOfExpressionContext,
     LiteralContext,
@@ -68,6 +70,7 @@ import {
 import type { TriggerDef } from './org/triggers';
 import { ClassDef, FieldDef, MethodDef, Registry, TypeRef, simpleType, typeRefOf } from './registry';
 import { installSharedSystemTypes } from './systemTypes';
+import { argumentsOf, childTextsOf, lowerTextOf, memo, operandsOf, textOf } from './nodeCache';
 import {
     ApexDate,
     ApexDatetime,
@@ -841,14 +844,14 @@ export class Interpreter implements TriggerHost {
         let rest = statements;
         const call = firstCall(statements[0]);
         if (call?.THIS()) {
-            const thisArgs = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+            const thisArgs = this.evalArgs(argumentsOf(call.expressionList()), frame);
             this.construct(cls, object, thisArgs, file, call.start.line);
             rest = statements.slice(1);
         } else {
             const sup = this.superOf(cls);
             let superArgs: Value[] = [];
             if (call?.SUPER()) {
-                superArgs = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+                superArgs = this.evalArgs(argumentsOf(call.expressionList()), frame);
                 rest = statements.slice(1);
             }
             if (sup) this.construct(sup, object, superArgs, file, line);
@@ -995,7 +998,7 @@ export class Interpreter implements TriggerHost {
     execBlock(block: BlockContext, frame: Frame): Completion {
         frame.scopes.push(new Map());
         try {
-            for (const statement of block.statement_list()) {
+            for (const statement of statementsOf(block)) {
                 const completion = this.execStatement(statement, frame);
                 if (completion !== undefined) return completion;
             }
@@ -1012,7 +1015,7 @@ export class Interpreter implements TriggerHost {
             const value = init
                 ? this.coerce(this.evaluate(init, frame), type, frame.cls, declarator.start.line)
                 : null;
-            frame.scopes[frame.scopes.length - 1].set(declarator.id().getText().toLowerCase(), {
+            frame.scopes[frame.scopes.length - 1].set(lowerTextOf(declarator.id()), {
                 value,
                 type
             });
@@ -1075,31 +1078,30 @@ export class Interpreter implements TriggerHost {
 
     private execStatementAt(statement: StatementContext, frame: Frame): Completion {
         const file = frame.cls.file;
-        const block = statement.block();
-        if (block) return this.execBlock(block, frame);
-        const local = statement.localVariableDeclarationStatement();
-        if (local) {
-            this.declare(frame, local.localVariableDeclaration());
-            return undefined;
+        const shape = statementShapeOf(statement);
+        switch (shape.kind) {
+            case 'block':
+                return this.execBlock(shape.block, frame);
+            case 'local':
+                this.declare(frame, shape.declaration);
+                return undefined;
+            case 'expression':
+                this.evaluate(shape.expression, frame);
+                return undefined;
+            case 'if': {
+                const condition = this.condition(shape.condition, frame);
+                if (condition) return this.execScoped(shape.then, frame);
+                return shape.otherwise ? this.execScoped(shape.otherwise, frame) : undefined;
+            }
+            case 'return':
+                return new ReturnSignal(shape.value ? this.evaluate(shape.value, frame) : null);
+            case 'for':
+                return this.execFor(shape.loop, frame);
+            case 'other':
+                break;
         }
-        const expression = statement.expressionStatement();
-        if (expression) {
-            this.evaluate(expression.expression(), frame);
-            return undefined;
-        }
-        const ifStatement = statement.ifStatement();
-        if (ifStatement) {
-            const condition = this.condition(ifStatement.parExpression().expression(), frame);
-            const branches = ifStatement.statement_list();
-            if (condition) return this.execScoped(branches[0], frame);
-            return branches[1] ? this.execScoped(branches[1], frame) : undefined;
-        }
-        const ret = statement.returnStatement();
-        if (ret) return new ReturnSignal(ret.expression() ? this.evaluate(ret.expression(), frame) : null);
         if (statement.breakStatement()) return BREAK;
         if (statement.continueStatement()) return CONTINUE;
-        const forStatement = statement.forStatement();
-        if (forStatement) return this.execFor(forStatement, frame);
         const whileStatement = statement.whileStatement();
         if (whileStatement) {
             while (this.condition(whileStatement.parExpression().expression(), frame)) {
@@ -1174,7 +1176,7 @@ export class Interpreter implements TriggerHost {
             throw new CompileError(
                 `would not compile: System.runAs can only be used in test code at ${file}:${line}`
             );
-        const args = ctx.expressionList()?.expression_list() ?? [];
+        const args = argumentsOf(ctx.expressionList());
         const user = args.length === 1 ? this.evaluate(args[0], frame) : undefined;
         if (user === null) this.npe();
         if (!(user instanceof ApexSObject) || user.type !== 'User')
@@ -1215,7 +1217,7 @@ export class Interpreter implements TriggerHost {
             const enhanced = control.enhancedForControl();
             if (enhanced) {
                 const type = typeRefOf(enhanced.typeRef());
-                const name = enhanced.id().getText().toLowerCase();
+                const name = lowerTextOf(enhanced.id());
                 const isSoql =
                     enhanced.expression() instanceof PrimaryExpressionContext &&
                     (enhanced.expression() as PrimaryExpressionContext).primary() instanceof
@@ -1248,13 +1250,14 @@ export class Interpreter implements TriggerHost {
             else
                 for (const expr of init?.expressionList()?.expression_list() ?? [])
                     this.evaluate(expr, frame);
+            const test = control.expression();
+            const updates = argumentsOf(control.forUpdate()?.expressionList());
             for (;;) {
-                if (control.expression() && !this.condition(control.expression(), frame)) break;
+                if (test && !this.condition(test, frame)) break;
                 const completion = body ? this.execScoped(body, frame) : undefined;
                 if (completion === BREAK) break;
                 if (completion instanceof ReturnSignal) return completion;
-                for (const expr of control.forUpdate()?.expressionList().expression_list() ?? [])
-                    this.evaluate(expr, frame);
+                for (const expr of updates) this.evaluate(expr, frame);
             }
             return undefined;
         } finally {
@@ -1413,14 +1416,15 @@ export class Interpreter implements TriggerHost {
         const file = frame.cls.file;
         const line = expression.start.line;
         if (expression instanceof PrimaryExpressionContext) return this.evalPrimary(expression, frame);
-        if (expression instanceof SubExpressionContext) return this.evaluate(expression.expression(), frame);
+        if (expression instanceof SubExpressionContext)
+            return this.evaluate(operandsOf(expression)[0], frame);
         if (expression instanceof DotExpressionContext) return this.evalDot(expression, frame);
         if (expression instanceof MethodCallExpressionContext)
             return this.evalMethodCall(expression.methodCall(), frame);
         if (expression instanceof NewExpressionContext) return this.evalNew(expression, frame);
         if (expression instanceof ArrayExpressionContext) {
-            const target = this.evaluate(expression.expression(0), frame);
-            const index = this.evaluate(expression.expression(1), frame);
+            const target = this.evaluate(operandsOf(expression)[0], frame);
+            const index = this.evaluate(operandsOf(expression)[1], frame);
             if (target === null) this.npe();
             if (target instanceof ApexList) return listGet(this, target, index);
             throw unsupported('index of a non-list', file, line);
@@ -1428,29 +1432,29 @@ export class Interpreter implements TriggerHost {
         if (expression instanceof AssignExpressionContext) return this.evalAssign(expression, frame);
         if (expression instanceof LogAndExpressionContext) {
             return (
-                this.condition(expression.expression(0), frame) &&
-                this.condition(expression.expression(1), frame)
+                this.condition(operandsOf(expression)[0], frame) &&
+                this.condition(operandsOf(expression)[1], frame)
             );
         }
         if (expression instanceof LogOrExpressionContext) {
             return (
-                this.condition(expression.expression(0), frame) ||
-                this.condition(expression.expression(1), frame)
+                this.condition(operandsOf(expression)[0], frame) ||
+                this.condition(operandsOf(expression)[1], frame)
             );
         }
         if (expression instanceof CondExpressionContext) {
-            return this.condition(expression.expression(0), frame)
-                ? this.evaluate(expression.expression(1), frame)
-                : this.evaluate(expression.expression(2), frame);
+            return this.condition(operandsOf(expression)[0], frame)
+                ? this.evaluate(operandsOf(expression)[1], frame)
+                : this.evaluate(operandsOf(expression)[2], frame);
         }
         if (expression instanceof CoalExpressionContext) {
-            const left = this.evaluate(expression.expression(0), frame);
-            return left !== null ? left : this.evaluate(expression.expression(1), frame);
+            const left = this.evaluate(operandsOf(expression)[0], frame);
+            return left !== null ? left : this.evaluate(operandsOf(expression)[1], frame);
         }
         if (expression instanceof EqualityExpressionContext) {
-            const left = this.evaluate(expression.expression(0), frame);
-            const right = this.evaluate(expression.expression(1), frame);
-            const op = expression.getChild(1).getText();
+            const left = this.evaluate(operandsOf(expression)[0], frame);
+            const right = this.evaluate(operandsOf(expression)[1], frame);
+            const op = childTextsOf(expression)[1];
             if (op === '===' || op === '!==') {
                 const same =
                     left instanceof ApexObject ||
@@ -1465,13 +1469,11 @@ export class Interpreter implements TriggerHost {
             return op === '==' ? equal : !equal;
         }
         if (expression instanceof CmpExpressionContext) {
-            const left = this.evaluate(expression.expression(0), frame);
-            const right = this.evaluate(expression.expression(1), frame);
-            const op =
-                expression.children
-                    ?.slice(1, -1)
-                    .map((child) => child.getText())
-                    .join('') ?? '';
+            const left = this.evaluate(operandsOf(expression)[0], frame);
+            const right = this.evaluate(operandsOf(expression)[1], frame);
+            const op = memo(comparisonOperators, expression, (node) =>
+                childTextsOf(node).slice(1, -1).join('')
+            );
             const result = compare(left, right);
             if (result === null) return false;
             if (op === '<') return result < 0;
@@ -1480,46 +1482,46 @@ export class Interpreter implements TriggerHost {
             return result >= 0;
         }
         if (expression instanceof Arth1ExpressionContext || expression instanceof Arth2ExpressionContext) {
-            const left = this.evaluate(expression.expression(0), frame);
-            const right = this.evaluate(expression.expression(1), frame);
-            return arith(this, expression.getChild(1).getText(), left, right);
+            const left = this.evaluate(operandsOf(expression)[0], frame);
+            const right = this.evaluate(operandsOf(expression)[1], frame);
+            return arith(this, childTextsOf(expression)[1], left, right);
         }
         if (expression instanceof NegExpressionContext) {
-            const value = this.evaluate(expression.expression(), frame);
-            if (expression.getChild(0).getText() === '!') {
+            const value = this.evaluate(operandsOf(expression)[0], frame);
+            if (childTextsOf(expression)[0] === '!') {
                 if (value === null) this.npe();
                 return !value;
             }
             throw unsupported('bitwise not', file, line);
         }
         if (expression instanceof PreOpExpressionContext) {
-            const op = expression.getChild(0).getText();
+            const op = childTextsOf(expression)[0];
             if (op === '-' || op === '+') {
-                const value = this.evaluate(expression.expression(), frame);
+                const value = this.evaluate(operandsOf(expression)[0], frame);
                 if (value === null) this.npe();
                 return op === '-' ? arith(this, '-', zeroOf(value), value) : value;
             }
-            const value = this.evaluate(expression.expression(), frame);
+            const value = this.evaluate(operandsOf(expression)[0], frame);
             const next = arith(this, op === '++' ? '+' : '-', value, ApexNumber.int(1));
-            this.assignTo(expression.expression(), next, frame);
+            this.assignTo(operandsOf(expression)[0], next, frame);
             return next;
         }
         if (expression instanceof PostOpExpressionContext) {
-            const op = expression.getChild(1).getText();
-            const value = this.evaluate(expression.expression(), frame);
+            const op = childTextsOf(expression)[1];
+            const value = this.evaluate(operandsOf(expression)[0], frame);
             this.assignTo(
-                expression.expression(),
+                operandsOf(expression)[0],
                 arith(this, op === '++' ? '+' : '-', value, ApexNumber.int(1)),
                 frame
             );
             return value;
         }
         if (expression instanceof InstanceOfExpressionContext) {
-            const value = this.evaluate(expression.expression(), frame);
+            const value = this.evaluate(operandsOf(expression)[0], frame);
             return this.isInstance(value, typeRefOf(expression.typeRef()), frame.cls);
         }
         if (expression instanceof CastExpressionContext) {
-            const value = this.evaluate(expression.expression(), frame);
+            const value = this.evaluate(operandsOf(expression)[0], frame);
             const type = typeRefOf(expression.typeRef());
             if (value === null) return null;
             if (isNumber(value) && NUMERIC_RANK[type.name.replace(/^system\./, '')]) {
@@ -1547,9 +1549,9 @@ export class Interpreter implements TriggerHost {
     private evalPrimary(expression: PrimaryExpressionContext, frame: Frame): Value {
         const primary = expression.primary();
         const line = expression.start.line;
-        if (primary instanceof LiteralPrimaryContext) return literalValue(primary.literal());
+        if (primary instanceof LiteralPrimaryContext) return literalOf(primary.literal());
         if (primary instanceof IdPrimaryContext)
-            return this.resolveName(primary.id().getText().toLowerCase(), frame, line);
+            return this.resolveName(lowerTextOf(primary.id()), frame, line);
         if (primary instanceof ThisPrimaryContext) {
             if (!frame.self) throw unsupported('this in static context', frame.cls.file, line);
             return frame.self;
@@ -1579,27 +1581,24 @@ export class Interpreter implements TriggerHost {
     private evalDot(expression: DotExpressionContext, frame: Frame): Value {
         const line = expression.start.line;
         const file = frame.cls.file;
-        const nullSafe = Boolean(expression.QUESTIONDOT());
-        const inner = expression.expression();
-        const call = expression.dotMethodCall();
-        const name = (call ? call.anyId() : expression.anyId()).getText().toLowerCase();
+        const { nullSafe, inner, call, name, onSuper, fieldOf, innerIsSoql } = dotShapeOf(expression);
         // super.method(...): the superclass's implementation on this object
-        if (inner instanceof PrimaryExpressionContext && inner.primary() instanceof SuperPrimaryContext) {
+        if (onSuper) {
             const sup = this.superOf(frame.cls);
             if (!sup || !frame.self || !call) throw unsupported('super', file, line);
-            const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+            const args = this.evalArgs(argumentsOf(call.expressionList()), frame);
             const method = this.findMethod(sup, name, args);
             if (!method) throw unsupported(`super.${name}`, file, line);
             return this.invoke(method, frame.self, args);
         }
         // record.Field.addError(message): the error belongs to the field, not to the field's value
-        if (call && name === 'adderror' && inner instanceof DotExpressionContext && !inner.dotMethodCall()) {
-            const owner = this.evalTarget(inner.expression(), frame);
+        if (call && fieldOf) {
+            const owner = this.evalTarget(fieldOf.owner, frame);
             if (owner instanceof ApexSObject) {
-                const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+                const args = this.evalArgs(argumentsOf(call.expressionList()), frame);
                 const host = this.host('addError', file, line);
                 this.compiled(
-                    () => addFieldError(host, owner, inner.anyId().getText(), args[0] ?? null),
+                    () => addFieldError(host, owner, fieldOf.written, args[0] ?? null),
                     frame,
                     line
                 );
@@ -1607,7 +1606,7 @@ export class Interpreter implements TriggerHost {
             }
         }
         let target = this.evalTarget(inner, frame);
-        if (!call && target instanceof ApexList && isSoqlPrimary(inner)) {
+        if (!call && target instanceof ApexList && innerIsSoql) {
             // `[SELECT Name FROM Account].Name`: the query stands for its one row ("Using SOQL Queries
             // That Return One Record"); with `?.` no row reads as null
             if (nullSafe && target.items.length === 0) return null;
@@ -1618,7 +1617,7 @@ export class Interpreter implements TriggerHost {
             this.npe();
         }
         if (call) {
-            const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+            const args = this.evalArgs(argumentsOf(call.expressionList()), frame);
             if (target instanceof TypeValue) return this.callOnType(target, name, args, frame, line);
             if (target instanceof ApexObject) return this.callMethod(target, name, args, file, line);
             if (target instanceof ApexSObject)
@@ -1645,7 +1644,7 @@ export class Interpreter implements TriggerHost {
             return callInstanceBuiltin(this, target, name, args, file, line);
         }
         if (target instanceof ApexSObject) {
-            const written = expression.anyId().getText();
+            const written = textOf(expression.anyId());
             return this.compiled(
                 () => readSObjectField(this.host('SObject', file, line), target, written, false),
                 frame,
@@ -1670,7 +1669,7 @@ export class Interpreter implements TriggerHost {
             expression instanceof PrimaryExpressionContext &&
             expression.primary() instanceof IdPrimaryContext
         ) {
-            const name = expression.getText().toLowerCase();
+            const name = lowerTextOf(expression);
             if ((name === 'system' || name === 'schema') && !this.lookupVariable(frame, name))
                 return new TypeValue(name, null);
         }
@@ -1759,8 +1758,8 @@ export class Interpreter implements TriggerHost {
                 frame.cls.file,
                 line
             );
-        const name = call.id().getText().toLowerCase();
-        const args = this.evalArgs(call.expressionList()?.expression_list() ?? [], frame);
+        const name = lowerTextOf(call.id());
+        const args = this.evalArgs(argumentsOf(call.expressionList()), frame);
         for (let scope: ClassDef | null = frame.cls; scope; scope = scope.outer) {
             const instanceOk = scope === frame.cls && frame.self;
             // virtual dispatch: an instance call from inside a class starts at the object's own class
@@ -1818,12 +1817,12 @@ export class Interpreter implements TriggerHost {
         const line = creator.start.line;
         const host = this.host(`new ${object}`, frame.cls.file, line);
         const record = newSObject(host, object);
-        const args = creator.classCreatorRest()?.arguments().expressionList()?.expression_list() ?? [];
+        const args = argumentsOf(creator.classCreatorRest()?.arguments().expressionList());
         for (const arg of args) {
-            const target = arg instanceof AssignExpressionContext ? arg.expression(0) : null;
+            const target = arg instanceof AssignExpressionContext ? operandsOf(arg)[0] : null;
             if (
                 !(arg instanceof AssignExpressionContext) ||
-                arg.getChild(1).getText() !== '=' ||
+                childTextsOf(arg)[1] !== '=' ||
                 !(target instanceof PrimaryExpressionContext) ||
                 !(target.primary() instanceof IdPrimaryContext)
             )
@@ -1832,8 +1831,8 @@ export class Interpreter implements TriggerHost {
                     frame.cls.file,
                     line
                 );
-            const value = this.evaluate(arg.expression(1), frame);
-            this.compiled(() => writeSObjectField(host, record, target.getText(), value, false), frame, line);
+            const value = this.evaluate(operandsOf(arg)[1], frame);
+            this.compiled(() => writeSObjectField(host, record, textOf(target), value, false), frame, line);
         }
         return record;
     }
@@ -1852,7 +1851,7 @@ export class Interpreter implements TriggerHost {
     }
 
     private argsOf(args: ArgumentsContext, frame: Frame): Value[] {
-        return this.evalArgs(args.expressionList()?.expression_list() ?? [], frame);
+        return this.evalArgs(argumentsOf(args.expressionList()), frame);
     }
 
     private newCollection(
@@ -1931,9 +1930,9 @@ export class Interpreter implements TriggerHost {
     }
 
     private evalAssign(expression: AssignExpressionContext, frame: Frame): Value {
-        const op = expression.getChild(1).getText();
-        const target = expression.expression(0);
-        let value = this.evaluate(expression.expression(1), frame);
+        const op = childTextsOf(expression)[1];
+        const [target, source] = operandsOf(expression);
+        let value = this.evaluate(source, frame);
         if (op !== '=') {
             const current = this.evaluate(target, frame);
             const arithmetic = op.slice(0, -1);
@@ -1948,17 +1947,17 @@ export class Interpreter implements TriggerHost {
     private assignTo(target: ExpressionContext, value: Value, frame: Frame): void {
         const line = target.start.line;
         if (target instanceof PrimaryExpressionContext && target.primary() instanceof IdPrimaryContext) {
-            this.assignName(target.getText().toLowerCase(), value, frame, line);
+            this.assignName(lowerTextOf(target), value, frame, line);
             return;
         }
         if (target instanceof DotExpressionContext && !target.dotMethodCall()) {
             const owner = this.evalTarget(target.expression(), frame);
-            const name = target.anyId().getText().toLowerCase();
+            const name = lowerTextOf(target.anyId());
             if (owner === null) this.npe();
             if (owner instanceof ApexSObject) {
                 const host = this.host('SObject', frame.cls.file, line);
                 this.compiled(
-                    () => writeSObjectField(host, owner, target.anyId().getText(), value, false),
+                    () => writeSObjectField(host, owner, textOf(target.anyId()), value, false),
                     frame,
                     line
                 );
@@ -1992,6 +1991,95 @@ export class Interpreter implements TriggerHost {
         }
         throw unsupported(`assignment to ${target.getText()}`, frame.cls.file, line);
     }
+}
+
+const comparisonOperators = new WeakMap<ExpressionContext, string>();
+
+/** The statements that run most, told apart once per node; the rest are read from the node as written. */
+type StatementShape =
+    | { kind: 'block'; block: BlockContext }
+    | { kind: 'local'; declaration: LocalVariableDeclarationContext }
+    | { kind: 'expression'; expression: ExpressionContext }
+    | { kind: 'if'; condition: ExpressionContext; then: StatementContext; otherwise: StatementContext | null }
+    | { kind: 'return'; value: ExpressionContext | null }
+    | { kind: 'for'; loop: ForStatementContext }
+    | { kind: 'other' };
+
+const statementShapes = new WeakMap<StatementContext, StatementShape>();
+const blockStatements = new WeakMap<BlockContext, StatementContext[]>();
+
+function statementsOf(block: BlockContext): StatementContext[] {
+    return memo(blockStatements, block, (node) => node.statement_list());
+}
+
+function statementShapeOf(statement: StatementContext): StatementShape {
+    return memo(statementShapes, statement, (node): StatementShape => {
+        const block = node.block();
+        if (block) return { kind: 'block', block };
+        const local = node.localVariableDeclarationStatement();
+        if (local) return { kind: 'local', declaration: local.localVariableDeclaration() };
+        const expression = node.expressionStatement();
+        if (expression) return { kind: 'expression', expression: expression.expression() };
+        const ifStatement = node.ifStatement();
+        if (ifStatement) {
+            const branches = ifStatement.statement_list();
+            return {
+                kind: 'if',
+                condition: ifStatement.parExpression().expression(),
+                then: branches[0],
+                otherwise: branches[1] ?? null
+            };
+        }
+        const ret = node.returnStatement();
+        if (ret) return { kind: 'return', value: ret.expression() ?? null };
+        const loop = node.forStatement();
+        if (loop) return { kind: 'for', loop };
+        return { kind: 'other' };
+    });
+}
+
+/** What a dotted expression is, read once per node: `inner.name`, `inner.name(args)`, `inner?.name`. */
+interface DotShape {
+    nullSafe: boolean;
+    inner: ExpressionContext;
+    call: DotMethodCallContext | null;
+    /** the member's name, lower-cased */
+    name: string;
+    /** `super.method(...)` */
+    onSuper: boolean;
+    /** `record.Field.addError(...)`: the record's expression and the field as written */
+    fieldOf: { owner: ExpressionContext; written: string } | null;
+    /** `[SELECT …].Field` */
+    innerIsSoql: boolean;
+}
+
+const dotShapes = new WeakMap<DotExpressionContext, DotShape>();
+
+function dotShapeOf(expression: DotExpressionContext): DotShape {
+    return memo(dotShapes, expression, (node) => {
+        const inner = node.expression();
+        const call = node.dotMethodCall() ?? null;
+        const name = lowerTextOf(call ? call.anyId() : node.anyId());
+        return {
+            nullSafe: Boolean(node.QUESTIONDOT()),
+            inner,
+            call,
+            name,
+            onSuper:
+                inner instanceof PrimaryExpressionContext && inner.primary() instanceof SuperPrimaryContext,
+            fieldOf:
+                call && name === 'adderror' && inner instanceof DotExpressionContext && !inner.dotMethodCall()
+                    ? { owner: inner.expression(), written: textOf(inner.anyId()) }
+                    : null,
+            innerIsSoql: isSoqlPrimary(inner)
+        };
+    });
+}
+const literalValues = new WeakMap<LiteralContext, { value: Value }>();
+
+/** A literal's value, decoded once per literal (every literal value is immutable). */
+function literalOf(literal: LiteralContext): Value {
+    return memo(literalValues, literal, (node) => ({ value: literalValue(node) })).value;
 }
 
 function isSoqlPrimary(expression: ExpressionContext): boolean {

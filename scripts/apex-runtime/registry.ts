@@ -1,5 +1,6 @@
 // The class registry: every class, interface and enum of the org, parsed once, with its members indexed
 // by lower-cased name (Apex identifiers are case-insensitive).
+import { memo } from './nodeCache';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -91,7 +92,14 @@ export interface ClassDef {
     cache: Map<string, MethodDef | null>;
 }
 
+const typeRefs = new WeakMap<TypeRefContext, TypeRef>();
+
+/** The type a `typeRef` names, read once per node: the runtime never changes a TypeRef it is given. */
 export function typeRefOf(ctx: TypeRefContext): TypeRef {
+    return memo(typeRefs, ctx, readTypeRef);
+}
+
+function readTypeRef(ctx: TypeRefContext): TypeRef {
     const names = ctx.typeName_list();
     const args: TypeRef[] = [];
     const parts: string[] = [];
