@@ -33,6 +33,7 @@ import {
     NewExpressionContext,
     PostOpExpressionContext,
     PreOpExpressionContext,
+    PrimaryContext,
     PrimaryExpressionContext,
     RunAsStatementContext,
     SoqlPrimaryContext,
@@ -1547,11 +1548,10 @@ export class Interpreter implements TriggerHost {
     }
 
     private evalPrimary(expression: PrimaryExpressionContext, frame: Frame): Value {
-        const primary = expression.primary();
+        const primary = primaryOf(expression);
         const line = expression.start.line;
-        if (primary instanceof LiteralPrimaryContext) return literalOf(primary.literal());
-        if (primary instanceof IdPrimaryContext)
-            return this.resolveName(lowerTextOf(primary.id()), frame, line);
+        if (primary instanceof LiteralPrimaryContext) return literalOf(primary);
+        if (primary instanceof IdPrimaryContext) return this.resolveName(lowerTextOf(primary), frame, line);
         if (primary instanceof ThisPrimaryContext) {
             if (!frame.self) throw unsupported('this in static context', frame.cls.file, line);
             return frame.self;
@@ -1581,12 +1581,22 @@ export class Interpreter implements TriggerHost {
     private evalDot(expression: DotExpressionContext, frame: Frame): Value {
         const line = expression.start.line;
         const file = frame.cls.file;
-        const { nullSafe, inner, call, name, onSuper, fieldOf, innerIsSoql } = dotShapeOf(expression);
+        const {
+            nullSafe,
+            inner,
+            call,
+            name,
+            written,
+            onSuper,
+            fieldOf,
+            innerIsSoql,
+            args: callArgs
+        } = dotShapeOf(expression);
         // super.method(...): the superclass's implementation on this object
         if (onSuper) {
             const sup = this.superOf(frame.cls);
             if (!sup || !frame.self || !call) throw unsupported('super', file, line);
-            const args = this.evalArgs(argumentsOf(call.expressionList()), frame);
+            const args = this.evalArgs(callArgs, frame);
             const method = this.findMethod(sup, name, args);
             if (!method) throw unsupported(`super.${name}`, file, line);
             return this.invoke(method, frame.self, args);
@@ -1595,7 +1605,7 @@ export class Interpreter implements TriggerHost {
         if (call && fieldOf) {
             const owner = this.evalTarget(fieldOf.owner, frame);
             if (owner instanceof ApexSObject) {
-                const args = this.evalArgs(argumentsOf(call.expressionList()), frame);
+                const args = this.evalArgs(callArgs, frame);
                 const host = this.host('addError', file, line);
                 this.compiled(
                     () => addFieldError(host, owner, fieldOf.written, args[0] ?? null),
@@ -1617,7 +1627,7 @@ export class Interpreter implements TriggerHost {
             this.npe();
         }
         if (call) {
-            const args = this.evalArgs(argumentsOf(call.expressionList()), frame);
+            const args = this.evalArgs(callArgs, frame);
             if (target instanceof TypeValue) return this.callOnType(target, name, args, frame, line);
             if (target instanceof ApexObject) return this.callMethod(target, name, args, file, line);
             if (target instanceof ApexSObject)
@@ -1644,7 +1654,6 @@ export class Interpreter implements TriggerHost {
             return callInstanceBuiltin(this, target, name, args, file, line);
         }
         if (target instanceof ApexSObject) {
-            const written = textOf(expression.anyId());
             return this.compiled(
                 () => readSObjectField(this.host('SObject', file, line), target, written, false),
                 frame,
@@ -1667,7 +1676,7 @@ export class Interpreter implements TriggerHost {
     private evalTarget(expression: ExpressionContext, frame: Frame): Value {
         if (
             expression instanceof PrimaryExpressionContext &&
-            expression.primary() instanceof IdPrimaryContext
+            primaryOf(expression) instanceof IdPrimaryContext
         ) {
             const name = lowerTextOf(expression);
             if ((name === 'system' || name === 'schema') && !this.lookupVariable(frame, name))
@@ -1946,21 +1955,18 @@ export class Interpreter implements TriggerHost {
 
     private assignTo(target: ExpressionContext, value: Value, frame: Frame): void {
         const line = target.start.line;
-        if (target instanceof PrimaryExpressionContext && target.primary() instanceof IdPrimaryContext) {
+        if (target instanceof PrimaryExpressionContext && primaryOf(target) instanceof IdPrimaryContext) {
             this.assignName(lowerTextOf(target), value, frame, line);
             return;
         }
-        if (target instanceof DotExpressionContext && !target.dotMethodCall()) {
-            const owner = this.evalTarget(target.expression(), frame);
-            const name = lowerTextOf(target.anyId());
+        const dot = target instanceof DotExpressionContext ? dotShapeOf(target) : null;
+        if (dot && !dot.call) {
+            const owner = this.evalTarget(dot.inner, frame);
+            const name = dot.name;
             if (owner === null) this.npe();
             if (owner instanceof ApexSObject) {
                 const host = this.host('SObject', frame.cls.file, line);
-                this.compiled(
-                    () => writeSObjectField(host, owner, textOf(target.anyId()), value, false),
-                    frame,
-                    line
-                );
+                this.compiled(() => writeSObjectField(host, owner, dot.written, value, false), frame, line);
                 return;
             }
             if (owner instanceof ApexObject) {
@@ -2045,6 +2051,10 @@ interface DotShape {
     call: DotMethodCallContext | null;
     /** the member's name, lower-cased */
     name: string;
+    /** the member's name as written (an SObject field keeps its spelling for messages) */
+    written: string;
+    /** a call's arguments */
+    args: ExpressionContext[];
     /** `super.method(...)` */
     onSuper: boolean;
     /** `record.Field.addError(...)`: the record's expression and the field as written */
@@ -2059,14 +2069,17 @@ function dotShapeOf(expression: DotExpressionContext): DotShape {
     return memo(dotShapes, expression, (node) => {
         const inner = node.expression();
         const call = node.dotMethodCall() ?? null;
-        const name = lowerTextOf(call ? call.anyId() : node.anyId());
+        const member = call ? call.anyId() : node.anyId();
+        const name = lowerTextOf(member);
         return {
+            written: textOf(member),
+            args: call ? argumentsOf(call.expressionList()) : [],
             nullSafe: Boolean(node.QUESTIONDOT()),
             inner,
             call,
             name,
             onSuper:
-                inner instanceof PrimaryExpressionContext && inner.primary() instanceof SuperPrimaryContext,
+                inner instanceof PrimaryExpressionContext && primaryOf(inner) instanceof SuperPrimaryContext,
             fieldOf:
                 call && name === 'adderror' && inner instanceof DotExpressionContext && !inner.dotMethodCall()
                     ? { owner: inner.expression(), written: textOf(inner.anyId()) }
@@ -2075,16 +2088,22 @@ function dotShapeOf(expression: DotExpressionContext): DotShape {
         };
     });
 }
-const literalValues = new WeakMap<LiteralContext, { value: Value }>();
+const literalValues = new WeakMap<LiteralPrimaryContext, { value: Value }>();
 
 /** A literal's value, decoded once per literal (every literal value is immutable). */
-function literalOf(literal: LiteralContext): Value {
-    return memo(literalValues, literal, (node) => ({ value: literalValue(node) })).value;
+function literalOf(primary: LiteralPrimaryContext): Value {
+    return memo(literalValues, primary, (node) => ({ value: literalValue(node.literal()) })).value;
+}
+
+const primaries = new WeakMap<PrimaryExpressionContext, PrimaryContext>();
+
+function primaryOf(expression: PrimaryExpressionContext): PrimaryContext {
+    return memo(primaries, expression, (node) => node.primary());
 }
 
 function isSoqlPrimary(expression: ExpressionContext): boolean {
     return (
-        expression instanceof PrimaryExpressionContext && expression.primary() instanceof SoqlPrimaryContext
+        expression instanceof PrimaryExpressionContext && primaryOf(expression) instanceof SoqlPrimaryContext
     );
 }
 

@@ -33,6 +33,7 @@ import {
     type Value
 } from '../values';
 import type { ApexOrg, QueryAnswer, QueryRequest } from './apexOrg';
+import type { FieldInfo } from './catalog';
 
 /**
  * Aggregate queries have no queryMore: past this many rows the platform fails the query ("SOQL For
@@ -104,28 +105,82 @@ function resultScalar(value: SoqlScalar): unknown {
     return value;
 }
 
+/** What one result column of one object is, looked up in the catalog once per query, not once per row. */
+interface ColumnInfo {
+    field: FieldInfo | undefined;
+    /** the name the value is kept under: the field's own spelling, else the column's */
+    key: string;
+    /** an empty lookup the query walked: its relationship's name */
+    emptyRelationship: string | undefined;
+}
+
+/** The catalog's answers for one query's rows: the rows share their objects and columns. */
+class ResultTypes {
+    private readonly objects = new Map<string, string>();
+    private readonly columns = new Map<string, Map<string, ColumnInfo>>();
+
+    constructor(readonly org: ApexOrg) {}
+
+    objectName(type: string): string {
+        let name = this.objects.get(type);
+        if (name === undefined) {
+            name = this.org.catalog.object(type)?.name ?? type;
+            this.objects.set(type, name);
+        }
+        return name;
+    }
+
+    column(type: string, name: string): ColumnInfo {
+        let ofType = this.columns.get(type);
+        if (!ofType) {
+            ofType = new Map();
+            this.columns.set(type, ofType);
+        }
+        let info = ofType.get(name);
+        if (!info) {
+            const catalog = this.org.catalog;
+            const field = catalog.field(type, name);
+            const relationship = field ? undefined : catalog.relationship(type, name);
+            info = {
+                field,
+                key: field?.name ?? name,
+                emptyRelationship: relationship ? (relationship.relationshipName ?? name) : undefined
+            };
+            ofType.set(name, info);
+        }
+        return info;
+    }
+}
+
 /** A queried record as an Apex SObject: typed fields, parents under their relationship, child lists. */
-export function recordFromResult(org: ApexOrg, result: ResultRecord): ApexSObject {
+export function recordFromResult(
+    org: ApexOrg,
+    result: ResultRecord,
+    types: ResultTypes = new ResultTypes(org)
+): ApexSObject {
     const type = result.attributes.type;
-    const record = new ApexSObject(org.catalog.object(type)?.name ?? type);
+    const record = new ApexSObject(types.objectName(type));
     record.queried = true;
-    for (const [name, value] of Object.entries(result)) {
+    for (const name in result) {
         if (name === 'attributes') continue;
+        const value = result[name];
         if (Array.isArray(value)) {
-            const children = value.map((child) => recordFromResult(org, child));
+            const children = value.map((child) => recordFromResult(org, child, types));
             const childType = value[0]?.attributes.type ?? childObjectOf(org, type, name);
             record.related.set(name, new ApexList(childType ? simpleType(childType) : null, children));
         } else if (value !== null && typeof value === 'object' && 'attributes' in value) {
-            record.related.set(name, recordFromResult(org, value as ResultRecord));
-        } else if (value === null && !org.catalog.field(type, name) && org.catalog.relationship(type, name)) {
-            // an empty lookup the query walked: `c.ReportsTo` reads null, as on the platform
-            record.related.set(org.catalog.relationship(type, name)!.relationshipName ?? name, null);
+            record.related.set(name, recordFromResult(org, value as ResultRecord, types));
         } else {
-            const field = org.catalog.field(type, name);
-            record.fields.set(
-                field?.name ?? name,
-                org.catalog.toApex(field, resultScalar(value as SoqlScalar))
-            );
+            const column = types.column(type, name);
+            if (value === null && column.emptyRelationship !== undefined) {
+                // an empty lookup the query walked: `c.ReportsTo` reads null, as on the platform
+                record.related.set(column.emptyRelationship, null);
+            } else {
+                record.fields.set(
+                    column.key,
+                    org.catalog.toApex(column.field, resultScalar(value as SoqlScalar))
+                );
+            }
         }
     }
     return record;
@@ -172,14 +227,16 @@ function answerOf(org: ApexOrg, result: QueryResult): QueryAnswer {
     switch (result.kind) {
         case 'count':
             return { value: ApexNumber.int(result.count), rowsRetrieved: result.rowsRetrieved };
-        case 'records':
+        case 'records': {
+            const types = new ResultTypes(org);
             return {
                 value: new ApexList(
                     simpleType(result.object),
-                    result.records.map((record) => recordFromResult(org, record))
+                    result.records.map((record) => recordFromResult(org, record, types))
                 ),
                 rowsRetrieved: result.rowsRetrieved
             };
+        }
         case 'aggregate':
             if (result.rows.length > MAX_AGGREGATE_ROWS) {
                 // no queryMore for aggregates: a SOQL for loop cannot page past the first batch, and neither
