@@ -841,7 +841,7 @@ export class Interpreter implements TriggerHost {
                 type: param.type
             })
         );
-        const statements = ctor.body?.statement_list() ?? [];
+        const statements = ctor.body ? statementsOf(ctor.body) : [];
         let rest = statements;
         const call = firstCall(statements[0]);
         if (call?.THIS()) {
@@ -1010,16 +1010,12 @@ export class Interpreter implements TriggerHost {
     }
 
     private declare(frame: Frame, decl: LocalVariableDeclarationContext): void {
-        const type = typeRefOf(decl.typeRef());
-        for (const declarator of decl.variableDeclarators().variableDeclarator_list()) {
-            const init = declarator.expression();
-            const value = init
-                ? this.coerce(this.evaluate(init, frame), type, frame.cls, declarator.start.line)
+        const { type, variables } = declarationOf(decl);
+        for (const variable of variables) {
+            const value = variable.init
+                ? this.coerce(this.evaluate(variable.init, frame), type, frame.cls, variable.line)
                 : null;
-            frame.scopes[frame.scopes.length - 1].set(lowerTextOf(declarator.id()), {
-                value,
-                type
-            });
+            frame.scopes[frame.scopes.length - 1].set(variable.name, { value, type });
         }
     }
 
@@ -2013,6 +2009,28 @@ type StatementShape =
 
 const statementShapes = new WeakMap<StatementContext, StatementShape>();
 const blockStatements = new WeakMap<BlockContext, StatementContext[]>();
+
+/** A local declaration read once: `Integer a = 1, b;` → its type and each variable's name and initialiser. */
+interface Declaration {
+    type: TypeRef;
+    variables: { name: string; init: ExpressionContext | null; line: number }[];
+}
+
+const declarations = new WeakMap<LocalVariableDeclarationContext, Declaration>();
+
+function declarationOf(decl: LocalVariableDeclarationContext): Declaration {
+    return memo(declarations, decl, (node) => ({
+        type: typeRefOf(node.typeRef()),
+        variables: node
+            .variableDeclarators()
+            .variableDeclarator_list()
+            .map((declarator) => ({
+                name: lowerTextOf(declarator.id()),
+                init: declarator.expression() ?? null,
+                line: declarator.start.line
+            }))
+    }));
+}
 
 function statementsOf(block: BlockContext): StatementContext[] {
     return memo(blockStatements, block, (node) => node.statement_list());
