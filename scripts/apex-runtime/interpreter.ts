@@ -1187,6 +1187,8 @@ export class Interpreter implements TriggerHost {
 
     /** A statement that is not a block still gets its own scope (`if (x) Integer y = 1;`). */
     private execScoped(statement: StatementContext, frame: Frame): Completion {
+        // a block opens its own scope: a second, always empty one per loop turn would only cost a Map
+        if (statementShapeOf(statement).kind === 'block') return this.execStatement(statement, frame);
         frame.scopes.push(new Map());
         try {
             return this.execStatement(statement, frame);
