@@ -7,36 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { ApexThrow, Interpreter } from '../interpreter';
-import { Registry } from '../registry';
-import { toApexString, typeNameForException } from '../semantics';
-import { ApexOrg } from '../org/apexOrg';
 import { FORCE_APP } from '../../lib/project';
-
-/** An org with Keystone's objects and only the given triggers, and the given classes. */
-function fresh(triggers: string[] = [], classes: string[] = []): { apex: Interpreter; org: ApexOrg } {
-    const org = ApexOrg.empty(FORCE_APP);
-    org.triggers.clear();
-    triggers.forEach((source, i) => org.addTrigger(source, `T${i}.trigger`));
-    const registry = new Registry();
-    classes.forEach((source, i) => registry.addSource(source, `C${i}.cls`));
-    return { apex: new Interpreter(registry, org), org };
-}
-
-function run(apex: Interpreter, body: string): string {
-    return toApexString(apex.runSnippet(body));
-}
-
-function thrown(apex: Interpreter, body: string): string {
-    try {
-        apex.runSnippet(body);
-    } catch (error) {
-        if (error instanceof ApexThrow)
-            return `${typeNameForException(error.exception)}: ${String(error.exception.fields.get('message'))}`;
-        throw error;
-    }
-    throw new Error('nothing was thrown');
-}
+import { freshOrg as fresh, run, thrown } from './harness';
 
 test('a query used as a record: its one row ("Using SOQL Queries That Return One Record")', () => {
     const { apex } = fresh();

@@ -4,46 +4,21 @@
 // then Keystone's own trigger paths over the preview's demo org.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApexThrow, Interpreter } from '../interpreter';
+import { Interpreter } from '../interpreter';
 import { Registry } from '../registry';
-import { toApexString, typeNameForException } from '../semantics';
 import { ApexOrg } from '../org/apexOrg';
 import { CompileError } from '../errors';
 import { ApexList } from '../values';
 import { GovernorLimits, SYNC_LIMITS } from '../org/limits';
 import { createOrg } from '../../preview/server';
 import { DATA_DIR, FORCE_APP } from '../../lib/project';
+import { freshOrg as fresh, run, thrown } from './harness';
 
 /** ReportingLineTriggerAction.SELF_MESSAGE and LOOP_MESSAGE, word for word. */
 const REPORTING_LINE_MESSAGES = {
     self: 'Nobody can report to themselves.',
     cycle: 'That change would make a reporting loop: the new manager already reports, directly or not, to this person.'
 } as const;
-
-/** A fresh org with Keystone's objects and none of its triggers, plus the given triggers and classes. */
-function fresh(triggers: string[] = [], classes: string[] = []): { apex: Interpreter; org: ApexOrg } {
-    const org = ApexOrg.empty(FORCE_APP);
-    org.triggers.clear();
-    triggers.forEach((source, i) => org.addTrigger(source, `T${i}.trigger`));
-    const registry = new Registry();
-    classes.forEach((source, i) => registry.addSource(source, `C${i}.cls`));
-    return { apex: new Interpreter(registry, org), org };
-}
-
-function run(apex: Interpreter, body: string): string {
-    return toApexString(apex.runSnippet(body));
-}
-
-function thrown(apex: Interpreter, body: string): string {
-    try {
-        apex.runSnippet(body);
-    } catch (error) {
-        if (error instanceof ApexThrow)
-            return `${typeNameForException(error.exception)}: ${String(error.exception.fields.get('message'))}`;
-        throw error;
-    }
-    throw new Error('nothing was thrown');
-}
 
 const LOG_CLASS = 'public class Log { public static List<String> lines = new List<String>(); }';
 

@@ -14,6 +14,7 @@ import { ADMIN_USERNAME } from '../security/setupRecords';
 import { toApexString, typeNameForException } from '../semantics';
 import { parseDynamicSoql, runQuery, SoqlQueryError, StoreSource } from '../soql';
 import type { Value } from '../values';
+import { run } from './harness';
 
 /** Test classes: sharing keywords, runAs blocks (test code only) and a user-mode writer. */
 const CLASSES = [
@@ -167,10 +168,6 @@ function fixture(org: ApexOrg = ApexOrg.empty(FORCE_APP)): Fixture {
         return id;
     };
     return { org, apex: new Interpreter(testRegistry(), org), profile, user };
-}
-
-function run(apex: Interpreter, body: string): string {
-    return toApexString(apex.runSnippet(body));
 }
 
 function failure(work: () => unknown): string {

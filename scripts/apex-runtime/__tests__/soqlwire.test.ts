@@ -5,15 +5,15 @@
 // without sharing, and inherited sharing Keywords"); then Keystone's own paths that read with SOQL.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApexThrow, Interpreter } from '../interpreter';
+import { Interpreter } from '../interpreter';
 import { Registry } from '../registry';
-import { toApexString, typeNameForException } from '../semantics';
 import { ALL_ACCESS, ApexOrg, type SecurityHook } from '../org/apexOrg';
 import { GovernorLimits, SYNC_LIMITS, type LimitValues } from '../org/limits';
 import { AGGREGATE_QUERY_MORE_MESSAGE } from '../org/soqlBridge';
 import { createOrg } from '../../preview/server';
 import { INSTALLER_PERMISSION_SETS } from '../../lib/orgCommands';
 import { DATA_DIR, FORCE_APP } from '../../lib/project';
+import { run, thrown } from './harness';
 
 /** ReportingLineTriggerAction.SELF_MESSAGE and LOOP_MESSAGE, word for word. */
 const REPORTING_LINE_MESSAGES = {
@@ -29,21 +29,6 @@ function fresh(classes: string[] = [], limits?: Partial<LimitValues>): { apex: I
     const registry = new Registry();
     classes.forEach((source, i) => registry.addSource(source, `C${i}.cls`));
     return { apex: new Interpreter(registry, org), org };
-}
-
-function run(apex: Interpreter, body: string): string {
-    return toApexString(apex.runSnippet(body));
-}
-
-function thrown(apex: Interpreter, body: string): string {
-    try {
-        apex.runSnippet(body);
-    } catch (error) {
-        if (error instanceof ApexThrow)
-            return `${typeNameForException(error.exception)}: ${String(error.exception.fields.get('message'))}`;
-        throw error;
-    }
-    throw new Error('nothing was thrown');
 }
 
 // three accounts, two opportunities and three contacts: enough for every bind kind to select a subset
