@@ -27,6 +27,7 @@ function view(overrides: Partial<OrgChartService_StakeholderView> = {}): OrgChar
         lastActivityDate: '2026-11-01',
         openCases: 0,
         recentStances: [{ observedOn: '2026-11-01', stance: 'Supporter' }],
+        swotItems: [],
         version: '2026-11-01T10:00:00.000Z',
         ...overrides
     };

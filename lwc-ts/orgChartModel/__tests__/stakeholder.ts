@@ -23,6 +23,7 @@ export function stakeholder(overrides: Partial<Stakeholder> = {}): Stakeholder {
         lastActivityDate: null,
         openCases: 0,
         recentStances: [],
+        swotItems: [],
         version: null,
         ...overrides
     };
