@@ -9,6 +9,7 @@ import recordStance from '@salesforce/apex/OrgChartController.recordStance';
 import addDottedLine from '@salesforce/apex/OrgChartController.addDottedLine';
 import findRelationshipOwners from '@salesforce/apex/OrgChartController.findRelationshipOwners';
 import { buyingCenterChoices, observationOutcome, type BuyingCenterOption } from './panelChoices';
+import { panelSwotCards, type PanelSwotCard } from './panelSwot';
 import { heatExplanation } from 'c/orgChartModel';
 import { toLink, toStakeholder, type PicklistOption, type Stakeholder } from 'c/orgChartData';
 import type { HeatResult } from 'c/heatScore';
@@ -48,6 +49,7 @@ import noOwnerMatchesLabel from '@salesforce/label/c.Keystone_No_Owner_Matches';
 import stanceNowLabel from '@salesforce/label/c.Keystone_Stance_Now';
 import stanceKeptLabel from '@salesforce/label/c.Keystone_Stance_Kept';
 import observationHintLabel from '@salesforce/label/c.Keystone_Observation_Hint';
+import swotItemsLabel from '@salesforce/label/c.Keystone_Swot_Linked_Items';
 
 /** A person the rep can pick as a new manager or dotted-line manager. */
 export interface PersonChoice {
@@ -124,8 +126,18 @@ export default class StakeholderPanel extends LightningElement {
         changeOwnerLabel,
         clearOwnerLabel,
         noOwnerMatchesLabel,
-        observationHintLabel
+        observationHintLabel,
+        swotItemsLabel
     };
+
+    /** The SWOT items linked to this person (open plans), as small cards. */
+    get swotCards(): PanelSwotCard[] {
+        return panelSwotCards(this.stakeholder?.swotItems);
+    }
+
+    get hasSwotCards(): boolean {
+        return this.swotCards.length > 0;
+    }
 
     /** Unsaved edits by the chart's field names. */
     changes: Record<string, string | boolean> = {};

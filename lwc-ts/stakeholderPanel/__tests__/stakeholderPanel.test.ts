@@ -377,3 +377,52 @@ describe('c-stakeholder-panel', () => {
         expect(element.shadowRoot!.querySelector('[data-id="owner-change"]')).toBeNull();
     });
 });
+
+describe('c-stakeholder-panel SWOT cards', () => {
+    const items = [
+        {
+            id: 'a05000000000001AAA',
+            category: 'Objection',
+            priority: 'Medium',
+            description: "'You are an engineering shop, not a CRM partner.'",
+            planId: 'a01000000000001AAA',
+            planName: 'Aeronova Group FY2026'
+        },
+        {
+            id: 'a05000000000002AAA',
+            category: 'Threat',
+            priority: 'High',
+            description: 'Victor argues against extending the framework.',
+            planId: 'a01000000000001AAA',
+            planName: 'Aeronova Group FY2026'
+        }
+    ];
+
+    it('shows the items linked to the person: category, description and plan, high priority first', async () => {
+        const element = mount({
+            stakeholder: stakeholder({ id: '003000000000001AAA', name: 'Victor Hale', swotItems: items })
+        });
+        await settle();
+        const cards = Array.from(element.shadowRoot!.querySelectorAll<HTMLElement>('[data-swot-id]'));
+        expect(cards.map((card) => card.dataset.swotId)).toEqual([
+            'a05000000000002AAA',
+            'a05000000000001AAA'
+        ]);
+        expect(cards[0]!.querySelector('[data-id="swot-category"]')!.textContent).toBe('Threat');
+        expect(cards[0]!.querySelector('[data-id="swot-description"]')!.textContent).toBe(
+            'Victor argues against extending the framework.'
+        );
+        expect(cards[0]!.querySelector('[data-id="swot-plan"]')!.textContent).toBe('Aeronova Group FY2026');
+        expect(cards[0]!.className).toContain('swot-card_high');
+    });
+
+    it('shows the cards of the person now open when another person opens', async () => {
+        const element = mount({
+            stakeholder: stakeholder({ id: '003000000000001AAA', name: 'Victor Hale', swotItems: items })
+        });
+        await settle();
+        element.stakeholder = stakeholder({ id: '003000000000002AAA', name: 'Grace Liu', swotItems: [] });
+        await settle();
+        expect(element.shadowRoot!.querySelector('[data-id="swot-items"]')).toBeNull();
+    });
+});
