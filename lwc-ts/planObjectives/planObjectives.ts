@@ -137,7 +137,10 @@ export default class PlanObjectives extends LightningElement {
     }
 
     get isLoading(): boolean {
-        return !!this.planId && (!this.objectivesResult || (!this.objectivesResult.data && !this.objectivesResult.error));
+        return (
+            !!this.planId &&
+            (!this.objectivesResult || (!this.objectivesResult.data && !this.objectivesResult.error))
+        );
     }
 
     get loadError(): string {
@@ -188,7 +191,9 @@ export default class PlanObjectives extends LightningElement {
         return !!this.formError;
     }
 
-    private optionsOf(list: { value: string | null; label: string | null }[] | null | undefined): SelectOption[] {
+    private optionsOf(
+        list: { value: string | null; label: string | null }[] | null | undefined
+    ): SelectOption[] {
         return (list ?? []).map((option) => ({ value: option.value ?? '', label: option.label ?? '' }));
     }
 
@@ -240,7 +245,7 @@ export default class PlanObjectives extends LightningElement {
         try {
             await saveObjective({ planId, input: inputOf(this.draft) });
             if (planId !== this.planId) return;
-            this.afterChange(savedLabel, this.draft.name);
+            await this.afterChange(savedLabel, this.draft.name);
         } catch (error) {
             if (planId === this.planId) this.formError = errorMessage(error);
         } finally {
@@ -261,7 +266,7 @@ export default class PlanObjectives extends LightningElement {
         try {
             await deleteObjective({ objectiveId });
             if (planId !== this.planId) return;
-            this.afterChange(deletedLabel, this.draft.name);
+            await this.afterChange(deletedLabel, this.draft.name);
         } catch (error) {
             if (planId === this.planId) this.formError = errorMessage(error);
         } finally {
@@ -269,11 +274,11 @@ export default class PlanObjectives extends LightningElement {
         }
     }
 
-    private afterChange(title: string, name: string): void {
+    private async afterChange(title: string, name: string): Promise<void> {
         this.closeForm();
         this.dispatchEvent(new ShowToastEvent({ title, message: name, variant: 'success' }));
         this.dispatchEvent(new CustomEvent('planchange', { bubbles: true, composed: true }));
-        void refreshApex(this.objectivesResult);
+        await refreshApex(this.objectivesResult);
     }
 
     private openForm(draft: ObjectiveDraft): void {

@@ -178,8 +178,9 @@ export function groupObjectives(
  * @returns the draft
  */
 export function draftOf(objective?: PlanObjectiveService_ObjectiveView | null): ObjectiveDraft {
-    const text = (value: number | null | undefined): string =>
-        value === null || value === undefined ? '' : String(value);
+    const text = (value: number | null | undefined): string => {
+        return value === null || value === undefined ? '' : String(value);
+    };
     return {
         id: objective?.id ?? null,
         version: objective?.version ?? null,

@@ -76,7 +76,9 @@ describe('c-plan-objectives', () => {
         wire.emit(objectives);
         await flush();
 
-        const names = all(element, 'objective').map((row) => row.querySelector('.objective-name')?.textContent);
+        const names = all(element, 'objective').map(
+            (row) => row.querySelector('.objective-name')?.textContent
+        );
         expect(names).toEqual([
             'Win $12M in FY2026',
             'Meet a new executive every month',
@@ -143,7 +145,9 @@ describe('c-plan-objectives', () => {
     });
 
     it('edits a calculated objective without a current value, and keeps the form with the server message on failure', async () => {
-        saveMock.mockRejectedValue({ body: { message: 'Changed by Sam Ortiz at 11/30/2026 — reload to see it' } });
+        saveMock.mockRejectedValue({
+            body: { message: 'Changed by Sam Ortiz at 11/30/2026 — reload to see it' }
+        });
         const element = mount();
         wire.emit(objectives);
         await flush();

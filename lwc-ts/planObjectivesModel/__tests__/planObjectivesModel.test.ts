@@ -58,7 +58,12 @@ describe('rows', () => {
 
 describe('the edit draft', () => {
     it('starts a new objective as Entered, short term, in currency', () => {
-        expect(draftOf()).toMatchObject({ id: null, measureType: 'Entered', horizon: 'Short Term', unit: 'Currency' });
+        expect(draftOf()).toMatchObject({
+            id: null,
+            measureType: 'Entered',
+            horizon: 'Short Term',
+            unit: 'Currency'
+        });
     });
 
     it('leaves out the current value of a calculated measure, both ways', () => {
@@ -77,7 +82,12 @@ describe('the edit draft', () => {
             currentValue: '2.5',
             dueDate: ''
         });
-        expect(input).toMatchObject({ name: 'Certify engineers', targetValue: 10, currentValue: 2.5, dueDate: null });
+        expect(input).toMatchObject({
+            name: 'Certify engineers',
+            targetValue: 10,
+            currentValue: 2.5,
+            dueDate: null
+        });
         expect(inputOf({ ...draftOf(), targetValue: 'abc' }).targetValue).toBeNull();
     });
 });
