@@ -8,7 +8,10 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FORCE_APP } from '../../lib/project';
+import { DATA_DIR, FORCE_APP } from '../../lib/project';
+import { createPreviewOrg, userForRole } from '../../preview/apex/previewOrg';
+import { ApexThrow, Interpreter } from '../interpreter';
+import { typeNameForException } from '../semantics';
 import { parseFormula } from '../../preview/emulator/formula';
 import { ApexOrg } from '../org/apexOrg';
 import { parseApprovalProcess, parseFieldUpdates } from '../org/approvalDefs';
@@ -415,11 +418,14 @@ describe('approval processes over Keystone_Plan_Sign_Off', () => {
 
 describe('field updates run in the order of execution', () => {
     test('before and after update triggers fire once, with the updated values', () => {
-        const { apex, org } = freshOrg([
-            `trigger Count on Account (before update, after update) {
+        const { apex, org } = freshOrg(
+            [
+                `trigger Count on Account (before update, after update) {
                 for (Account a : Trigger.new) Counter.seen.add(String.valueOf(Trigger.operationType) + ':' + a.Description);
             }`
-        ], [`public class Counter { public static List<String> seen = new List<String>(); }`]);
+            ],
+            [`public class Counter { public static List<String> seen = new List<String>(); }`]
+        );
         org.approvals.addProcess(
             parseApprovalProcess(
                 `<ApprovalProcess><active>true</active><allowRecall>false</allowRecall>
@@ -488,8 +494,95 @@ describe('field updates run in the order of execution', () => {
             /^System\.DmlException: Lock failed\. First exception on row 0 with id \w{18}; first error: ENTITY_IS_DELETED, entity is deleted: \[\]$/
         );
         assert.equal(
-            run(apex, `Account a = new Account(Name = 'A'); insert a; delete a; return Approval.lock(new List<Id>{ a.Id }, false)[0].getErrors()[0].getStatusCode();`),
+            run(
+                apex,
+                `Account a = new Account(Name = 'A'); insert a; delete a; return Approval.lock(new List<Id>{ a.Id }, false)[0].getErrors()[0].getStatusCode();`
+            ),
             'ENTITY_IS_DELETED'
+        );
+    });
+});
+
+describe('Keystone_Plan_Sign_Off over the demo org', () => {
+    test('a rep submits an Aeronova plan naming the manager; the manager signs it off; a recall returns Draft', () => {
+        const { apex: org, registry } = createPreviewOrg(DATA_DIR);
+        const repId = userForRole(org, DATA_DIR, 'rep');
+        const managerId = userForRole(org, DATA_DIR, 'manager');
+        const as = (userId: string, body: string): string =>
+            org.runAs(userId, () => run(new Interpreter(registry, org), body));
+        const failure = (userId: string, body: string): string =>
+            org.runAs(userId, () => {
+                try {
+                    new Interpreter(registry, org).runSnippet(body);
+                } catch (error) {
+                    if (error instanceof ApexThrow)
+                        return `${typeNameForException(error.exception)}: ${String(error.exception.fields.get('message'))}`;
+                    throw error;
+                }
+                return 'nothing thrown';
+            });
+        const accountId = String(org.store.all('Account').find((row) => row.Name === 'Aeronova Group')!.Id);
+        const planId = as(
+            repId,
+            `Account_Plan__c plan = new Account_Plan__c(Account__c = '${accountId}', Name = 'Aeronova FY2027 Account Plan',
+                 Period_Start__c = Date.newInstance(2027, 1, 1), Period_End__c = Date.newInstance(2027, 12, 31),
+                 Status__c = 'Draft', Revenue_Goal__c = 13000000, Approver__c = '${managerId}');
+             insert as user plan;
+             return plan.Id;`
+        );
+        const submit = `Approval.ProcessSubmitRequest r = new Approval.ProcessSubmitRequest(); r.setObjectId('${planId}');
+             Approval.ProcessResult result = Approval.process(r);
+             return result.getInstanceStatus() + ' ' + [SELECT Status__c FROM Account_Plan__c WHERE Id = '${planId}'].Status__c + ' ' + Approval.isLocked('${planId}');`;
+        assert.equal(as(repId, submit), 'Pending In Review true');
+        assert.equal(
+            failure(
+                repId,
+                `update as user new Account_Plan__c(Id = '${planId}', Goal_Statement__c = 'Sneaky');`
+            ),
+            `System.DmlException: Update failed. First exception on row 0 with id ${planId}; first error: ENTITY_IS_LOCKED, ${LOCKED}: []`
+        );
+        // the manager may not set the date by hand (no edit access to it): only the process sets it
+        assert.match(
+            failure(
+                managerId,
+                `update as user new Account_Plan__c(Id = '${planId}', Approval_Date__c = Date.today());`
+            ),
+            /ENTITY_IS_LOCKED|INVALID_FIELD_FOR_INSERT_UPDATE/
+        );
+        assert.equal(
+            as(
+                managerId,
+                `ProcessInstanceWorkitem item = [SELECT Id FROM ProcessInstanceWorkitem WHERE ProcessInstance.TargetObjectId = '${planId}' WITH USER_MODE];
+                 Approval.ProcessWorkitemRequest r = new Approval.ProcessWorkitemRequest(); r.setWorkitemId(item.Id); r.setAction('Approve');
+                 Approval.process(r);
+                 Account_Plan__c plan = [SELECT Status__c, Approval_Date__c FROM Account_Plan__c WHERE Id = '${planId}'];
+                 return plan.Status__c + ' ' + (plan.Approval_Date__c == Date.today()) + ' ' + Approval.isLocked('${planId}');`
+            ),
+            'Approved true false'
+        );
+        // a second round: submitted again from Approved is outside the entry criteria
+        assert.match(
+            failure(repId, submit),
+            /NO_APPLICABLE_PROCESS, No applicable approval process was found\./
+        );
+        const draftId = as(
+            repId,
+            `Account_Plan__c plan = new Account_Plan__c(Account__c = '${accountId}', Name = 'Aeronova FY2028 Account Plan',
+                 Period_Start__c = Date.newInstance(2028, 1, 1), Period_End__c = Date.newInstance(2028, 12, 31),
+                 Status__c = 'Draft', Approver__c = '${managerId}');
+             insert as user plan;
+             Approval.ProcessSubmitRequest r = new Approval.ProcessSubmitRequest(); r.setObjectId(plan.Id);
+             Id workitemId = Approval.process(r).getNewWorkitemIds()[0];
+             Approval.ProcessWorkitemRequest recall = new Approval.ProcessWorkitemRequest(); recall.setWorkitemId(workitemId); recall.setAction('Removed');
+             Approval.process(recall);
+             return plan.Id;`
+        );
+        assert.equal(
+            as(
+                repId,
+                `return [SELECT Status__c FROM Account_Plan__c WHERE Id = '${draftId}'].Status__c + ' ' + Approval.isLocked('${draftId}');`
+            ),
+            'Draft false'
         );
     });
 });

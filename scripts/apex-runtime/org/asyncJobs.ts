@@ -172,9 +172,9 @@ export function nextFireTime(expression: string, from: Date): Date | null {
                 const named = names.indexOf(text.toUpperCase());
                 return named >= 0 ? named + base : Number(text);
             };
-            let [start, end] =
+            const [start, given] =
                 range === '*' ? [low, high] : (range!.split('-').map(parse) as [number, number?]);
-            end ??= stepText ? high : start;
+            const end = given ?? (stepText ? high : start);
             if (![start, end, step].every(Number.isInteger) || start < low || end > high || step < 1)
                 return null;
             for (let v = start; v <= end; v += step) out.push(v);
