@@ -297,7 +297,9 @@ public class ApprovalTrust {
     static void approvalRowsFollowTheTargetsVisibility() {
         User rep = rep();
         User stranger = rep();
-        Account_Plan__c plan = planOf(rep, manager().Id);
+        // an approver without View All (a manager's permission set reads every plan)
+        User boss = rep();
+        Account_Plan__c plan = planOf(rep, boss.Id);
         System.runAs(rep) {
             submit(plan.Id, null);
             Assert.areEqual(1, [SELECT COUNT() FROM ProcessInstance WITH USER_MODE]);
@@ -308,6 +310,11 @@ public class ApprovalTrust {
             Assert.areEqual(0, [SELECT COUNT() FROM Account_Plan__c WITH USER_MODE]);
             Assert.areEqual(0, [SELECT COUNT() FROM ProcessInstance WITH USER_MODE]);
             Assert.areEqual(0, [SELECT COUNT() FROM ProcessInstanceStep WITH USER_MODE]);
+        }
+        System.runAs(boss) {
+            // the approver sees the request assigned to them, though not the plan itself
+            Assert.areEqual(0, [SELECT COUNT() FROM Account_Plan__c WITH USER_MODE]);
+            Assert.areEqual(1, [SELECT COUNT() FROM ProcessInstanceWorkitem WITH USER_MODE]);
         }
     }
 
@@ -375,6 +382,59 @@ describe('approval processes over Keystone_Plan_Sign_Off', () => {
         const failures = report.results.filter((result) => result.outcome !== 'pass').map(failureLine);
         assert.deepEqual(failures, []);
         assert.equal(report.results.length, 16);
+    });
+
+    test('AdminOrCurrentApprover: the current approver edits the locked record, another user may not; the submitter chooses the approver', () => {
+        const source = `@IsTest public class ApprovalTrust {
+            @IsTest static void approverEdits() {
+                User rep = KeystoneTestDataFactory.newMinimumAccessUser(new List<String>{ 'Keystone_User' });
+                User boss = KeystoneTestDataFactory.newMinimumAccessUser(new List<String>{ 'Keystone_Manager' });
+                User other = KeystoneTestDataFactory.newMinimumAccessUser(new List<String>{ 'Keystone_Manager' });
+                Account acme = new Account(Name = 'Acme', OwnerId = rep.Id);
+                insert acme;
+                System.runAs(rep) {
+                    Approval.ProcessSubmitRequest submit = new Approval.ProcessSubmitRequest();
+                    submit.setObjectId(acme.Id);
+                    submit.setNextApproverIds(new List<Id>{ boss.Id });
+                    Approval.ProcessResult result = Approval.process(submit);
+                    Assert.areEqual(new List<Id>{ boss.Id }, result.getActorIds());
+                }
+                System.runAs(boss) {
+                    ProcessInstanceWorkitem item = [SELECT Id, ActorId, ElapsedTimeInMinutes FROM ProcessInstanceWorkitem WITH USER_MODE];
+                    Assert.areEqual(boss.Id, item.ActorId);
+                    Assert.isTrue(item.ElapsedTimeInMinutes >= 0);
+                    update new Account(Id = acme.Id, Description = 'Checked by the approver');
+                }
+                System.runAs(other) {
+                    try {
+                        update new Account(Id = acme.Id, Description = 'Not my request');
+                        Assert.fail('another manager edited the locked record');
+                    } catch (DmlException e) {
+                        Assert.areEqual(StatusCode.ENTITY_IS_LOCKED, e.getDmlType(0));
+                    }
+                }
+            }
+        }`;
+        const registry = new Registry();
+        registry.loadFolder(path.join(FORCE_APP, 'classes'));
+        registry.addSource(source, 'ApprovalTrust.cls');
+        const report = runTests(registry, {
+            filters: ['ApprovalTrust'],
+            newOrg: () => {
+                const org = ApexOrg.empty(FORCE_APP);
+                org.approvals.addProcess(
+                    parseApprovalProcess(
+                        `<ApprovalProcess><active>true</active><allowedSubmitters><type>owner</type></allowedSubmitters>
+                         <approvalStep><label>Chosen</label><name>Chosen</name></approvalStep>
+                         <label>Account review</label><recordEditability>AdminOrCurrentApprover</recordEditability></ApprovalProcess>`,
+                        'Account.Account_Review.approvalProcess-meta.xml'
+                    )
+                );
+                return org;
+            }
+        });
+        assert.deepEqual(report.results.filter((r) => r.outcome !== 'pass').map(failureLine), []);
+        assert.equal(report.results.length, 1);
     });
 
     test("a trigger's error on the field update fails the approval and changes nothing", () => {

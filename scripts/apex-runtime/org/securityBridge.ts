@@ -102,7 +102,15 @@ export function userSecurity(model: AccessModel, userId: string, store: OrgStore
             const instance = typeof instanceId === 'string' ? store.get(instanceId) : undefined;
             const target = instance ? store.get(String(instance.TargetObjectId)) : undefined;
             if (!target) return 'none';
-            return access(target.attributes.type, target) === 'none' ? 'none' : 'read';
+            // the current approver sees the request assigned to them (their "Items to Approve")
+            const approver = store
+                .all('ProcessInstanceWorkitem')
+                .some(
+                    (item) =>
+                        item.ProcessInstanceId === instance!.Id &&
+                        String(item.ActorId).slice(0, 15) === userId.slice(0, 15)
+                );
+            return approver || access(target.attributes.type, target) !== 'none' ? 'read' : 'none';
         }
         if (ENGINE_OBJECTS.has(lower)) return 'read';
         return unshared(object) ? 'all' : rights().recordAccess(object, row, resolve);
