@@ -55,6 +55,12 @@ const JOBS = [
         }
         public void finish(Database.BatchableContext context) { }
     }`,
+    `public class ChainingQueueable implements Queueable {
+        public void execute(QueueableContext context) { System.enqueueJob(new StampQueueable('chained')); }
+    }`,
+    `public class StartsABatch implements Schedulable {
+        public void execute(SchedulableContext context) { Database.executeBatch(new RenameBatch()); }
+    }`,
     `public class StampQueueable implements Queueable {
         private String label;
         public StampQueueable(String label) { this.label = label; }
@@ -185,6 +191,28 @@ public class AsyncTrust {
     }
 
     @IsTest
+    static void aTestCannotChainQueueables() {
+        Test.startTest();
+        System.enqueueJob(new ChainingQueueable());
+        try {
+            Test.stopTest();
+            Assert.fail('a queueable chained another in a test');
+        } catch (AsyncException e) {
+            Assert.areEqual('Maximum stack depth has been reached.', e.getMessage());
+        }
+    }
+
+    @IsTest
+    static void aBatchAScheduledJobStartsStaysQueued() {
+        insert new Account(Name = 'A');
+        Test.startTest();
+        System.schedule('Starts a batch', CRON, new StartsABatch());
+        Test.stopTest();
+        Assert.areEqual('A', [SELECT Name FROM Account].Name);
+        Assert.areEqual('Queued', [SELECT Status FROM AsyncApexJob WHERE JobType = 'BatchApex'].Status);
+    }
+
+    @IsTest
     static void aScopeBelowOneIsRefused() {
         try {
             Database.executeBatch(new RenameBatch(), 0);
@@ -206,7 +234,7 @@ describe('scheduled, batch and queueable Apex', () => {
     test('every behaviour holds as an Apex test', () => {
         const report = runApex([...JOBS, TRUST]);
         assert.deepEqual(report.results.filter((r) => r.outcome !== 'pass').map(failureLine), []);
-        assert.equal(report.results.length, 10);
+        assert.equal(report.results.length, 12);
     });
 
     test('outside a test a batch and a queueable run at once; a scheduled job waits', () => {

@@ -30,6 +30,7 @@ export interface ApprovalProcessDef {
     name: string;
     object: string;
     label: string;
+    description: string | null;
     active: boolean;
     allowRecall: boolean;
     /** creator, owner, allInternalUsers, user (with its username)… */
@@ -130,6 +131,7 @@ export function parseApprovalProcess(source: string, file: string): ApprovalProc
         name,
         object,
         label: childText(root, 'label') ?? name,
+        description: childText(root, 'description') ?? null,
         active: bool(root, 'active'),
         allowRecall: bool(root, 'allowRecall'),
         allowedSubmitters: root.children

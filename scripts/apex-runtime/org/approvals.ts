@@ -120,7 +120,7 @@ export class ApprovalEngine {
                 put(store, 'ProcessDefinition', {
                     Name: process.label,
                     DeveloperName: process.name,
-                    Description: null,
+                    Description: process.description,
                     Type: 'Approval',
                     TableEnumOrId: process.object,
                     State: process.active ? 'Active' : 'Inactive',
@@ -141,6 +141,7 @@ export class ApprovalEngine {
             put(this.store, 'ProcessDefinition', {
                 Name: process.label,
                 DeveloperName: process.name,
+                Description: process.description,
                 Type: 'Approval',
                 TableEnumOrId: process.object,
                 State: process.active ? 'Active' : 'Inactive',

@@ -50,6 +50,8 @@ interface QueuedJob {
 }
 
 const queues = new WeakMap<Interpreter, QueuedJob[]>();
+/** the transactions that run a queueable's execute (a test may not chain another from one) */
+const queueableRuns = new WeakSet<Interpreter>();
 
 function queueOf(interp: Interpreter): QueuedJob[] {
     let queue = queues.get(interp);
@@ -336,6 +338,7 @@ function runJob(interp: Host, job: QueuedJob): void {
     else if (job.kind === 'queueable') {
         try {
             inTransaction(interp, job.userId, (tx) => {
+                queueableRuns.add(tx);
                 const savepoint = org.saveState();
                 try {
                     tx.callMethod(
@@ -464,19 +467,16 @@ function runBatch(interp: Host, job: QueuedJob): void {
 }
 
 /**
- * Test.stopTest: the jobs queued since Test.startTest run now, each once, in the order queued; jobs
- * they queue run too. Jobs queued before startTest stay queued, as they would until the test ends.
+ * Test.stopTest: the jobs queued since Test.startTest run now, each once, in the order queued. What a
+ * job queues in its own transaction stays queued (a batch a scheduled job starts does not run in the
+ * test), as do jobs queued before startTest.
  */
 export function runQueuedJobs(interp: Interpreter): void {
     if (!interp.org) return;
-    const host = interp as Host;
     const pending = queueOf(interp);
-    for (let guard = 0; guard < 100; guard++) {
-        const ready = pending.filter((job) => job.inTestContext);
-        if (!ready.length) return;
-        pending.splice(0, pending.length, ...pending.filter((job) => !job.inTestContext));
-        for (const job of ready) runJob(host, job);
-    }
+    const ready = pending.filter((job) => job.inTestContext);
+    pending.splice(0, pending.length, ...pending.filter((job) => !job.inTestContext));
+    for (const job of ready) runJob(interp as Host, job);
 }
 
 function abortJob(interp: Host, id: string): null {
@@ -506,6 +506,9 @@ export function asyncStatic(interp: Host, type: string, method: string, args: Va
             return abortJob(interp, String(a));
         case 'system.enqueuejob': {
             const object = objectArg(interp, a, 'System.enqueueJob');
+            // "Queueable Apex": a test cannot chain queueable jobs
+            if (interp.org.isRunningTest && queueableRuns.has(interp))
+                interp.fail('AsyncException', 'Maximum stack depth has been reached.');
             if (!implementsInterface(interp, object, 'Queueable'))
                 throw new UnsupportedError(
                     `unsupported: System.enqueueJob of ${object.cls.qualifiedName}, which is not Queueable`
