@@ -54,7 +54,8 @@ const BUILTIN_TYPES = new Set([
     'trigger',
     'blob',
     'encodingutil',
-    'eventbus'
+    'eventbus',
+    'approval'
 ]);
 
 /**

@@ -44,6 +44,7 @@ import {
     TypeRefPrimaryContext,
     WhenLiteralContext
 } from '@apexdevtools/apex-parser';
+import { newApprovalObject } from './org/approvalApex';
 import { callInstanceBuiltin, callStaticBuiltin, idOf, isBuiltinType, staticBuiltinField } from './builtins';
 import { regexMethod } from './regex';
 import type { CoverageRecorder } from './coverage';
@@ -122,6 +123,8 @@ export function errorTrace(error: unknown): readonly SourceLocation[] {
 
 /** What `Test.startTest()` and `Test.stopTest()` do: only a test run provides it. */
 export interface TestHooks {
+    /** where the test method stands: async work queued while 'started' runs at stopTest */
+    readonly state?: 'before' | 'started' | 'stopped';
     startTest(interp: Interpreter): void;
     stopTest(interp: Interpreter): void;
 }
@@ -532,6 +535,11 @@ export class Interpreter implements TriggerHost {
             rest = parts.slice(2);
         }
         head ??= this.system.get(parts[0]) ?? null;
+        // a platform interface by its qualified name (Database.Batchable)
+        if (!head && parts.length > 1) {
+            const whole = this.system.get(parts.slice(parts[0] === 'system' ? 1 : 0).join('.'));
+            if (whole) return whole;
+        }
         for (const part of rest) {
             head = head?.inner.get(part) ?? null;
         }
@@ -754,6 +762,9 @@ export class Interpreter implements TriggerHost {
         }
         if (value instanceof ApexObject) return this.isSubclass(value.cls, cls);
         if (value instanceof EnumValue) return value.enumDef === cls;
+        // a List or Set is an Iterable (a batch's start() may return one)
+        if (cls.kind === 'interface' && cls.file === 'System' && cls.name === 'Iterable')
+            return value instanceof ApexList || value instanceof ApexSet;
         return false;
     }
 
@@ -1808,6 +1819,8 @@ export class Interpreter implements TriggerHost {
         const cls = this.resolveClass(name, frame.cls);
         const object = cls ? null : this.sobjectName(name);
         if (object) return this.newRecord(object, creator, frame);
+        const made = cls ? null : newApprovalObject(name);
+        if (made) return made;
         if (!cls) throw unsupported(`new ${display}`, file, line);
         const rest = creator.classCreatorRest();
         if (!rest) throw unsupported(`new ${display} with an initialiser`, file, line);

@@ -4,6 +4,7 @@ import type { ClassDef } from './registry';
 
 const EXCEPTIONS = [
     'AssertException',
+    'AsyncException',
     'AuraHandledException',
     'CalloutException',
     'DmlException',
@@ -25,7 +26,18 @@ const EXCEPTIONS = [
     'UnexpectedException'
 ];
 
-const INTERFACES = ['Schedulable'];
+// the interfaces the platform calls back: scheduled, batch and queueable Apex (Database.* by their
+// qualified names, as a class names them in `implements`)
+const INTERFACES = [
+    'Schedulable',
+    'Queueable',
+    'Database.Batchable',
+    'Database.Stateful',
+    'Database.AllowsCallouts',
+    'Database.RaisesPlatformEvents',
+    'Iterable',
+    'Iterator'
+];
 
 const ENUMS: Record<string, string[]> = {
     TriggerOperation: [
@@ -44,6 +56,7 @@ const ENUMS: Record<string, string[]> = {
     SObjectDescribeOptions: ['DEFAULT', 'DEFERRED', 'FULL'],
     // the status codes the org's checks give (Database.Error.getStatusCode, DmlException.getDmlType)
     StatusCode: [
+        'ALREADY_IN_PROCESS',
         'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
         'DUPLICATES_DETECTED',
         'DUPLICATE_USERNAME',
@@ -63,6 +76,8 @@ const ENUMS: Record<string, string[]> = {
         'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
         'INVALID_TYPE_ON_FIELD_IN_RECORD',
         'MISSING_ARGUMENT',
+        'NO_APPLICABLE_PROCESS',
+        'INVALID_OPERATION',
         'NUMBER_OUTSIDE_VALID_RANGE',
         'REQUIRED_FIELD_MISSING',
         'STORAGE_LIMIT_EXCEEDED',

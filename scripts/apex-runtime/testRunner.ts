@@ -10,6 +10,7 @@ import { CompileError, UnsupportedError } from './errors';
 import { ApexThrow, Interpreter, errorTrace, type SourceLocation, type TestHooks } from './interpreter';
 import { CoverageRecorder, isTestClass, triggerExecutableLines, type ClassCoverage } from './coverage';
 import { ApexOrg } from './org/apexOrg';
+import { runQueuedJobs } from './org/asyncJobs';
 import { GovernorLimits } from './org/limits';
 import type { ClassDef, MethodDef, Registry } from './registry';
 import { typeNameForException } from './semantics';
@@ -161,11 +162,11 @@ export function discoverTests(registry: Registry, filters: readonly string[] = [
 /**
  * Test.startTest/stopTest for one test method: the code between them runs under a fresh set of limits,
  * and after stopTest the limits used before startTest are back ("startTest … adds a context to your test").
- * The runtime has no asynchronous Apex, so stopTest has no queued work to run.
+ * stopTest also delivers published events and runs the asynchronous work queued since startTest.
  */
 class TestLimitsContext implements TestHooks {
     private outer: GovernorLimits | null = null;
-    private state: 'before' | 'started' | 'stopped' = 'before';
+    state: 'before' | 'started' | 'stopped' = 'before';
 
     startTest(interp: Interpreter): void {
         const org = requireOrg(interp);
@@ -184,6 +185,8 @@ class TestLimitsContext implements TestHooks {
         if (this.outer) org.limits = this.outer;
         // the platform events published so far reach their subscribers ("Testing Your Platform Event in Apex")
         interp.deliverEvents();
+        // scheduled, batch and queueable work queued since startTest runs now ("Testing Asynchronous Apex")
+        runQueuedJobs(interp);
     }
 }
 

@@ -23,6 +23,7 @@ import {
     type SecurityHook
 } from './securityBridge';
 import { seedStaticResources } from './staticResources';
+import { ApprovalEngine } from './approvals';
 import * as path from 'node:path';
 
 export { ALL_ACCESS, type FieldAccess, type ObjectAccess, type SecurityHook } from './securityBridge';
@@ -75,6 +76,8 @@ export type QueryEngine = (org: ApexOrg, request: QueryRequest) => QueryAnswer;
 export interface OrgState {
     readonly store: OrgSnapshot;
     readonly recycleBin: ReadonlyMap<string, SObjectRecord>;
+    /** the approval locks: a rollback or a test's restore puts them back too */
+    readonly locks: ReadonlySet<string>;
 }
 
 /**
@@ -115,6 +118,8 @@ export class ApexOrg {
     isRunningTest = false;
     /** deleted records by Id, for undelete */
     readonly recycleBin = new Map<string, SObjectRecord>();
+    /** force-app's approval processes, their instances and the record locks */
+    readonly approvals: ApprovalEngine;
     /** the org's triggers by object (lower-cased) */
     readonly triggers: Map<string, TriggerDef[]>;
     /** who may do what, read from the setup records in the store */
@@ -161,6 +166,7 @@ export class ApexOrg {
         this.triggers = forceApp ? loadTriggers(path.join(forceApp, 'triggers')) : new Map();
         this.adminId = seedStoreSecurity(store, forceApp);
         seedStaticResources(store, forceApp);
+        this.approvals = new ApprovalEngine(store, forceApp);
         this.access = storeAccessModel(store, forceApp, () => this.setupEdits);
         if (runningUserId && !store.get(runningUserId))
             throw new Error(`the running user ${runningUserId} is not in the org`);
@@ -269,7 +275,11 @@ export class ApexOrg {
     }
 
     saveState(): OrgState {
-        return { store: this.store.snapshot(), recycleBin: new Map(this.recycleBin) };
+        return {
+            store: this.store.snapshot(),
+            recycleBin: new Map(this.recycleBin),
+            locks: new Set(this.approvals.locks)
+        };
     }
 
     restoreState(state: OrgState): void {
@@ -277,5 +287,6 @@ export class ApexOrg {
         this.setupEdits++;
         this.recycleBin.clear();
         for (const [id, record] of state.recycleBin) this.recycleBin.set(id, record);
+        this.approvals.locks = new Set(state.locks);
     }
 }

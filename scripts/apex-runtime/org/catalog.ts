@@ -75,7 +75,10 @@ const STANDARD_LABELS: Record<string, [string, string]> = {
 const STANDARD_CHILDREN: [string, string, string, string][] = [
     ['Account', 'Contacts', 'Contact', 'AccountId'],
     ['Account', 'Opportunities', 'Opportunity', 'AccountId'],
-    ['Account', 'Cases', 'Case', 'AccountId']
+    ['Account', 'Cases', 'Case', 'AccountId'],
+    ['ProcessInstance', 'Steps', 'ProcessInstanceStep', 'ProcessInstanceId'],
+    ['ProcessInstance', 'Workitems', 'ProcessInstanceWorkitem', 'ProcessInstanceId'],
+    ['ProcessInstance', 'StepsAndWorkitems', 'ProcessInstanceHistory', 'ProcessInstanceId']
 ];
 
 function apexTypeOf(type: string): ApexFieldType {

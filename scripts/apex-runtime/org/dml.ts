@@ -7,6 +7,8 @@ import { DmlError, type FieldValue } from '../../preview/emulator/store';
 import { ApexSObject } from '../values';
 import type { AccessMode, ApexOrg } from './apexOrg';
 import { isSetupObject } from './securityBridge';
+import { ENGINE_OBJECTS, MESSAGES } from './approvals';
+import { UnsupportedError } from '../errors';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 export type TriggerEvent =
@@ -17,6 +19,12 @@ export type TriggerEvent =
     | 'before delete'
     | 'after delete'
     | 'after undelete';
+
+/** How a DML operation runs: `workflow` is a field update of an approval process or workflow rule. */
+export interface DmlOptions {
+    /** system context: no sharing, no lock, no custom validation rules, not a DML statement of its own */
+    workflow?: boolean;
+}
 
 export interface RowError {
     statusCode: string;
@@ -164,9 +172,14 @@ export function runDml(
     operation: DmlOperation,
     records: ApexSObject[],
     allOrNone: boolean,
-    access: AccessMode
+    access: AccessMode,
+    options: DmlOptions = {}
 ): RowResult[] {
-    org.limits.countDml(records.length);
+    const workflow = options.workflow === true;
+    // a workflow field update is part of the save (or approval action) that caused it, not a statement
+    if (!workflow) org.limits.countDml(records.length);
+    const engineRow = records.find((record) => ENGINE_OBJECTS.has(record.type.toLowerCase()));
+    if (engineRow) throw new UnsupportedError(`unsupported: DML on ${engineRow.type}`);
     const results: RowResult[] = records.map(() => ({ id: null, errors: [], created: false }));
     const seen = new Set<string>();
     // an upsert row is an insert when it has no Id
@@ -175,7 +188,7 @@ export function runDml(
     );
     const security = org.security;
     // user mode enforces sharing too; system mode only in `with sharing` code
-    const sharing = access === 'user' || org.enforcesSharing();
+    const sharing = !workflow && (access === 'user' || org.enforcesSharing());
     const clash = mixedDml(org, records, kinds);
     if (clash) {
         for (const result of results) fail(result, 'MIXED_DML_OPERATION', clash);
@@ -231,7 +244,15 @@ export function runDml(
         if (kind === 'undelete') {
             if (!org.recycleBin.has(id)) fail(result, 'UNDELETE_FAILED', 'Entity is not in the recycle bin');
         } else if (!org.store.get(id)) fail(result, 'ENTITY_IS_DELETED', 'entity is deleted');
-        else if (sharing) {
+        else if (
+            !workflow &&
+            org.approvals.isLocked(id) &&
+            !org.approvals.mayEditLocked(org, org.runningUserId, id)
+        ) {
+            // the user is checked, not the code's mode: system-mode Apex does not pass a lock either
+            // ("Approval Class": admins, and per the process the current approver, edit locked records)
+            fail(result, 'ENTITY_IS_LOCKED', MESSAGES.locked);
+        } else if (sharing) {
             const stored = org.store.get(id)!;
             const type = stored.attributes.type;
             const allowed =
@@ -262,7 +283,7 @@ export function runDml(
         const attemptErrors = new Map<number, RowError[]>();
         let saved: Map<number, string>;
         try {
-            saved = attemptSave(org, host, records, kinds, active, attemptErrors);
+            saved = attemptSave(org, host, records, kinds, active, attemptErrors, workflow);
         } catch (error) {
             // a limit, an unsupported construct: nothing of the statement stays
             org.restoreState(start);
@@ -295,7 +316,8 @@ function attemptSave(
     records: ApexSObject[],
     kinds: ('insert' | 'update' | 'delete' | 'undelete')[],
     active: number[],
-    errors: Map<number, RowError[]>
+    errors: Map<number, RowError[]>,
+    workflow = false
 ): Map<number, string> {
     const add = (row: number, error: RowError): void => {
         errors.set(row, [...(errors.get(row) ?? []), error]);
@@ -357,12 +379,25 @@ function attemptSave(
         const record = news.get(row) ?? olds.get(row)!;
         try {
             switch (kinds[row]) {
-                case 'insert':
-                    ids.set(row, org.store.insert(record.type, storeValues(org, record)));
+                case 'insert': {
+                    const id = org.store.insert(record.type, storeValues(org, record));
+                    // the platform stamps the creator and the creation time on every insert (an
+                    // approval process's "creator" submitter is read from it); the new record is no
+                    // snapshot's yet, so it may be stamped in place
+                    const saved = org.store.get(id)!;
+                    saved.CreatedById = org.runningUserId;
+                    saved.CreatedDate =
+                        (saved.LastModifiedDate as string | undefined) ?? new Date().toISOString();
+                    ids.set(row, id);
                     break;
+                }
                 case 'update': {
                     const id = record.fields.get('Id') as string;
-                    org.store.update(id, storeValues(org, record));
+                    if (workflow)
+                        withoutValidationRules(org, record.type, () =>
+                            org.store.update(id, storeValues(org, record))
+                        );
+                    else org.store.update(id, storeValues(org, record));
                     ids.set(row, id);
                     break;
                 }
@@ -407,4 +442,17 @@ function attemptSave(
         if (!errors.size) runTriggers(afterRows, 'after');
     }
     return ids;
+}
+
+/** Runs a save with the object's custom validation rules switched off (workflow field updates skip them). */
+function withoutValidationRules(org: ApexOrg, object: string, work: () => void): void {
+    const schema = org.store.schemas.get(object);
+    if (!schema) return work();
+    const rules = schema.validationRules;
+    schema.validationRules = [];
+    try {
+        work();
+    } finally {
+        schema.validationRules = rules;
+    }
 }

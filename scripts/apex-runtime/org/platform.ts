@@ -34,6 +34,8 @@ import {
     type TriggerHost
 } from './dml';
 import { LimitExceeded } from './limits';
+import { approvalMethod, approvalStatic } from './approvalApex';
+import { asyncMethod, asyncStatic } from './asyncJobs';
 
 type Host = Interpreter & TriggerHost & { org: ApexOrg };
 
@@ -378,6 +380,11 @@ export function platformMethod(
     const org = interp.org;
     const props = target.props;
     void args;
+    // setters answer null (a value): only undefined means "not theirs"
+    const approval = approvalMethod(interp, target, method, args);
+    if (approval !== undefined) return approval;
+    const job = asyncMethod(interp, target, method, args);
+    if (job !== undefined) return job;
     switch (target.kind) {
         case 'EventBus.TestBroker':
             // Test.getEventBus().deliver(): the subscribers get what was published ("Testing Your
@@ -935,6 +942,9 @@ function queryArgs(interp: Host, method: string, args: Value[]): Value {
 export function platformStatic(interp: Host, type: string, method: string, args: Value[]): Value | undefined {
     const org = interp.org;
     const [a] = args;
+    if (type === 'approval') return approvalStatic(interp, method, args);
+    const job = asyncStatic(interp, type, method, args);
+    if (job !== undefined) return job;
     switch (`${type}.${method}`) {
         case 'database.insert':
         case 'database.update':

@@ -15,6 +15,7 @@ import { AccessModel, type RecordAccess, type Row, type SetupReader } from '../s
 import { securedObjects } from '../security/objects';
 import { ADMIN_USERNAME, seedSecurity } from '../security/setupRecords';
 import { STANDARD_OBJECT_FIELDS } from './standardSchema';
+import { APPROVAL_OBJECTS, ENGINE_OBJECTS } from './approvals';
 
 export type ObjectAccess = 'read' | 'create' | 'edit' | 'delete';
 export type FieldAccess = 'read' | 'edit';
@@ -93,8 +94,27 @@ export function userSecurity(model: AccessModel, userId: string, store: OrgStore
         const record = store.get(id);
         return record ? { object: record.attributes.type, record } : undefined;
     };
-    const access = (object: string, row: Row): RecordAccess =>
-        unshared(object) ? 'all' : rights().recordAccess(object, row, resolve);
+    const access = (object: string, row: Row): RecordAccess => {
+        const lower = object.toLowerCase();
+        // an approval row is seen by whoever sees the record in the process (read only: the engine writes)
+        if (APPROVAL_OBJECTS.has(lower)) {
+            const instanceId = lower === 'processinstance' ? row.Id : row.ProcessInstanceId;
+            const instance = typeof instanceId === 'string' ? store.get(instanceId) : undefined;
+            const target = instance ? store.get(String(instance.TargetObjectId)) : undefined;
+            if (!target) return 'none';
+            // the current approver sees the request assigned to them (their "Items to Approve")
+            const approver = store
+                .all('ProcessInstanceWorkitem')
+                .some(
+                    (item) =>
+                        item.ProcessInstanceId === instance!.Id &&
+                        String(item.ActorId).slice(0, 15) === userId.slice(0, 15)
+                );
+            return approver || access(target.attributes.type, target) !== 'none' ? 'read' : 'none';
+        }
+        if (ENGINE_OBJECTS.has(lower)) return 'read';
+        return unshared(object) ? 'all' : rights().recordAccess(object, row, resolve);
+    };
     const objectAccess = (object: string, wanted: ObjectAccess): boolean => {
         const mine = rights();
         if (wanted === 'read') return mine.canReadObject(object);

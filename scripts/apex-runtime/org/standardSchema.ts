@@ -209,6 +209,108 @@ export const STANDARD_OBJECT_FIELDS: Readonly<Record<string, readonly StandardFi
         f('DeveloperName', 'Developer Name', 'Text', { readOnly: true }),
         f('QualifiedApiName', 'Qualified API Name', 'Text', { readOnly: true })
     ],
+    // approval processes as records (Object Reference: ProcessDefinition, ProcessInstance, …); only the
+    // approval engine (org/approvals.ts) writes them, DML on them is refused as unsupported
+    ProcessDefinition: [
+        f('Name', 'Name', 'Text', { readOnly: true }),
+        f('DeveloperName', 'Unique Name', 'Text', { readOnly: true }),
+        f('Description', 'Description', 'Text', { readOnly: true }),
+        f('Type', 'Type', 'Picklist', { readOnly: true }),
+        f('TableEnumOrId', 'Object', 'Text', { readOnly: true }),
+        f('State', 'State', 'Picklist', { readOnly: true }),
+        f('LockType', 'Record Editability', 'Picklist', { readOnly: true })
+    ],
+    ProcessInstance: [
+        {
+            ...lookup('ProcessDefinitionId', 'Approval Process ID', 'ProcessDefinition', 'ProcessDefinition'),
+            readOnly: true
+        },
+        {
+            ...lookup('TargetObjectId', 'Target Object ID', 'Account', 'TargetObject'),
+            readOnly: true,
+            polymorphic: true
+        },
+        f('Status', 'Status', 'Picklist', { readOnly: true }),
+        f('CompletedDate', 'Completed Date', 'DateTime', { readOnly: true }),
+        { ...lookup('LastActorId', 'Last Actor ID', 'User', 'LastActor'), readOnly: true },
+        { ...lookup('SubmittedById', 'Submitted By ID', 'User', 'SubmittedBy'), readOnly: true },
+        f('ElapsedTimeInDays', 'Elapsed Time in Days', 'Number', { readOnly: true }),
+        f('ElapsedTimeInHours', 'Elapsed Time in Hours', 'Number', { readOnly: true }),
+        f('ElapsedTimeInMinutes', 'Elapsed Time in Minutes', 'Number', { readOnly: true })
+    ],
+    ProcessInstanceStep: [
+        {
+            ...lookup('ProcessInstanceId', 'Process Instance ID', 'ProcessInstance', 'ProcessInstance'),
+            readOnly: true
+        },
+        { ...lookup('ActorId', 'Actual Approver ID', 'User', 'Actor'), readOnly: true },
+        { ...lookup('OriginalActorId', 'Assigned Approver ID', 'User', 'OriginalActor'), readOnly: true },
+        f('StepStatus', 'Status', 'Picklist', { readOnly: true }),
+        f('Comments', 'Comments', 'TextArea', { readOnly: true }),
+        f('StepNodeId', 'Step Node ID', 'Text', { readOnly: true }),
+        f('ElapsedTimeInDays', 'Elapsed Time in Days', 'Number', { readOnly: true }),
+        f('ElapsedTimeInHours', 'Elapsed Time in Hours', 'Number', { readOnly: true }),
+        f('ElapsedTimeInMinutes', 'Elapsed Time in Minutes', 'Number', { readOnly: true })
+    ],
+    ProcessInstanceWorkitem: [
+        {
+            ...lookup('ProcessInstanceId', 'Process Instance ID', 'ProcessInstance', 'ProcessInstance'),
+            readOnly: true
+        },
+        { ...lookup('ActorId', 'Actual Approver ID', 'User', 'Actor'), readOnly: true },
+        { ...lookup('OriginalActorId', 'Assigned Approver ID', 'User', 'OriginalActor'), readOnly: true },
+        f('ElapsedTimeInDays', 'Elapsed Time in Days', 'Number', { readOnly: true }),
+        f('ElapsedTimeInHours', 'Elapsed Time in Hours', 'Number', { readOnly: true }),
+        f('ElapsedTimeInMinutes', 'Elapsed Time in Minutes', 'Number', { readOnly: true })
+    ],
+    ProcessInstanceHistory: [
+        {
+            ...lookup('ProcessInstanceId', 'Process Instance ID', 'ProcessInstance', 'ProcessInstance'),
+            readOnly: true
+        },
+        {
+            ...lookup('TargetObjectId', 'Target Object ID', 'Account', 'TargetObject'),
+            readOnly: true,
+            polymorphic: true
+        },
+        { ...lookup('ActorId', 'Actual Approver ID', 'User', 'Actor'), readOnly: true },
+        { ...lookup('OriginalActorId', 'Assigned Approver ID', 'User', 'OriginalActor'), readOnly: true },
+        f('StepStatus', 'Status', 'Picklist', { readOnly: true }),
+        f('Comments', 'Comments', 'TextArea', { readOnly: true }),
+        f('IsPending', 'Pending', 'Checkbox', { readOnly: true }),
+        f('ElapsedTimeInDays', 'Elapsed Time in Days', 'Number', { readOnly: true }),
+        f('ElapsedTimeInHours', 'Elapsed Time in Hours', 'Number', { readOnly: true }),
+        f('ElapsedTimeInMinutes', 'Elapsed Time in Minutes', 'Number', { readOnly: true })
+    ],
+    // scheduled and asynchronous Apex (Object Reference: CronTrigger, CronJobDetail, AsyncApexJob)
+    CronJobDetail: [
+        f('Name', 'Job Name', 'Text', { readOnly: true }),
+        f('JobType', 'Job Type', 'Picklist', { readOnly: true })
+    ],
+    CronTrigger: [
+        { ...lookup('CronJobDetailId', 'Job ID', 'CronJobDetail', 'CronJobDetail'), readOnly: true },
+        f('CronExpression', 'Cron Expression', 'Text', { readOnly: true }),
+        f('State', 'State', 'Picklist', { readOnly: true }),
+        f('NextFireTime', 'Next Fire Time', 'DateTime', { readOnly: true }),
+        f('PreviousFireTime', 'Previous Fire Time', 'DateTime', { readOnly: true }),
+        f('StartTime', 'Start Time', 'DateTime', { readOnly: true }),
+        f('EndTime', 'End Time', 'DateTime', { readOnly: true }),
+        f('TimesTriggered', 'Times Triggered', 'Int', { readOnly: true }),
+        f('TimeZoneSidKey', 'Time Zone', 'Picklist', { readOnly: true }),
+        { ...owner, readOnly: true }
+    ],
+    AsyncApexJob: [
+        { ...lookup('ApexClassId', 'Apex Class ID', 'ApexClass', 'ApexClass'), readOnly: true },
+        { ...lookup('CronTriggerId', 'Scheduled Job ID', 'CronTrigger', 'CronTrigger'), readOnly: true },
+        f('JobType', 'Job Type', 'Picklist', { readOnly: true }),
+        f('MethodName', 'Apex Method', 'Text', { readOnly: true }),
+        f('Status', 'Status', 'Picklist', { readOnly: true }),
+        f('ExtendedStatus', 'Status Detail', 'Text', { readOnly: true }),
+        f('JobItemsProcessed', 'Batches Processed', 'Int', { readOnly: true }),
+        f('TotalJobItems', 'Total Batches', 'Int', { readOnly: true }),
+        f('NumberOfErrors', 'Failures', 'Int', { readOnly: true }),
+        f('CompletedDate', 'Completion Date', 'DateTime', { readOnly: true })
+    ],
     Event: [
         f('Subject', 'Subject', 'Text'),
         { ...lookup('WhoId', 'Name ID', 'Contact', 'Who'), polymorphic: true },

@@ -58,6 +58,25 @@ export type RecordResolver = (id: string) => { object: string; record: Row } | u
 
 const yes = (value: unknown): boolean => value === true;
 
+/**
+ * Objects every user reads without an object permission: users, static resources, and the records the
+ * approval and job engines keep (Object Reference: ProcessInstance… "query()"; no permission names them).
+ */
+const EVERYONE_READS = new Set(
+    [
+        'User',
+        'StaticResource',
+        'ProcessDefinition',
+        'ProcessInstance',
+        'ProcessInstanceStep',
+        'ProcessInstanceWorkitem',
+        'ProcessInstanceHistory',
+        'CronTrigger',
+        'CronJobDetail',
+        'AsyncApexJob'
+    ].map((name) => name.toLowerCase())
+);
+
 /** One user's rights, computed once per setup version. */
 export class UserRights {
     readonly objects = new Map<string, ObjectRights>();
@@ -99,8 +118,9 @@ export class UserRights {
     canReadObject(object: string): boolean {
         if (object.toLowerCase().endsWith('__mdt'))
             return this.customizeApplication || this.metadataTypes.has(object.toLowerCase());
-        // every user reads users and static resources (a page's scripts, styles and data files)
-        if (['user', 'staticresource'].includes(object.toLowerCase())) return true;
+        // every user reads users and static resources (a page's scripts, styles and data files), and the
+        // approval and job records, which no permission grants: their target record's sharing decides
+        if (EVERYONE_READS.has(object.toLowerCase())) return true;
         return this.object(object).read;
     }
 
@@ -110,10 +130,7 @@ export class UserRights {
 
     private fieldRight(object: string, field: string): { read: boolean; edit: boolean } {
         const definition = this.model.field(object, field);
-        if (
-            ['user', 'staticresource'].includes(object.toLowerCase()) ||
-            object.toLowerCase().endsWith('__mdt')
-        )
+        if (EVERYONE_READS.has(object.toLowerCase()) || object.toLowerCase().endsWith('__mdt'))
             return { read: true, edit: false };
         if (hasNoFieldSecurity(object, field, definition?.requiredOrMasterDetail ?? false))
             return { read: true, edit: true };

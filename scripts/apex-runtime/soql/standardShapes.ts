@@ -11,6 +11,10 @@ const lookup = (name: string, to: string[], relationshipName: string): FieldShap
     relationshipName
 });
 
+/** ElapsedTimeInDays/Hours/Minutes of the approval objects: since created, until completed. */
+const elapsed = (): FieldShape[] =>
+    ['Days', 'Hours', 'Minutes'].map((unit) => ({ name: `ElapsedTimeIn${unit}`, type: 'double' }));
+
 /** Every object has these (Id is added by the evaluator too). */
 export const SYSTEM_FIELDS: readonly FieldShape[] = [
     { name: 'Id', type: 'id' },
@@ -88,6 +92,75 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldShape[]>> = 
         lookup('ProfileId', ['Profile'], 'Profile')
     ],
     Group: [text('Name'), { name: 'Type', type: 'picklist' }],
+    // approval processes and asynchronous Apex as the approval and job engines store them
+    ProcessDefinition: [
+        text('Name'),
+        text('DeveloperName'),
+        text('Description'),
+        { name: 'Type', type: 'picklist' },
+        text('TableEnumOrId'),
+        { name: 'State', type: 'picklist' },
+        { name: 'LockType', type: 'picklist' }
+    ],
+    ProcessInstance: [
+        lookup('ProcessDefinitionId', ['ProcessDefinition'], 'ProcessDefinition'),
+        { name: 'TargetObjectId', type: 'reference', referenceTo: [], relationshipName: 'TargetObject' },
+        { name: 'Status', type: 'picklist' },
+        { name: 'CompletedDate', type: 'datetime' },
+        lookup('LastActorId', ['User'], 'LastActor'),
+        lookup('SubmittedById', ['User'], 'SubmittedBy'),
+        ...elapsed()
+    ],
+    ProcessInstanceStep: [
+        lookup('ProcessInstanceId', ['ProcessInstance'], 'ProcessInstance'),
+        lookup('ActorId', ['User'], 'Actor'),
+        lookup('OriginalActorId', ['User'], 'OriginalActor'),
+        { name: 'StepStatus', type: 'picklist' },
+        { name: 'Comments', type: 'textarea' },
+        text('StepNodeId'),
+        ...elapsed()
+    ],
+    ProcessInstanceWorkitem: [
+        lookup('ProcessInstanceId', ['ProcessInstance'], 'ProcessInstance'),
+        lookup('ActorId', ['User'], 'Actor'),
+        lookup('OriginalActorId', ['User'], 'OriginalActor'),
+        ...elapsed()
+    ],
+    ProcessInstanceHistory: [
+        lookup('ProcessInstanceId', ['ProcessInstance'], 'ProcessInstance'),
+        { name: 'TargetObjectId', type: 'reference', referenceTo: [], relationshipName: 'TargetObject' },
+        lookup('ActorId', ['User'], 'Actor'),
+        lookup('OriginalActorId', ['User'], 'OriginalActor'),
+        { name: 'StepStatus', type: 'picklist' },
+        { name: 'Comments', type: 'textarea' },
+        { name: 'IsPending', type: 'boolean' },
+        ...elapsed()
+    ],
+    CronJobDetail: [text('Name'), { name: 'JobType', type: 'picklist' }],
+    CronTrigger: [
+        lookup('CronJobDetailId', ['CronJobDetail'], 'CronJobDetail'),
+        text('CronExpression'),
+        { name: 'State', type: 'picklist' },
+        { name: 'NextFireTime', type: 'datetime' },
+        { name: 'PreviousFireTime', type: 'datetime' },
+        { name: 'StartTime', type: 'datetime' },
+        { name: 'EndTime', type: 'datetime' },
+        { name: 'TimesTriggered', type: 'int' },
+        { name: 'TimeZoneSidKey', type: 'picklist' },
+        OWNER
+    ],
+    AsyncApexJob: [
+        lookup('ApexClassId', ['ApexClass'], 'ApexClass'),
+        lookup('CronTriggerId', ['CronTrigger'], 'CronTrigger'),
+        { name: 'JobType', type: 'picklist' },
+        text('MethodName'),
+        { name: 'Status', type: 'picklist' },
+        text('ExtendedStatus'),
+        { name: 'JobItemsProcessed', type: 'int' },
+        { name: 'TotalJobItems', type: 'int' },
+        { name: 'NumberOfErrors', type: 'int' },
+        { name: 'CompletedDate', type: 'datetime' }
+    ],
     StaticResource: [
         text('Name'),
         text('NamespacePrefix'),
@@ -107,5 +180,10 @@ export const STANDARD_CHILDREN: Readonly<Record<string, readonly ChildRelationsh
         { name: 'Cases', childObject: 'Case', field: 'AccountId' },
         { name: 'ChildAccounts', childObject: 'Account', field: 'ParentId' }
     ],
-    Contact: [{ name: 'Cases', childObject: 'Case', field: 'ContactId' }]
+    Contact: [{ name: 'Cases', childObject: 'Case', field: 'ContactId' }],
+    ProcessInstance: [
+        { name: 'Steps', childObject: 'ProcessInstanceStep', field: 'ProcessInstanceId' },
+        { name: 'Workitems', childObject: 'ProcessInstanceWorkitem', field: 'ProcessInstanceId' },
+        { name: 'StepsAndWorkitems', childObject: 'ProcessInstanceHistory', field: 'ProcessInstanceId' }
+    ]
 };

@@ -167,6 +167,14 @@ export class StoreSource implements SoqlDataSource {
         if (object === 'User' && field === 'IsActive') return true;
         if (object === 'User' && field === 'UserType') return 'Standard';
         if (field === 'IsDeleted') return false;
+        // the approval objects' elapsed time: from creation until completed (or now, while pending)
+        const elapsed = /^ElapsedTimeIn(Days|Hours|Minutes)$/.exec(field);
+        if (elapsed && typeof record.CreatedDate === 'string' && object.startsWith('ProcessInstance')) {
+            const end =
+                typeof record.CompletedDate === 'string' ? Date.parse(record.CompletedDate) : Date.now();
+            const minutes = (end - Date.parse(record.CreatedDate)) / 60000;
+            return elapsed[1] === 'Days' ? minutes / 1440 : elapsed[1] === 'Hours' ? minutes / 60 : minutes;
+        }
         return undefined;
     }
 

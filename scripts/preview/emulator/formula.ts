@@ -1,7 +1,7 @@
 // Evaluates Salesforce formula expressions (the subset our validation rules use) so the preview's
 // org emulator enforces the objects' own validation rules, read from their metadata — one definition.
 // Supported: literals, field paths, + - * / & = == <> != < <= > >= && ||, AND OR NOT IF ISBLANK
-// ISNULL BLANKVALUE ISPICKVAL TEXT LEN TODAY ISNEW ISCHANGED PRIORVALUE ABS MIN MAX CONTAINS BEGINS.
+// ISNULL BLANKVALUE ISPICKVAL TEXT LEN TODAY NOW ISNEW ISCHANGED PRIORVALUE ABS MIN MAX CONTAINS BEGINS.
 
 export type FormulaValue = string | number | boolean | null;
 
@@ -12,6 +12,8 @@ export interface FormulaContext {
     prior(path: string): FormulaValue | undefined;
     isNew: boolean;
     today: string;
+    /** NOW(): an ISO date-time; the moment of evaluation when not given */
+    now?: string;
 }
 
 type Node =
@@ -239,6 +241,8 @@ function callFunction(node: Extract<Node, { kind: 'call' }>, context: FormulaCon
             return String(arg(0) ?? '').length;
         case 'TODAY':
             return context.today;
+        case 'NOW':
+            return context.now ?? new Date().toISOString();
         case 'ISNEW':
             return context.isNew;
         case 'ISCHANGED':
