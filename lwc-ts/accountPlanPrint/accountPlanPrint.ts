@@ -78,6 +78,12 @@ import noFamilyLabel from '@salesforce/label/c.Keystone_Landscape_No_Family';
 /** People per org chart call, as the org chart itself pages. */
 const PAGE_SIZE = 2000;
 
+/**
+ * A page is narrow and a whole chart wide: every team of two or more people without reports stacks in
+ * columns, so the picture is nearer the page's shape and its cards stay readable at the page's width.
+ */
+export const PRINT_LAYOUT = { ...DEFAULT_LAYOUT, stackAbove: 1, stackRows: 6 };
+
 type PictureState = 'drawing' | 'ready' | 'empty' | 'failed';
 
 interface Picture {
@@ -275,7 +281,7 @@ export default class AccountPlanPrint extends LightningElement {
             }
             const model = buildOrgChart(people, settings, 'heat', isoToday());
             const expanded = expandAll(model.hierarchy);
-            const layout = layoutHierarchy(model.hierarchy, expanded, DEFAULT_LAYOUT);
+            const layout = layoutHierarchy(model.hierarchy, expanded, PRINT_LAYOUT);
             const name = accountName || plan.accountName;
             const svg = exportChart(model, layout, expanded, {
                 title: formatLabel(exportTitleLabel, name),
