@@ -102,7 +102,9 @@ function drawing(): Picture {
  */
 function rasterise(picture: { markup: string; width: number; height: number }): Promise<string> {
     return new Promise((resolve, reject) => {
-        const source = URL.createObjectURL(new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' }));
+        const source = URL.createObjectURL(
+            new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' })
+        );
         const image = new Image();
         image.onload = () => {
             URL.revokeObjectURL(source);
@@ -145,7 +147,7 @@ export default class AccountPlanPrint extends LightningElement {
     set planId(value: string | undefined) {
         if (value === this.currentPlanId) return;
         this.currentPlanId = value;
-        if (this.connected) void this.load(value);
+        if (this.connected) this.load(value);
     }
 
     readonly labels = {
@@ -196,7 +198,7 @@ export default class AccountPlanPrint extends LightningElement {
 
     override connectedCallback(): void {
         this.connected = true;
-        if (this.loadedFor !== this.currentPlanId || !this.plan) void this.load(this.currentPlanId);
+        if (this.loadedFor !== this.currentPlanId || !this.plan) this.load(this.currentPlanId);
     }
 
     override disconnectedCallback(): void {
@@ -260,15 +262,17 @@ export default class AccountPlanPrint extends LightningElement {
                 )
             );
             for (const stakeholders of later) people.push(...stakeholders);
-        } else {
-            let next = first.nextAfterId;
-            while (next) {
-                const page = toOrgChartPage(await getOrgChart({ accountId, afterId: next, pageSize: PAGE_SIZE }));
-                people.push(...page.stakeholders);
-                next = page.nextAfterId;
-            }
+        } else if (first.nextAfterId) {
+            await this.loadPagesAfter(accountId, first.nextAfterId, people);
         }
         return { people, settings: first.heatSettings, accountName: first.accountName };
+    }
+
+    /** Pages that each name the next load one after another. */
+    private async loadPagesAfter(accountId: string, afterId: string, people: Stakeholder[]): Promise<void> {
+        const page = toOrgChartPage(await getOrgChart({ accountId, afterId, pageSize: PAGE_SIZE }));
+        people.push(...page.stakeholders);
+        if (page.nextAfterId) await this.loadPagesAfter(accountId, page.nextAfterId, people);
     }
 
     private async drawOrgChart(plan: PrintablePlanView, isCurrent: () => boolean): Promise<void> {

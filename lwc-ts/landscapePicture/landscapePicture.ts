@@ -200,7 +200,9 @@ export function landscapePicture(
         );
     });
     const totalX = left + NAME_WIDTH + shownColumns.length * CELL_WIDTH;
-    parts.push(text(totalX + 6, headerY, words.total, `${FONT} font-size="12" font-weight="700" fill="#181818"`));
+    parts.push(
+        text(totalX + 6, headerY, words.total, `${FONT} font-size="12" font-weight="700" fill="#181818"`)
+    );
 
     // one row per shown buying center: its name, its cells, its total
     const bodyTop = tableTop + HEADER_HEIGHT;
@@ -218,14 +220,24 @@ export function landscapePicture(
             parts.push(
                 `<g class="cell" data-row="${escapeXml(row.id)}" data-column="${escapeXml(cell.columnId)}" data-state="${cell.state}">` +
                     `<rect x="${x}" y="${y}" width="${CELL_WIDTH}" height="${CELL_HEIGHT}" fill="${STATE_COLOURS[cell.state]}" stroke="#b0adab"/>` +
-                    text(x + 6, y + 16, truncate(words.states[cell.state], 18), `${FONT} font-size="10" fill="#181818"`) +
-                    (figure ? text(x + 6, y + 32, figure, `${FONT} font-size="12" font-weight="700" fill="#181818"`) : '') +
+                    text(
+                        x + 6,
+                        y + 16,
+                        truncate(words.states[cell.state], 18),
+                        `${FONT} font-size="10" fill="#181818"`
+                    ) +
+                    (figure
+                        ? text(
+                              x + 6,
+                              y + 32,
+                              figure,
+                              `${FONT} font-size="12" font-weight="700" fill="#181818"`
+                          )
+                        : '') +
                     '</g>'
             );
         });
-        parts.push(
-            `<g class="row-total">${totalLines(row.totals, totalX, y)}</g>`
-        );
+        parts.push(`<g class="row-total">${totalLines(row.totals, totalX, y)}</g>`);
     });
 
     // totals row: each shown column's total and the whole grid's (left-out rows and columns included)
@@ -240,9 +252,6 @@ export function landscapePicture(
             `<g class="column-total">${totalLines(grid.columns[columnIndex]!.totals, x, totalsY)}</g>`
         );
     });
-    parts.push(
-        `<g class="grand-total">${totalLines(grid.grand, totalX, totalsY)}</g>`,
-        '</svg>'
-    );
+    parts.push(`<g class="grand-total">${totalLines(grid.grand, totalX, totalsY)}</g>`, '</svg>');
     return { markup: parts.join('\n'), width, height, shownRows, shownColumns };
 }

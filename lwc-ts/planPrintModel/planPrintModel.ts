@@ -132,10 +132,9 @@ function objectiveRow(
 }
 
 /** SWOT items under their categories, in the plan's category order; categories without items left out. */
-export function swotGroups(items: readonly (AccountPlanPrintService_SwotLine | null)[]): SwotGroup[] {
+export function swotGroups(items: readonly AccountPlanPrintService_SwotLine[]): SwotGroup[] {
     const byCategory = new Map<string, SwotEntry[]>();
     items.forEach((item, index) => {
-        if (!item) return;
         const category = item.category ?? '';
         const details = [item.priority, item.competitor, item.response].filter((part) => !!part).join(' · ');
         const entries = byCategory.get(category) ?? [];
@@ -166,7 +165,12 @@ function milestoneRow(
     };
 }
 
-function money(value: number | null | undefined, currency: string, words: PrintWords, locale?: string): string {
+function money(
+    value: number | null | undefined,
+    currency: string,
+    words: PrintWords,
+    locale?: string
+): string {
     return value === null || value === undefined ? words.none : exactMoney(value, currency, locale);
 }
 
@@ -208,12 +212,10 @@ export function printablePlan(
         wonRevenue: money(result.wonRevenue, currency, words, locale),
         miningTarget: money(result.miningTarget, currency, words, locale),
         farmingTarget: money(result.farmingTarget, currency, words, locale),
-        objectives: (result.objectives ?? []).flatMap((line, index) =>
-            line ? [objectiveRow(line, index, currency, words, locale)] : []
+        objectives: (result.objectives ?? []).map((line, index) =>
+            objectiveRow(line, index, currency, words, locale)
         ),
         swot: swotGroups(result.swotItems ?? []),
-        milestones: (result.milestones ?? []).flatMap((line, index) =>
-            line ? [milestoneRow(line, index, words, locale)] : []
-        )
+        milestones: (result.milestones ?? []).map((line, index) => milestoneRow(line, index, words, locale))
     };
 }

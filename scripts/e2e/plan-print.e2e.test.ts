@@ -28,7 +28,9 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 // pdfjs ships only ES modules; this project's scripts compile to CommonJS, where `import()` would become
 // `require()`: a real dynamic import keeps it ESM
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<PdfJs>;
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+    specifier: string
+) => Promise<PdfJs>;
 
 function squash(text: string): string {
     return text.replace(/\s+/g, '');
@@ -38,7 +40,7 @@ async function readPdf(data: Uint8Array): Promise<PdfReading> {
     const pdfjs = await importEsm('pdfjs-dist/legacy/build/pdf.mjs');
     // pdfjs refuses a Buffer: a plain view over the same bytes
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    const loading = pdfjs.getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false });
+    const loading = pdfjs.getDocument({ data: bytes, useSystemFonts: false });
     const document = await loading.promise;
     const pageTexts: string[] = [];
     const images: PdfImage[] = [];
@@ -59,7 +61,9 @@ async function readPdf(data: Uint8Array): Promise<PdfReading> {
 }
 
 function aeronovaPlan(): { id: string; name: string; objectives: string[] } {
-    const plan = server.org.all('Account_Plan__c').find((record) => record.Name === 'Aeronova Group FY2026 Account Plan');
+    const plan = server.org
+        .all('Account_Plan__c')
+        .find((record) => record.Name === 'Aeronova Group FY2026 Account Plan');
     assert.ok(plan, "Aeronova's FY2026 plan is in the demo data");
     const objectives = server.org
         .all('Plan_Objective__c')

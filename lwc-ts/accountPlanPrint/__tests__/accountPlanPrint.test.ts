@@ -77,10 +77,32 @@ function aeronovaPlan(): ReturnType<typeof printableResult> {
             }
         ],
         swotItems: [
-            { id: 's1', category: 'Threat', description: 'Priya leaves', priority: 'High', competitor: null, response: null },
-            { id: 's2', category: 'Strength', description: 'Eight years', priority: null, competitor: null, response: null }
+            {
+                id: 's1',
+                category: 'Threat',
+                description: 'Priya leaves',
+                priority: 'High',
+                competitor: null,
+                response: null
+            },
+            {
+                id: 's2',
+                category: 'Strength',
+                description: 'Eight years',
+                priority: null,
+                competitor: null,
+                response: null
+            }
         ],
-        milestones: [{ id: 'm1', title: 'Q3 review', assigneeName: 'Sam Rep', dueDate: '2026-09-15', status: 'Planned' }]
+        milestones: [
+            {
+                id: 'm1',
+                title: 'Q3 review',
+                assigneeName: 'Sam Rep',
+                dueDate: '2026-09-15',
+                status: 'Planned'
+            }
+        ]
     });
 }
 
@@ -89,7 +111,7 @@ class LoadingImage {
     onload: (() => void) | null = null;
     onerror: (() => void) | null = null;
     set src(_value: string) {
-        setTimeout(() => this.onload?.(), 0);
+        Promise.resolve().then(() => this.onload?.());
     }
 }
 
@@ -105,7 +127,9 @@ beforeEach(() => {
     jest.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue(PNG);
     printSpy = jest.spyOn(window, 'print').mockImplementation(() => undefined);
     planMock.mockResolvedValue(aeronovaPlan());
-    orgChartMock.mockResolvedValue(chartPage([person('ceo', null), person('cio', 'ceo'), person('cfo', 'ceo')]));
+    orgChartMock.mockResolvedValue(
+        chartPage([person('ceo', null), person('cio', 'ceo'), person('cfo', 'ceo')])
+    );
     landscapeMock.mockResolvedValue(landscapeResult());
 });
 
@@ -133,10 +157,9 @@ function all(element: HTMLElement, id: string): HTMLElement[] {
 }
 
 /** Lets the Apex promises, the pictures' timers and the re-renders settle. */
-async function settle(): Promise<void> {
-    for (let turn = 0; turn < 6; turn++) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+async function settle(ticks = 30): Promise<void> {
+    await Promise.resolve();
+    if (ticks > 1) await settle(ticks - 1);
 }
 
 describe('c-account-plan-print', () => {
@@ -194,7 +217,9 @@ describe('c-account-plan-print', () => {
         const chart = byId(element, 'org-chart-picture') as HTMLImageElement;
         const landscape = byId(element, 'landscape-picture') as HTMLImageElement;
         expect(chart.getAttribute('src')).toBe(PNG);
-        expect(chart.alt).toBe('Org chart of Aeronova Group: 3 people by reporting line, coloured by relationship heat');
+        expect(chart.alt).toBe(
+            'Org chart of Aeronova Group: 3 people by reporting line, coloured by relationship heat'
+        );
         expect(landscape.getAttribute('src')).toBe(PNG);
         expect(landscape.alt).toMatch(/^Landscape of Aeronova Group: \d+ buying centers × \d+ offerings/);
         // the landscape is read for the plan's own period, not the App Builder default
@@ -216,7 +241,9 @@ describe('c-account-plan-print', () => {
     it('says so when a section is empty and when there is nobody or nothing to draw', async () => {
         planMock.mockResolvedValue(printableResult({ goalStatement: null }));
         orgChartMock.mockResolvedValue(chartPage([]));
-        landscapeMock.mockResolvedValue(landscapeResult({ buyingCenters: [], offerings: [], business: [], cells: [] }));
+        landscapeMock.mockResolvedValue(
+            landscapeResult({ buyingCenters: [], offerings: [], business: [], cells: [] })
+        );
         const element = mount();
         await settle();
         expect(byId(element, 'no-objectives')!.textContent).toBe('No objectives yet.');

@@ -31,9 +31,9 @@ function totals(value: number): Totals {
 }
 
 function parse(markup: string): Document {
-    const document = new DOMParser().parseFromString(markup, 'image/svg+xml');
-    expect(document.getElementsByTagName('parsererror')).toHaveLength(0);
-    return document;
+    const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+    expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
+    return parsed;
 }
 
 function grid(): LandscapeGrid {
@@ -139,7 +139,13 @@ describe('landscapePicture', () => {
         const landscape = buildLandscape(
             aeronova({
                 buyingCenters: [
-                    { id: 'x"y', name: '<script>alert("x")</script> & co', parentId: null, kind: null, active: true }
+                    {
+                        id: 'x"y',
+                        name: '<script>alert("x")</script> & co',
+                        parentId: null,
+                        kind: null,
+                        active: true
+                    }
                 ],
                 cells: [],
                 business: []

@@ -32,11 +32,38 @@ describe('formatMeasure', () => {
 describe('swotGroups', () => {
     it('groups items under their categories in the plan order, unknown categories last', () => {
         const groups = swotGroups([
-            { id: '1', category: 'Threat', description: 'Brightwave', priority: 'High', competitor: null, response: 'Sponsor' },
-            { id: '2', category: 'Strength', description: 'Eight years', priority: null, competitor: null, response: null },
-            { id: '3', category: 'Mystery', description: 'New', priority: null, competitor: null, response: null },
-            { id: '4', category: 'Threat', description: 'Budget cut', priority: null, competitor: null, response: null },
-            null
+            {
+                id: '1',
+                category: 'Threat',
+                description: 'Brightwave',
+                priority: 'High',
+                competitor: null,
+                response: 'Sponsor'
+            },
+            {
+                id: '2',
+                category: 'Strength',
+                description: 'Eight years',
+                priority: null,
+                competitor: null,
+                response: null
+            },
+            {
+                id: '3',
+                category: 'Mystery',
+                description: 'New',
+                priority: null,
+                competitor: null,
+                response: null
+            },
+            {
+                id: '4',
+                category: 'Threat',
+                description: 'Budget cut',
+                priority: null,
+                competitor: null,
+                response: null
+            }
         ]);
         expect(groups.map((group) => group.category)).toEqual(['Strength', 'Threat', 'Mystery']);
         expect(groups[1]!.items).toEqual([
@@ -57,13 +84,18 @@ describe('printablePlan', () => {
     });
 
     it.each([
-        { approverName: 'Morgan Reyes', approvalDate: '2026-02-01', text: 'Approved by Morgan Reyes on Feb 1, 2026' },
+        {
+            approverName: 'Morgan Reyes',
+            approvalDate: '2026-02-01',
+            text: 'Approved by Morgan Reyes on Feb 1, 2026'
+        },
         { approverName: 'Morgan Reyes', approvalDate: null, text: 'Approver: Morgan Reyes' },
         { approverName: null, approvalDate: '2026-02-01', text: 'Approved by — on Feb 1, 2026' }
     ])('approval reads "$text"', ({ approverName, approvalDate, text }) => {
-        expect(printablePlan(printableResult({ approverName, approvalDate }), words, '2026-11-30', 'en-US').approval).toBe(
-            text
-        );
+        expect(
+            printablePlan(printableResult({ approverName, approvalDate }), words, '2026-11-30', 'en-US')
+                .approval
+        ).toBe(text);
     });
 
     it('lists objectives and milestones with their values in their units, and a dash for what is empty', () => {
@@ -81,7 +113,6 @@ describe('printablePlan', () => {
                         unit: 'Currency',
                         status: 'At Risk'
                     },
-                    null,
                     {
                         id: null,
                         name: 'Meet executives',
@@ -94,7 +125,9 @@ describe('printablePlan', () => {
                         status: null
                     }
                 ],
-                milestones: [{ id: 'm1', title: 'QBR', assigneeName: null, dueDate: '2026-09-15', status: 'Planned' }],
+                milestones: [
+                    { id: 'm1', title: 'QBR', assigneeName: null, dueDate: '2026-09-15', status: 'Planned' }
+                ],
                 revenueGoal: null
             }),
             words,
@@ -113,7 +146,7 @@ describe('printablePlan', () => {
                 status: 'At Risk'
             },
             {
-                key: 'objective-2',
+                key: 'objective-1',
                 name: 'Meet executives',
                 measure: '',
                 owner: '—',

@@ -3,14 +3,14 @@
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import Shell from 'preview/shell';
-import AccountPlanPrint from 'c/accountPlanPrint';
+import PrintPage from 'preview/printPage';
 
 const root = document.getElementById('root');
 const print = /^\/print\/(\w+)$/.exec(window.location.pathname);
 if (root && print) {
-    const view = createElement('c-account-plan-print', { is: AccountPlanPrint });
-    Object.assign(view, { planId: print[1] });
-    root.appendChild(view);
+    const page = createElement('preview-print-page', { is: PrintPage });
+    Object.assign(page, { planId: print[1] });
+    root.appendChild(page);
 } else if (root) {
     root.appendChild(createElement('preview-shell', { is: Shell }));
 }
