@@ -232,6 +232,14 @@ async function route(
         response.end(PAGE);
         return;
     }
+    // a plan's print view alone, as the KeystonePlanPrint Visualforce page shows it (the page reads the Id)
+    if (/^\/print\/\w+$/.test(url.pathname) && method === 'GET') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(
+            PAGE.replace('<title>Keystone — local preview</title>', '<title>Keystone — print</title>')
+        );
+        return;
+    }
     if (url.pathname === '/favicon.ico') {
         response.writeHead(204);
         response.end();

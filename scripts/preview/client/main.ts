@@ -1,9 +1,16 @@
-// Boots the preview page: synthetic shadow (as Lightning Experience runs), then the record-page shell.
+// Boots the preview page: synthetic shadow (as Lightning Experience runs), then the record-page shell —
+// or, at /print/<planId>, the plan's print view alone, as the KeystonePlanPrint Visualforce page shows it.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import Shell from 'preview/shell';
+import PrintPage from 'preview/printPage';
 
 const root = document.getElementById('root');
-if (root) {
+const print = /^\/print\/(\w+)$/.exec(window.location.pathname);
+if (root && print) {
+    const page = createElement('preview-print-page', { is: PrintPage });
+    Object.assign(page, { planId: print[1] });
+    root.appendChild(page);
+} else if (root) {
     root.appendChild(createElement('preview-shell', { is: Shell }));
 }

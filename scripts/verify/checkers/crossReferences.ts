@@ -1,6 +1,7 @@
 // Names that must agree across files, which no single tool checks: permission sets ↔ objects, fields,
 // classes and tabs; component imports of @salesforce/apex ↔ @AuraEnabled methods and their parameter
-// names; Lightning pages ↔ component bundles, their exposure and targets.
+// names; Lightning pages ↔ component bundles, their exposure and targets; Visualforce pages ↔ Lightning Out
+// apps ↔ bundles.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -79,6 +80,17 @@ function checkPermissionSets(project: Project, classes: Set<string>): Finding[] 
                     line: entry.line,
                     rule: 'xref/permission-class',
                     message: `Apex class ${name} does not exist`
+                });
+            }
+        }
+        for (const entry of descendants(root, 'pageAccesses')) {
+            const page = childText(entry, 'apexPage') ?? '';
+            if (!fs.existsSync(path.join(project.forceApp, 'pages', `${page}.page`))) {
+                findings.push({
+                    file,
+                    line: entry.line,
+                    rule: 'xref/permission-page',
+                    message: `Visualforce page ${page} does not exist`
                 });
             }
         }
@@ -465,10 +477,66 @@ function checkMetadataNames(project: Project): Finding[] {
     return findings;
 }
 
+/** Line number (1-based) of a character offset. */
+function lineAt(text: string, offset: number): number {
+    return text.slice(0, offset).split('\n').length;
+}
+
+/**
+ * Lightning Out, the documented way to show a component outside Lightning Experience's chrome: each Aura
+ * dependency app names bundles that exist, and each Visualforce page uses an app that exists and creates
+ * only components that app declares (anything else fails only when a user opens the page).
+ */
+function checkLightningOut(project: Project): Finding[] {
+    const findings: Finding[] = [];
+    const auraDir = path.join(project.forceApp, 'aura');
+    const dependencies = new Map<string, Set<string>>();
+    for (const file of walk(auraDir, (f) => f.endsWith('.app'))) {
+        const text = fs.readFileSync(file, 'utf8');
+        const declared = new Set<string>();
+        for (const match of text.matchAll(/<aura:dependency\s+resource="c:(\w+)"/g)) {
+            const bundle = match[1]!;
+            declared.add(bundle);
+            if (!fs.existsSync(path.join(project.lwcSource, bundle, `${bundle}.js-meta.xml`)))
+                findings.push({
+                    file,
+                    line: lineAt(text, match.index ?? 0),
+                    rule: 'xref/aura-dependency',
+                    message: `c:${bundle} has no bundle in lwc-ts/`
+                });
+        }
+        dependencies.set(path.basename(file, '.app'), declared);
+    }
+    for (const file of walk(path.join(project.forceApp, 'pages'), (f) => f.endsWith('.page'))) {
+        const text = fs.readFileSync(file, 'utf8');
+        const uses = [...text.matchAll(/\$Lightning\.use\(\s*['"]c:(\w+)['"]/g)];
+        const apps = uses.map((match) => match[1]!);
+        for (const match of uses) {
+            if (!dependencies.has(match[1]!))
+                findings.push({
+                    file,
+                    line: lineAt(text, match.index ?? 0),
+                    rule: 'xref/lightning-out-app',
+                    message: `Lightning Out app c:${match[1]} has no bundle in aura/`
+                });
+        }
+        for (const match of text.matchAll(/\$Lightning\.createComponent\(\s*['"]c:(\w+)['"]/g)) {
+            if (!apps.some((app) => dependencies.get(app)?.has(match[1]!)))
+                findings.push({
+                    file,
+                    line: lineAt(text, match.index ?? 0),
+                    rule: 'xref/lightning-out-component',
+                    message: `c:${match[1]} is not an aura:dependency of the app this page uses`
+                });
+        }
+    }
+    return findings;
+}
+
 export const crossReferencesChecker: Checker = {
     name: 'cross-references',
     description:
-        'permission sets ↔ objects/fields/classes/tabs, @salesforce/apex imports ↔ @AuraEnabled methods and parameter names, @salesforce/messageChannel imports ↔ message channels, flexipages ↔ bundles, exposure and targets',
+        'permission sets ↔ objects/fields/classes/tabs/pages, @salesforce/apex imports ↔ @AuraEnabled methods and parameter names, @salesforce/messageChannel imports ↔ message channels, flexipages ↔ bundles, exposure and targets, Visualforce pages ↔ Lightning Out apps ↔ bundles',
     async run(project: Project): Promise<Finding[]> {
         const apex = apexFiles(project);
         const classes = new Set(apex.map((file) => file.name));
@@ -484,7 +552,8 @@ export const crossReferencesChecker: Checker = {
             ...checkApexImports(project, methods),
             ...checkFlexipages(project),
             ...checkCoverage(project),
-            ...checkMetadataNames(project)
+            ...checkMetadataNames(project),
+            ...checkLightningOut(project)
         ];
         // every controller a component can call must be granted by some permission set
         const granted = new Set(

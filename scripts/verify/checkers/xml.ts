@@ -35,7 +35,8 @@ const ROOT_BY_SUFFIX: Record<string, string> = {
     'dashboard-meta.xml': 'Dashboard',
     'approvalProcess-meta.xml': 'ApprovalProcess',
     'workflow-meta.xml': 'Workflow',
-    'messageChannel-meta.xml': 'LightningMessageChannel'
+    'messageChannel-meta.xml': 'LightningMessageChannel',
+    'page-meta.xml': 'ApexPage'
 };
 
 function metadataFiles(project: Project): string[] {
@@ -100,8 +101,12 @@ export const metadataSchemaChecker: Checker = {
             } catch {
                 continue; // xml-wellformed reports it
             }
-            const suffix = Object.keys(ROOT_BY_SUFFIX).find((key) => file.endsWith(`.${key}`));
-            const expected = suffix ? ROOT_BY_SUFFIX[suffix] : undefined;
+            // an Aura bundle's -meta.xml shares its suffix with its kind (.app-meta.xml, .cmp-meta.xml)
+            const inAura = file.includes(`${path.sep}aura${path.sep}`) && file.endsWith('-meta.xml');
+            const suffix = inAura
+                ? file.slice(file.lastIndexOf('.', file.length - '-meta.xml'.length - 1) + 1)
+                : Object.keys(ROOT_BY_SUFFIX).find((key) => file.endsWith(`.${key}`));
+            const expected = inAura ? 'AuraDefinitionBundle' : suffix ? ROOT_BY_SUFFIX[suffix] : undefined;
             if (!suffix) {
                 findings.push({
                     file,
