@@ -223,7 +223,10 @@ export function deployPermissionSet(store: OrgStore, grants: PermissionSetGrants
             PermissionsEdit: access.edit
         } as SObjectRecord);
     const entities: [string | undefined, string][] = [
-        ...grants.classes.map((name): [string | undefined, string] => [classes.get(name.toLowerCase()), 'ApexClass']),
+        ...grants.classes.map((name): [string | undefined, string] => [
+            classes.get(name.toLowerCase()),
+            'ApexClass'
+        ]),
         ...[...grants.metadataTypes].map((name): [string | undefined, string] => [
             types.get(name),
             'CustomEntityDefinition'

@@ -113,7 +113,8 @@ export function createPreviewOrg(
     // (our fields are deployed without profile access, and the triggers read in user mode); the loader's
     // custom permission is what lets the approved Meridian plan load past the sign-off validation rules
     if (forceApp === FORCE_APP) {
-        for (const grants of readPermissionSets(path.join(ROOT, SCRATCH_ONLY_SOURCE)).values()) deployPermissionSet(store, grants);
+        for (const grants of readPermissionSets(path.join(ROOT, SCRATCH_ONLY_SOURCE)).values())
+            deployPermissionSet(store, grants);
         apex.setupChanged();
     }
     const sets = new Set(store.all('PermissionSet').map((row) => String(row.Name)));

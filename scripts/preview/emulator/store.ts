@@ -284,7 +284,8 @@ export class OrgStore {
         }
         for (const rule of schema.validationRules) {
             const fires = evaluateFormula(rule.formula, {
-                field: (path) => (path.startsWith('$') ? this.globalValue(path) : this.resolvePath(record, path)),
+                field: (path) =>
+                    path.startsWith('$') ? this.globalValue(path) : this.resolvePath(record, path),
                 prior: (path) => (prior ? this.resolvePath(prior, path) : undefined),
                 isNew: !prior,
                 today: this.today
