@@ -243,11 +243,11 @@ export default class PlanSignOff extends LightningElement {
             this.actionError = rejectNeedsComment;
             return;
         }
-        await this.run(() =>
-            action === 'submit'
-                ? submit({ planId, comment: this.comment || null })
-                : decide({ planId, action, comment: this.comment || null })
-        );
+        const comment = this.comment || null;
+        await this.run(() => {
+            if (action === 'submit') return submit({ planId, comment });
+            return decide({ planId, action, comment });
+        });
     }
 
     async handleRecall(): Promise<void> {
