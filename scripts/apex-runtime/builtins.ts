@@ -48,6 +48,7 @@ const BUILTIN_TYPES = new Set([
     'map',
     'limits',
     'userinfo',
+    'featuremanagement',
     'crypto',
     'database',
     'test',
@@ -310,7 +311,9 @@ function fromJsonTyped(
         | import('./registry').TypeRef,
     interp: Interpreter,
     file: string,
-    line: number
+    line: number,
+    // the class whose field is being read: its inner classes resolve by their short name
+    from: import('./registry').ClassDef | null = null
 ): Value {
     if (value === null || value === undefined) return null;
     const name = type.name.replace(/^system\./, '');
@@ -339,7 +342,7 @@ function fromJsonTyped(
             const elem = type.args[0] ?? simpleType('Object');
             return new ApexList(
                 elem,
-                value.map((item) => fromJsonTyped(item, elem, interp, file, line))
+                value.map((item) => fromJsonTyped(item, elem, interp, file, line, from))
             );
         }
         case 'map': {
@@ -350,13 +353,16 @@ function fromJsonTyped(
             for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
                 map.entries.set(key(k), [
                     k,
-                    fromJsonTyped(v, map.valueType ?? simpleType('Object'), interp, file, line)
+                    fromJsonTyped(v, map.valueType ?? simpleType('Object'), interp, file, line, from)
                 ]);
             }
             return map;
         }
     }
-    const cls = interp.resolveClass(name, null);
+    const cls =
+        (from?.name.toLowerCase() === name ? from : null) ??
+        interp.resolveClass(name, from) ??
+        interp.resolveClass(name, null);
     if (!cls || cls.kind !== 'class') throw unsupported(`JSON.deserialize into ${type.display}`, file, line);
     const object = interp.instantiate(cls, [], file, line);
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -369,7 +375,10 @@ function fromJsonTyped(
             field = current.fields.get(k.toLowerCase()) ?? null;
         }
         if (field && !field.isStatic)
-            object.fields.set(field.name.toLowerCase(), fromJsonTyped(v, field.type, interp, file, line));
+            object.fields.set(
+                field.name.toLowerCase(),
+                fromJsonTyped(v, field.type, interp, file, line, cls)
+            );
     }
     return object;
 }
@@ -531,7 +540,7 @@ export function callStaticBuiltin(
             } catch {
                 interp.fail('JSONException', 'Unexpected character in JSON');
             }
-            return fromJsonTyped(parsed, typeOfTypeValue(b), interp, file, line);
+            return fromJsonTyped(parsed, typeOfTypeValue(b), interp, file, line, b.cls);
         }
         case 'test.starttest':
         case 'test.stoptest':

@@ -29,6 +29,8 @@ export interface PermissionSetGrants {
     classes: string[];
     /** System permissions set to true, e.g. ViewAllData (case kept). */
     userPermissions: string[];
+    /** Custom permissions enabled, by API name (case kept). */
+    customPermissions: string[];
 }
 
 function readXml(file: string): XmlElement | null {
@@ -51,7 +53,8 @@ export function readPermissionSet(file: string): PermissionSetGrants {
         fields: new Map(),
         metadataTypes: new Set(),
         classes: [],
-        userPermissions: []
+        userPermissions: [],
+        customPermissions: []
     };
     if (!root) return grants;
     grants.label = childText(root, 'label') ?? name;
@@ -84,6 +87,9 @@ export function readPermissionSet(file: string): PermissionSetGrants {
     }
     for (const entry of descendants(root, 'userPermissions')) {
         if (yes(entry, 'enabled')) grants.userPermissions.push(childText(entry, 'name') ?? '');
+    }
+    for (const entry of descendants(root, 'customPermissions')) {
+        if (yes(entry, 'enabled')) grants.customPermissions.push(childText(entry, 'name') ?? '');
     }
     return grants;
 }

@@ -195,6 +195,8 @@ export const STANDARD_OBJECTS: Record<string, string[]> = {
     Profile: ['Id', 'Name', 'UserLicenseId', 'UserType'],
     PermissionSet: ['Id', 'Name', 'Label', 'IsOwnedByProfile', 'ProfileId', 'NamespacePrefix'],
     PermissionSetAssignment: ['Id', 'AssigneeId', 'PermissionSetId', 'PermissionSetGroupId'],
+    SetupEntityAccess: ['Id', 'ParentId', 'SetupEntityId', 'SetupEntityType'],
+    CustomPermission: ['Id', 'DeveloperName', 'MasterLabel', 'NamespacePrefix'],
     StaticResource: ['Id', 'Name', 'Body', 'ContentType', 'BodyLength', 'NamespacePrefix', 'SystemModstamp'],
     Product2: [...COMMON, 'ProductCode', 'Family', 'IsActive', 'Description'],
     AggregateResult: []

@@ -116,8 +116,8 @@ describe('object and field access', () => {
         {
             who: 'rep',
             user: () => org.model.rights(rep),
-            object: 'Account_Plan__c',
-            field: 'Approval_Date__c',
+            object: 'Account',
+            field: 'Key_Account_Score__c',
             read: true,
             edit: false
         },

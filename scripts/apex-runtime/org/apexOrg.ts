@@ -172,6 +172,13 @@ export class ApexOrg {
             throw new Error(`the running user ${runningUserId} is not in the org`);
         this.currentUserId = runningUserId ?? this.adminId;
         store.currentUserId = this.currentUserId;
+        // validation rules' $Permission.Name answers for the running user, as the platform evaluates them
+        store.permissionCheck = (name) => this.hasCustomPermission(name);
+    }
+
+    /** Whether the running user holds a custom permission through a permission set (or profile). */
+    hasCustomPermission(name: string): boolean {
+        return this.access.rights(this.currentUserId).customPermissions.has(name.toLowerCase());
     }
 
     /** The running user's Id (UserInfo.getUserId()): the admin, or whoever a runAs block runs as. */

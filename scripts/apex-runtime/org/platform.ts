@@ -1003,6 +1003,9 @@ export function platformStatic(interp: Host, type: string, method: string, args:
             return ApexNumber.int(org.limits.limits.cpuMs);
         case 'userinfo.getuserid':
             return org.runningUserId;
+        case 'featuremanagement.checkpermission':
+            // "FeatureManagement Class": true when the running user holds the custom permission
+            return org.hasCustomPermission(String(args[0] ?? ''));
         case 'userinfo.getname':
             return String(org.runningUser().Name ?? '');
         case 'userinfo.getfirstname':

@@ -4,7 +4,7 @@
 // from that model. One place decides which objects are "setup" objects (mixed DML, no record sharing).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readPermissionSets } from '../../lib/permissionSets';
+import { readPermissionSets, type PermissionSetGrants } from '../../lib/permissionSets';
 import {
     DmlError,
     type OrgStore,
@@ -67,6 +67,7 @@ const SETUP_OBJECTS = new Set(
         'SetupEntityAccess',
         'ApexClass',
         'CustomEntityDefinition',
+        'CustomPermission',
         'Group',
         'GroupMember'
     ].map((name) => name.toLowerCase())
@@ -160,6 +161,15 @@ function apexClassNames(forceApp: string): string[] {
         .map((file) => path.basename(file, '.cls'));
 }
 
+function customPermissionNames(forceApp: string): string[] {
+    const dir = path.join(forceApp, 'customPermissions');
+    if (!fs.existsSync(dir)) return [];
+    return fs
+        .readdirSync(dir)
+        .filter((file) => file.endsWith('.customPermission-meta.xml'))
+        .map((file) => path.basename(file, '.customPermission-meta.xml'));
+}
+
 /**
  * Writes the setup records of a new org with force-app deployed into the store and returns the installing
  * admin's Id. The rows reference each other by the Ids the seed handed out, so they are stored as they are
@@ -173,6 +183,7 @@ export function seedStoreSecurity(store: OrgStore, forceApp: string | null): str
         objects: [...store.schemas.values()],
         permissionSets: forceApp ? readPermissionSets(forceApp) : new Map(),
         apexClasses: forceApp ? apexClassNames(forceApp) : [],
+        customPermissions: forceApp ? customPermissionNames(forceApp) : [],
         newId: (object) => store.ids.next(object)
     });
     for (const [object, rows] of Object.entries(records))
@@ -180,6 +191,81 @@ export function seedStoreSecurity(store: OrgStore, forceApp: string | null): str
             // undelete stores a record under its own Id without a save: the only door for pre-built rows
             store.undelete({ ...row, attributes: { type: object } } as SObjectRecord);
     return String(records.User![0]!.Id);
+}
+
+/**
+ * Deploys one more permission set into a seeded store, as `sf project deploy` of a folder beside force-app
+ * does (the scratch-only demo loader): its PermissionSet, ObjectPermissions, FieldPermissions and
+ * SetupEntityAccess rows for the classes, custom metadata types and custom permissions the org has.
+ */
+export function deployPermissionSet(store: OrgStore, grants: PermissionSetGrants): void {
+    const byName = (object: string, field: string): Map<string, string> =>
+        new Map(store.all(object).map((row) => [String(row[field]).toLowerCase(), row.Id]));
+    const classes = byName('ApexClass', 'Name');
+    const types = byName('CustomEntityDefinition', 'QualifiedApiName');
+    const permissions = byName('CustomPermission', 'DeveloperName');
+    const setId = store.ids.next('PermissionSet');
+    const rows: SObjectRecord[] = [
+        {
+            attributes: { type: 'PermissionSet' },
+            Id: setId,
+            Name: grants.name,
+            Label: grants.label,
+            IsOwnedByProfile: false,
+            ProfileId: null,
+            NamespacePrefix: null,
+            PermissionsViewAllData: grants.userPermissions.includes('ViewAllData'),
+            PermissionsModifyAllData: grants.userPermissions.includes('ModifyAllData'),
+            PermissionsCustomizeApplication: grants.userPermissions.includes('CustomizeApplication')
+        } as SObjectRecord
+    ];
+    for (const access of grants.objects.values())
+        rows.push({
+            attributes: { type: 'ObjectPermissions' },
+            Id: store.ids.next('ObjectPermissions'),
+            ParentId: setId,
+            SobjectType: access.name,
+            PermissionsRead: access.read,
+            PermissionsCreate: access.create,
+            PermissionsEdit: access.edit,
+            PermissionsDelete: access.delete,
+            PermissionsViewAllRecords: access.viewAll,
+            PermissionsModifyAllRecords: access.modifyAll
+        } as SObjectRecord);
+    for (const access of grants.fields.values())
+        rows.push({
+            attributes: { type: 'FieldPermissions' },
+            Id: store.ids.next('FieldPermissions'),
+            ParentId: setId,
+            SobjectType: access.name.split('.')[0] ?? '',
+            Field: access.name,
+            PermissionsRead: access.read,
+            PermissionsEdit: access.edit
+        } as SObjectRecord);
+    const entities: [string | undefined, string][] = [
+        ...grants.classes.map((name): [string | undefined, string] => [
+            classes.get(name.toLowerCase()),
+            'ApexClass'
+        ]),
+        ...[...grants.metadataTypes].map((name): [string | undefined, string] => [
+            types.get(name),
+            'CustomEntityDefinition'
+        ]),
+        ...grants.customPermissions.map((name): [string | undefined, string] => [
+            permissions.get(name.toLowerCase()),
+            'CustomPermission'
+        ])
+    ];
+    for (const [entityId, type] of entities)
+        if (entityId)
+            rows.push({
+                attributes: { type: 'SetupEntityAccess' },
+                Id: store.ids.next('SetupEntityAccess'),
+                ParentId: setId,
+                SetupEntityId: entityId,
+                SetupEntityType: type
+            } as SObjectRecord);
+    for (const row of rows) store.undelete(row);
 }
 
 /**

@@ -205,6 +205,13 @@ export const STANDARD_OBJECT_FIELDS: Readonly<Record<string, readonly StandardFi
         f('Description', 'Description', 'TextArea', { readOnly: true }),
         f('CacheControl', 'Cache Control', 'Picklist', { readOnly: true })
     ],
+    // force-app's custom permissions ("CustomPermission" in the Object Reference): a test grants one to its
+    // user through a SetupEntityAccess row of a permission set it builds
+    CustomPermission: [
+        f('DeveloperName', 'Developer Name', 'Text', { readOnly: true }),
+        f('MasterLabel', 'Label', 'Text', { readOnly: true }),
+        f('NamespacePrefix', 'Namespace Prefix', 'Text', { readOnly: true })
+    ],
     CustomEntityDefinition: [
         f('DeveloperName', 'Developer Name', 'Text', { readOnly: true }),
         f('QualifiedApiName', 'Qualified API Name', 'Text', { readOnly: true })

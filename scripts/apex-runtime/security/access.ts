@@ -83,6 +83,8 @@ export class UserRights {
     readonly fields = new Map<string, { read: boolean; edit: boolean }>();
     readonly classes = new Set<string>();
     readonly metadataTypes = new Set<string>();
+    /** Custom permissions held, lower-case API names ($Permission, FeatureManagement.checkPermission). */
+    readonly customPermissions = new Set<string>();
     viewAllData = false;
     modifyAllData = false;
     customizeApplication = false;
@@ -304,12 +306,19 @@ export class AccessModel {
                 .rows('CustomEntityDefinition')
                 .map((row) => [String(row.Id).slice(0, 15), String(row.QualifiedApiName)])
         );
+        const permissionNames = new Map(
+            this.setup
+                .rows('CustomPermission')
+                .map((row) => [String(row.Id).slice(0, 15), String(row.DeveloperName)])
+        );
         for (const row of this.setup.rows('SetupEntityAccess').filter(inSets)) {
             const entity = String(row.SetupEntityId).slice(0, 15);
             const className = classNames.get(entity);
             if (className) rights.classes.add(className.toLowerCase());
             const typeName = typeNames.get(entity);
             if (typeName) rights.metadataTypes.add(typeName.toLowerCase());
+            const permissionName = permissionNames.get(entity);
+            if (permissionName) rights.customPermissions.add(permissionName.toLowerCase());
         }
         return rights;
     }

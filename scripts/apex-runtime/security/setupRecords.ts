@@ -20,6 +20,8 @@ export interface SeedInput {
     objects: readonly SeedObject[];
     permissionSets: ReadonlyMap<string, PermissionSetGrants>;
     apexClasses: readonly string[];
+    /** The org's custom permissions (force-app's `customPermissions` folder), by API name. */
+    customPermissions?: readonly string[];
     /** Hands out an Id for a record of the object. */
     newId: (object: string) => string;
 }
@@ -68,6 +70,7 @@ export function seedSecurity(input: SeedInput): SetupRecords {
         FieldPermissions: [],
         ApexClass: [],
         CustomEntityDefinition: [],
+        CustomPermission: [],
         SetupEntityAccess: [],
         User: [],
         PermissionSetAssignment: []
@@ -89,6 +92,13 @@ export function seedSecurity(input: SeedInput): SetupRecords {
             DeveloperName: object.name.replace(/__mdt$/, ''),
             QualifiedApiName: object.name
         });
+    }
+
+    const customPermissionIds = new Map<string, string>();
+    for (const name of input.customPermissions ?? []) {
+        const id = input.newId('CustomPermission');
+        customPermissionIds.set(name.toLowerCase(), id);
+        out.CustomPermission!.push({ Id: id, DeveloperName: name, MasterLabel: name, NamespacePrefix: null });
     }
 
     const profileIds = new Map<string, string>();
@@ -158,6 +168,16 @@ export function seedSecurity(input: SeedInput): SetupRecords {
                     ParentId: setId,
                     SetupEntityId: typeId,
                     SetupEntityType: 'CustomEntityDefinition'
+                });
+        }
+        for (const name of grants.customPermissions) {
+            const permissionId = customPermissionIds.get(name.toLowerCase());
+            if (permissionId)
+                out.SetupEntityAccess!.push({
+                    Id: input.newId('SetupEntityAccess'),
+                    ParentId: setId,
+                    SetupEntityId: permissionId,
+                    SetupEntityType: 'CustomPermission'
                 });
         }
     }

@@ -4,12 +4,14 @@
 // the team member's permission set). Keystone's Apex classes are parsed once per process.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FORCE_APP } from '../../lib/project';
-import { INSTALLER_PERMISSION_SETS } from '../../lib/orgCommands';
+import { FORCE_APP, ROOT } from '../../lib/project';
+import { INSTALLER_PERMISSION_SETS, SCRATCH_ONLY_SOURCE } from '../../lib/orgCommands';
+import { readPermissionSets } from '../../lib/permissionSets';
 import { readTeam, userDefinition, type TeamMember } from '../../lib/team';
 import { Interpreter } from '../../apex-runtime/interpreter';
 import { Registry } from '../../apex-runtime/registry';
 import { ApexOrg } from '../../apex-runtime/org/apexOrg';
+import { deployPermissionSet } from '../../apex-runtime/org/securityBridge';
 import { runDml } from '../../apex-runtime/org/dml';
 import { GovernorLimits, SYNC_LIMITS } from '../../apex-runtime/org/limits';
 import { ApexSObject } from '../../apex-runtime/values';
@@ -106,9 +108,15 @@ export function createPreviewOrg(
 ): { apex: ApexOrg; registry: Registry; counts: Record<string, number> } {
     const store = new OrgStore(withStandardFields(loadObjectSchemas(forceApp)), today);
     const apex = new ApexOrg(store, forceApp);
-    // as setup:scratch: the installing admin holds Keystone Manager and Keystone Admin before importing the
-    // demo story (our fields are deployed without profile access, and the triggers read in user mode); the
-    // scratch-only demo-history loader is not in force-app, and the preview's data carries no history
+    // as setup:scratch: the scratch-only folder's demo loader is deployed beside force-app, and the
+    // installing admin holds Keystone Manager, Keystone Admin and the loader before importing the demo story
+    // (our fields are deployed without profile access, and the triggers read in user mode); the loader's
+    // custom permission is what lets the approved Meridian plan load past the sign-off validation rules
+    if (forceApp === FORCE_APP) {
+        for (const grants of readPermissionSets(path.join(ROOT, SCRATCH_ONLY_SOURCE)).values())
+            deployPermissionSet(store, grants);
+        apex.setupChanged();
+    }
     const sets = new Set(store.all('PermissionSet').map((row) => String(row.Name)));
     for (const name of INSTALLER_PERMISSION_SETS)
         if (sets.has(name)) apex.assignPermissionSet(apex.adminId, name);
@@ -134,6 +142,23 @@ export function createPreviewOrg(
         const failed = results.find((result) => result.errors.length);
         if (failed)
             throw new Error(`the demo team's relationships were refused: ${failed.errors[0]!.message}`);
+    }
+    // as setup:scratch names each plan's approver (a manager), so the preview's plans can be signed off
+    const approvals = store.all('Account_Plan__c').flatMap((plan) => {
+        const alias = team.planApprovers[String(plan.Name ?? '')];
+        const approver = alias ? userIds.get(alias) : undefined;
+        return approver ? [{ Id: plan.Id, Approver__c: approver }] : [];
+    });
+    if (approvals.length) {
+        const records = approvals.map((values) => {
+            const record = new ApexSObject('Account_Plan__c');
+            record.fields.set('Id', values.Id);
+            record.fields.set('Approver__c', values.Approver__c);
+            return record;
+        });
+        const results = runDml(apex, new Interpreter(registry, apex), 'update', records, true, 'system');
+        const failed = results.find((result) => result.errors.length);
+        if (failed) throw new Error(`the demo plans' approvers were refused: ${failed.errors[0]!.message}`);
     }
     if (team.users.length) counts.User = team.users.length;
     return { apex, registry, counts };

@@ -284,7 +284,8 @@ export class OrgStore {
         }
         for (const rule of schema.validationRules) {
             const fires = evaluateFormula(rule.formula, {
-                field: (path) => this.resolvePath(record, path),
+                field: (path) =>
+                    path.startsWith('$') ? this.globalValue(path) : this.resolvePath(record, path),
                 prior: (path) => (prior ? this.resolvePath(prior, path) : undefined),
                 isNew: !prior,
                 today: this.today
@@ -321,6 +322,20 @@ export class OrgStore {
             return item.operation === 'notEqual' ? !same : same;
         });
     }
+
+    /**
+     * A formula's global variable: `$User.Id` is the running user; `$Permission.Name` whether they hold the
+     * custom permission, answered by {@link permissionCheck} (the Apex runtime's security model), else no.
+     */
+    globalValue(path: string): FormulaValue {
+        const [scope = '', name = ''] = path.split('.');
+        if (scope.toLowerCase() === '$user' && name.toLowerCase() === 'id') return this.currentUserId;
+        if (scope.toLowerCase() === '$permission') return this.permissionCheck?.(name) ?? false;
+        throw new Error(`formula global ${path} is not supported by the preview`);
+    }
+
+    /** Whether the running user holds a custom permission; set by whoever knows the user's rights. */
+    permissionCheck: ((name: string) => boolean) | null = null;
 
     /** A field value by path, following __r relationships (Account__r.Name) through lookups. */
     resolvePath(record: SObjectRecord, path: string): FormulaValue {

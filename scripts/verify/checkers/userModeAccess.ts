@@ -70,7 +70,15 @@ const STANDARD_RELATIONSHIPS: Record<string, { field: string; object: string }> 
 };
 
 /** Objects this check does not judge (see the header). */
-const UNCHECKED_OBJECTS = new Set(['user', 'aggregateresult']);
+// approval history (ProcessInstance and its steps and work items) has no object permission to grant: a
+// user reads it for the records they can read ("ProcessInstance" in the Object Reference)
+const UNCHECKED_OBJECTS = new Set([
+    'user',
+    'aggregateresult',
+    'processinstance',
+    'processinstancestep',
+    'processinstanceworkitem'
+]);
 
 function readXml(file: string): XmlElement | null {
     try {

@@ -35,6 +35,7 @@ const ROOT_BY_SUFFIX: Record<string, string> = {
     'dashboard-meta.xml': 'Dashboard',
     'approvalProcess-meta.xml': 'ApprovalProcess',
     'workflow-meta.xml': 'Workflow',
+    'customPermission-meta.xml': 'CustomPermission',
     'messageChannel-meta.xml': 'LightningMessageChannel',
     'page-meta.xml': 'ApexPage'
 };
