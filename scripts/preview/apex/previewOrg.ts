@@ -135,6 +135,22 @@ export function createPreviewOrg(
         if (failed)
             throw new Error(`the demo team's relationships were refused: ${failed.errors[0]!.message}`);
     }
+    // as setup:scratch names them: the approver of each plan the team file lists (the manager for the demo)
+    const approvals = store.all('Account_Plan__c').flatMap((plan) => {
+        const approver = userIds.get(team.planApprovers[String(plan.Name ?? '')] ?? '');
+        return approver ? [{ Id: plan.Id, Approver__c: approver }] : [];
+    });
+    if (approvals.length) {
+        const records = approvals.map((values) => {
+            const record = new ApexSObject('Account_Plan__c');
+            record.fields.set('Id', values.Id);
+            record.fields.set('Approver__c', values.Approver__c);
+            return record;
+        });
+        const results = runDml(apex, new Interpreter(registry, apex), 'update', records, true, 'system');
+        const failed = results.find((result) => result.errors.length);
+        if (failed) throw new Error(`the demo plans' approvers were refused: ${failed.errors[0]!.message}`);
+    }
     if (team.users.length) counts.User = team.users.length;
     return { apex, registry, counts };
 }
