@@ -7,7 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { FORCE_APP, ROOT } from '../lib/project';
 import { ApexError } from './apexError';
 import { invokeAura, type AuraContext } from './apex/auraBridge';
-import { createPreviewOrg, saveAsUser, userForRole, type PreviewRole } from './apex/previewOrg';
+import {
+    createPreviewOrg,
+    PREVIEW_ROLES,
+    saveAsUser,
+    userForRole,
+    type PreviewRole
+} from './apex/previewOrg';
 import { isValidId } from './emulator/ids';
 import { DmlError, type OrgStore, type FieldValue } from './emulator/store';
 import { PREVIEW_BUILD } from './bundle';
@@ -32,6 +38,15 @@ interface PageConfig {
     buildDir: string;
     orgChart: Record<string, PropertyValue>;
 }
+
+/** The users a browser may view the preview as ("Viewing as"), by role, and the one it starts with. */
+interface PreviewUsers {
+    byRole: Map<PreviewRole, string>;
+    defaultRole: PreviewRole;
+}
+
+/** The cookie that carries a browser's "Viewing as" choice, so a reload keeps it. */
+export const USER_COOKIE = 'keystone-preview-user';
 
 export interface PreviewServer {
     url: string;
@@ -96,6 +111,8 @@ function sendError(response: http.ServerResponse, error: unknown): void {
         send(response, 413, { error: { message: error.message } });
     } else if (error instanceof ForbiddenError) {
         send(response, 403, { error: { message: error.message } });
+    } else if (error instanceof UnknownUserError) {
+        send(response, 400, { error: { message: error.message } });
     } else if (error instanceof ApexError) {
         send(response, 200, {
             error: {
@@ -129,6 +146,9 @@ class TooLargeError extends Error {}
 
 /** A request from another site or for another host: answered 403, nothing read or changed. */
 class ForbiddenError extends Error {}
+
+/** "Viewing as" a user the preview does not have: answered 400 with the users it has. */
+class UnknownUserError extends Error {}
 
 /**
  * Only pages this server served may call it: the Host must be this server's own address (a rebinding DNS
@@ -218,15 +238,56 @@ function serveFile(response: http.ServerResponse, file: string): void {
     });
 }
 
+/** A browser's "Viewing as" role from its cookie; the server's default when it sent none. */
+export function roleOf(headers: http.IncomingHttpHeaders, defaultRole: PreviewRole): PreviewRole {
+    const cookies = (headers.cookie ?? '').split(';').map((part) => part.trim());
+    const sent = cookies.find((part) => part.startsWith(`${USER_COOKIE}=`));
+    if (sent === undefined) return defaultRole;
+    return checkRole(decodeURIComponent(sent.slice(USER_COOKIE.length + 1)));
+}
+
+/** A role the preview has, or a readable refusal naming the ones it has. */
+function checkRole(value: unknown): PreviewRole {
+    if (typeof value === 'string' && (PREVIEW_ROLES as readonly string[]).includes(value))
+        return value as PreviewRole;
+    throw new UnknownUserError(
+        `The preview has no user "${String(value ?? '')}" to view as: choose ${PREVIEW_ROLES.join(', ')}.`
+    );
+}
+
+/** The "Viewing as" choices: each role's user by name and title, and the browser's current one. */
+function userChoices(org: OrgStore, users: PreviewUsers, current: PreviewRole): unknown {
+    return {
+        current,
+        users: PREVIEW_ROLES.map((role) => {
+            const user = org.get(users.byRole.get(role) ?? '');
+            return { role, name: String(user?.Name ?? role), title: user?.Title ? String(user.Title) : null };
+        })
+    };
+}
+
 async function route(
     aura: AuraContext,
     page: PageConfig,
+    users: PreviewUsers,
     request: http.IncomingMessage,
     response: http.ServerResponse
 ): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
     const org = aura.org.store;
+    // "Viewing as": an API call runs as the user this browser chose (a page or asset needs none)
+    if (url.pathname.startsWith('/api/')) {
+        if (url.pathname === '/api/user' && method === 'POST') {
+            const role = checkRole(((await readBody(request)) as { role?: unknown } | null)?.role);
+            response.setHeader('set-cookie', `${USER_COOKIE}=${role}; Path=/; SameSite=Strict; HttpOnly`);
+            return send(response, 200, { result: userChoices(org, users, role) });
+        }
+        const role = roleOf(request.headers, users.defaultRole);
+        if (url.pathname === '/api/users' && method === 'GET')
+            return send(response, 200, { result: userChoices(org, users, role) });
+        aura = { ...aura, userId: users.byRole.get(role) ?? aura.userId };
+    }
     if (url.pathname === '/' || url.pathname === '/index.html') {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(PAGE);
@@ -332,10 +393,13 @@ function fieldValues(body: unknown): Record<string, FieldValue> {
 /** Starts the preview server (the app must already be built with buildPreview). */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
     const { apex, registry, counts } = createPreviewOrg(options.dataDir, options.today);
+    const defaultRole = options.user ?? 'rep';
+    const byRole = new Map(PREVIEW_ROLES.map((role) => [role, userForRole(apex, options.dataDir, role)]));
+    const users: PreviewUsers = { byRole, defaultRole };
     const aura: AuraContext = {
         org: apex,
         registry,
-        userId: userForRole(apex, options.dataDir, options.user ?? 'rep')
+        userId: byRole.get(defaultRole) ?? userForRole(apex, options.dataDir, defaultRole)
     };
     const org = apex.store;
     const page: PageConfig = {
@@ -346,7 +410,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         const port = (server.address() as AddressInfo).port;
         Promise.resolve()
             .then(() => checkSameOrigin(request.headers, port))
-            .then(() => route(aura, page, request, response))
+            .then(() => route(aura, page, users, request, response))
             .catch((error: unknown) => sendError(response, error));
     });
     await new Promise<void>((resolve, reject) => {

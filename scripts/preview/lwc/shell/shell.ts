@@ -40,6 +40,12 @@ interface OrgChartProperties {
     showLinks?: boolean;
 }
 
+/** A user the preview can run Apex as ("Viewing as"), as the server's /api/users gives them. */
+interface ViewingAs {
+    current: string;
+    users: { role: string; name: string; title: string | null }[];
+}
+
 async function fetchResult<T>(url: string): Promise<T> {
     const response = await fetch(url);
     const payload = (await response.json()) as { result?: T; error?: { message: string } };
@@ -59,6 +65,12 @@ export default class Shell extends LightningElement {
     newRecord: { objectApiName: string; defaults: Record<string, string | null> } | undefined;
     /** Where the platform would have gone, for page references the preview does not draw. */
     notice = '';
+    /** Who this browser views the preview as, and who it may choose. */
+    viewingAs: ViewingAs = { current: '', users: [] };
+    /** False while the Keystone views are taken down to load again as another user. */
+    viewsMounted = true;
+    /** The viewed record when it is an Account Plan: its page carries the plan workspace, as the flexipage does. */
+    viewedPlanId = '';
     private toastCount = 0;
     // whether the page before the form is this session's record page, so closing the form can go back to it
     private cameFromRecord = false;
@@ -79,16 +91,21 @@ export default class Shell extends LightningElement {
         // an <option selected> attribute does not move a select the user already changed (browser Back)
         const switcher = this.template?.querySelector<HTMLSelectElement>('[data-id="account-switcher"]');
         if (switcher && this.accountId && switcher.value !== this.accountId) switcher.value = this.accountId;
+        const viewer = this.template?.querySelector<HTMLSelectElement>('[data-id="user-switcher"]');
+        if (viewer && this.viewingAs.current && viewer.value !== this.viewingAs.current)
+            viewer.value = this.viewingAs.current;
     }
 
     private async loadAccounts(): Promise<void> {
         try {
             // the page layout comes with the data, so components start with the properties they are placed with
-            const [accounts, page] = await Promise.all([
+            const [accounts, page, viewingAs] = await Promise.all([
                 fetchResult<AccountSummary[]>('/api/accounts'),
-                fetchResult<{ orgChart: OrgChartProperties }>('/api/page')
+                fetchResult<{ orgChart: OrgChartProperties }>('/api/page'),
+                fetchResult<ViewingAs>('/api/users')
             ]);
             this.orgChart = page.orgChart;
+            this.viewingAs = viewingAs;
             this.accounts = accounts;
             this.readHash();
         } catch (error) {
@@ -109,6 +126,7 @@ export default class Shell extends LightningElement {
         } else if (route.kind === 'record') {
             const isAccount = this.accounts.some((account) => account.id === route.recordId);
             this.viewedRecordId = isAccount ? '' : route.recordId;
+            if (!isAccount) void this.readViewedObject(route.recordId);
             if (isAccount) this.accountId = route.recordId;
         } else if (route.kind === 'new') {
             // opened straight from an address: the account the record is for, else the first one
@@ -122,6 +140,20 @@ export default class Shell extends LightningElement {
                 route.kind === 'invalid'
                     ? route.reason
                     : `In the org this opens a ${route.reference.type} page (${JSON.stringify(route.reference.attributes ?? {})}); the preview draws record pages and new-record forms only.`;
+        }
+    }
+
+    private async readViewedObject(recordId: string): Promise<void> {
+        this.viewedPlanId = '';
+        try {
+            const page = await fetchResult<{ objectApiName: string }>(
+                `/api/pages/${encodeURIComponent(recordId)}`
+            );
+            // the answer for a record the user has already left is not this page's
+            if (recordId === this.viewedRecordId && page.objectApiName === 'Account_Plan__c')
+                this.viewedPlanId = recordId;
+        } catch {
+            // the record view below says what is wrong with the record
         }
     }
 
@@ -175,6 +207,49 @@ export default class Shell extends LightningElement {
 
     get annualRevenue(): number | null {
         return this.account?.annualRevenue ?? null;
+    }
+
+    get userOptions(): { label: string; value: string; selected: boolean }[] {
+        return this.viewingAs.users.map((user) => ({
+            label: user.title ? `${user.name} (${user.title})` : user.name,
+            value: user.role,
+            selected: user.role === this.viewingAs.current
+        }));
+    }
+
+    /**
+     * "Viewing as": the server runs this browser's Apex as the chosen user from now on (a cookie, so a
+     * reload keeps it), and every Keystone view is built again so it loads what that user sees.
+     */
+    async handleUserChange(event: Event): Promise<void> {
+        const select = event.target as HTMLSelectElement;
+        try {
+            const response = await fetch('/api/user', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ role: select.value })
+            });
+            const payload = (await response.json()) as { result?: ViewingAs; error?: { message: string } };
+            if (!response.ok || !payload.result)
+                throw new Error(payload.error?.message ?? response.statusText);
+            this.viewingAs = payload.result;
+            this.viewsMounted = false;
+            // one frame without the views, so each is created anew and loads as the new user
+            await Promise.resolve();
+            window.requestAnimationFrame(() => {
+                this.viewsMounted = true;
+            });
+        } catch (error) {
+            select.value = this.viewingAs.current;
+            this.showToast(
+                new CustomEvent('lightning__showtoast', {
+                    detail: {
+                        title: error instanceof Error ? error.message : String(error),
+                        variant: 'error'
+                    }
+                })
+            );
+        }
     }
 
     handleAccountChange(event: Event): void {
