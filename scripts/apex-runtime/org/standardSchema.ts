@@ -333,6 +333,8 @@ export const STANDARD_OBJECT_FIELDS: Readonly<Record<string, readonly StandardFi
         { ...lookup('WhatId', 'Related To ID', 'Account', 'What'), polymorphic: true },
         owner,
         f('ActivityDate', 'Due Date Only', 'Date'),
-        f('Status', 'Status', 'Picklist')
+        f('Status', 'Status', 'Picklist'),
+        f('Priority', 'Priority', 'Picklist'),
+        f('IsClosed', 'Closed', 'Checkbox', { readOnly: true })
     ]
 };

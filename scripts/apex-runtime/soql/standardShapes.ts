@@ -79,6 +79,26 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldShape[]>> = 
         { name: 'IsClosed', type: 'boolean' },
         { name: 'Description', type: 'textarea' }
     ],
+    // activities: WhoId and WhatId are polymorphic (a contact or lead; any record with activities)
+    Event: [
+        text('Subject'),
+        OWNER,
+        lookup('WhoId', ['Contact'], 'Who'),
+        lookup('WhatId', ['Account'], 'What'),
+        { name: 'ActivityDate', type: 'date' },
+        { name: 'StartDateTime', type: 'datetime' },
+        { name: 'EndDateTime', type: 'datetime' }
+    ],
+    Task: [
+        text('Subject'),
+        OWNER,
+        lookup('WhoId', ['Contact'], 'Who'),
+        lookup('WhatId', ['Account'], 'What'),
+        { name: 'ActivityDate', type: 'date' },
+        { name: 'Status', type: 'picklist' },
+        { name: 'Priority', type: 'picklist' },
+        { name: 'IsClosed', type: 'boolean' }
+    ],
     User: [
         text('Name'),
         text('FirstName'),

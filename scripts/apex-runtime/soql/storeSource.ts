@@ -161,6 +161,8 @@ export class StoreSource implements SoqlDataSource {
         }
         // the default case statuses: only "Closed" is a closed one
         if (object === 'Case' && field === 'IsClosed') return record.Status === 'Closed';
+        // the default task statuses: only "Completed" is a closed one
+        if (object === 'Task' && field === 'IsClosed') return record.Status === 'Completed';
         if ((object === 'Contact' || object === 'User') && field === 'Name') {
             return [record.FirstName, record.LastName].filter(Boolean).join(' ') || null;
         }
