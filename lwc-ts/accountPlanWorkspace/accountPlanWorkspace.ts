@@ -56,6 +56,9 @@ import noCurrentPlanLabel from '@salesforce/label/c.Keystone_No_Current_Plan';
 import noPlanHelpLabel from '@salesforce/label/c.Keystone_No_Plan_Help';
 import createPlanLabel from '@salesforce/label/c.Keystone_Create_Plan';
 import askForPermissionLabel from '@salesforce/label/c.Keystone_Ask_For_Permission';
+import printLabel from '@salesforce/label/c.Keystone_Workspace_Print';
+import printHelpLabel from '@salesforce/label/c.Keystone_Workspace_Print_Help';
+import { printPageUrl } from 'c/planPrintModel';
 import type { ApexWireResult } from '../../types/apex-method';
 
 export default class AccountPlanWorkspace extends NavigationMixin(LightningElement) {
@@ -170,6 +173,8 @@ export default class AccountPlanWorkspace extends NavigationMixin(LightningEleme
         milestonesLabel,
         openCasesLabel,
         signOffLabel,
+        printLabel,
+        printHelpLabel,
         nextReviewLabel,
         revenueGoalLabel,
         wonInPeriodLabel,
@@ -319,6 +324,11 @@ export default class AccountPlanWorkspace extends NavigationMixin(LightningEleme
 
     get showCasesSection(): boolean {
         return this.sections.includes('cases');
+    }
+
+    /** The print view in a new tab: the Visualforce page that hosts it outside Lightning's header. */
+    get printUrl(): string {
+        return this.planId ? printPageUrl(this.planId) : '';
     }
 
     get showSignOffSection(): boolean {

@@ -185,7 +185,8 @@ export default class PlanSignOff extends LightningElement {
             return {
                 key: entry.id ?? `step-${index}`,
                 text: [action, entry.actorName ?? '', when].filter((part) => part).join(' · '),
-                comments: entry.comments ?? ''
+                // the separator travels in the text: a template drops the white space that starts a text node
+                comments: entry.comments ? ` — ${entry.comments}` : ''
             };
         });
     }

@@ -17,6 +17,7 @@ import currentLabel from '@salesforce/label/c.Keystone_SignOff_Field_Current';
 import statusLabel from '@salesforce/label/c.Keystone_SignOff_Field_Status';
 import dueLabel from '@salesforce/label/c.Keystone_SignOff_Field_Due';
 import measureLabel from '@salesforce/label/c.Keystone_SignOff_Field_Measure';
+import measureTypeLabel from '@salesforce/label/c.Keystone_SignOff_Field_Measure_Type';
 import categoryLabel from '@salesforce/label/c.Keystone_SignOff_Field_Category';
 import priorityLabel from '@salesforce/label/c.Keystone_SignOff_Field_Priority';
 import descriptionLabel from '@salesforce/label/c.Keystone_SignOff_Field_Description';
@@ -67,7 +68,15 @@ const PLAN_FIELDS = [
     'periodEnd',
     'approverName'
 ] as const;
-const OBJECTIVE_FIELDS = ['name', 'measure', 'target', 'current', 'status', 'dueDate'] as const;
+const OBJECTIVE_FIELDS = [
+    'name',
+    'measure',
+    'measureType',
+    'target',
+    'current',
+    'status',
+    'dueDate'
+] as const;
 const SWOT_FIELDS = ['category', 'description', 'priority'] as const;
 const MILESTONE_FIELDS = ['title', 'dueDate', 'status'] as const;
 const LANDSCAPE_FIELDS = ['existingBusiness', 'pipeline', 'whitespacePotential'] as const;
@@ -235,6 +244,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
     periodEnd: periodEndLabel,
     approverName: approverLabel,
     measure: measureLabel,
+    measureType: measureTypeLabel,
     target: targetLabel,
     current: currentLabel,
     status: statusLabel,

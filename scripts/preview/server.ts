@@ -301,6 +301,15 @@ async function route(
         );
         return;
     }
+    // the workspace's Print link names the Visualforce page, as in an org: the preview's print route serves it
+    if (url.pathname === '/apex/KeystonePlanPrint' && method === 'GET') {
+        const planId = url.searchParams.get('id') ?? '';
+        if (!/^\w+$/.test(planId))
+            return send(response, 400, { error: 'The print page needs a plan Id (id=…).' });
+        response.writeHead(302, { location: `/print/${planId}` });
+        response.end();
+        return;
+    }
     if (url.pathname === '/favicon.ico') {
         response.writeHead(204);
         response.end();

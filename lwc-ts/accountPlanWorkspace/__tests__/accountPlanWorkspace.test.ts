@@ -249,11 +249,12 @@ describe('c-account-plan-workspace', () => {
         expect(navigateMock).not.toHaveBeenCalled();
     });
 
-    it('reloads the header when a plan section reports a change', async () => {
+    it('holds each plan component in its section and reloads the header when one reports a change', async () => {
         const element = mount();
         wire.emit(workspaceWithPlan);
         await flush();
-        const section = element.shadowRoot?.querySelector('[data-section="objectives"] .slds-card__body');
+        const section = element.shadowRoot?.querySelector('[data-section="objectives"] c-plan-objectives');
+        expect(section).not.toBeNull();
         section?.dispatchEvent(new CustomEvent('planchange', { bubbles: true, composed: true }));
         await flush();
         expect(refreshApexMock).toHaveBeenCalledTimes(1);

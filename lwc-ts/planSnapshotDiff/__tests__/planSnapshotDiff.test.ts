@@ -18,6 +18,7 @@ function shape(overrides: Partial<PlanShape> = {}): PlanShape {
                 id: 'o1',
                 name: 'Win Helicopters MRO',
                 measure: 'Won revenue',
+                measureType: 'Entered',
                 target: 2000000,
                 current: 500000,
                 unit: 'USD',
@@ -28,6 +29,7 @@ function shape(overrides: Partial<PlanShape> = {}): PlanShape {
                 id: 'o2',
                 name: 'Meet the new CFO',
                 measure: 'Executives met',
+                measureType: 'Entered',
                 target: 1,
                 current: 0,
                 unit: null,
@@ -87,6 +89,7 @@ describe('diffPlans', () => {
                         id: 'o1',
                         name: 'Win Helicopters MRO',
                         measure: 'Won revenue',
+                        measureType: 'Entered',
                         target: 2000000,
                         current: 900000,
                         unit: 'USD',
@@ -97,6 +100,7 @@ describe('diffPlans', () => {
                         id: 'o2',
                         name: 'Meet the new CFO',
                         measure: 'Executives met',
+                        measureType: 'Entered',
                         target: 1,
                         current: 0,
                         unit: null,
@@ -111,6 +115,36 @@ describe('diffPlans', () => {
             ]
         ],
         [
+            'an objective now measures itself from won revenue instead of a typed value',
+            {
+                objectives: [
+                    {
+                        id: 'o1',
+                        name: 'Win Helicopters MRO',
+                        measure: 'Won revenue',
+                        measureType: 'Won Revenue',
+                        target: 2000000,
+                        current: 500000,
+                        unit: 'USD',
+                        status: 'On Track',
+                        dueDate: '2026-09-30'
+                    },
+                    {
+                        id: 'o2',
+                        name: 'Meet the new CFO',
+                        measure: 'Executives met',
+                        measureType: 'Entered',
+                        target: 1,
+                        current: 0,
+                        unit: null,
+                        status: 'Not Started',
+                        dueDate: '2026-04-30'
+                    }
+                ]
+            },
+            ['objectives/changed/Win Helicopters MRO/measureType:Entered→Won Revenue']
+        ],
+        [
             'an objective was removed and another added',
             {
                 objectives: [
@@ -118,6 +152,7 @@ describe('diffPlans', () => {
                         id: 'o1',
                         name: 'Win Helicopters MRO',
                         measure: 'Won revenue',
+                        measureType: 'Entered',
                         target: 2000000,
                         current: 500000,
                         unit: 'USD',
@@ -128,6 +163,7 @@ describe('diffPlans', () => {
                         id: 'o3',
                         name: 'Open Marketing',
                         measure: 'New buying centers',
+                        measureType: 'Entered',
                         target: 1,
                         current: 0,
                         unit: null,
@@ -149,6 +185,7 @@ describe('diffPlans', () => {
                         id: 'o1',
                         name: 'Win Helicopters MRO',
                         measure: 'Won revenue',
+                        measureType: 'Entered',
                         target: 2500000,
                         current: 500000,
                         unit: 'USD',
@@ -278,6 +315,7 @@ function generated(seed: number): PlanShape {
             id,
             name: `Objective ${id}`,
             measure: pick(['Won revenue', 'Manual']),
+            measureType: pick(['Entered', 'Won Revenue']),
             target: pick([1, 2, 3]),
             current: pick([0, 1, null]),
             unit: null,
