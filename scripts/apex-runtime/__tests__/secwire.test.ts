@@ -23,6 +23,8 @@ const CLASSES = [
         public static void remove(Id taskId) { delete new Task(Id = taskId); }
         public static Integer count(String soql) { return Database.query(soql).size(); }
         public static void insertPlan(Id accountId) { insert PlanMaker.plan(accountId); }
+        public static void insertSnapshot(Id planId) { insert new Plan_Snapshot__c(Account_Plan__c = planId, Snapshot__c = '{}'); }
+        public static void insertObjective(Id planId) { insert new Plan_Objective__c(Account_Plan__c = planId, Name = 'O', Target_Value__c = 1); }
     }`,
     `public class PlanMaker {
         public static Account_Plan__c plan(Id accountId) {
@@ -441,6 +443,26 @@ describe('sharing: which code sees and changes only what the running user may', 
         // without sharing, the master's sharing is not looked at
         insertAs('OpenWriter', theirs);
         assert.equal(org.store.all('Account_Plan__c').length, before + 2);
+    });
+
+    test('a master-detail field with writeRequiresMasterRead saves a detail under a master the rep only reads', () => {
+        // Plan_Snapshot__c.Account_Plan__c needs read on the plan; Plan_Objective__c.Account_Plan__c needs edit
+        org.access.setOrgWideDefault('Account', 'Read');
+        const account = org.store.insert('Account', { Name: 'Read only to the rep', OwnerId: org.adminId });
+        const plan = org.store.insert('Account_Plan__c', {
+            Name: 'P',
+            Account__c: account,
+            Period_Start__c: '2027-01-01',
+            Period_End__c: '2027-12-31',
+            Status__c: 'Draft'
+        });
+        const snapshots = org.store.all('Plan_Snapshot__c').length;
+        org.runAs(rep, () => apex.callStatic('SharedWriter', 'insertSnapshot', [plan]));
+        assert.equal(org.store.all('Plan_Snapshot__c').length, snapshots + 1, 'read on the master is enough');
+        assert.match(
+            failure(() => org.runAs(rep, () => apex.callStatic('SharedWriter', 'insertObjective', [plan]))),
+            /INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY/
+        );
     });
 });
 

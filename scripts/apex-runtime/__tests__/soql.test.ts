@@ -1113,6 +1113,18 @@ const DYNAMIC: { file: string; text: string }[] = [
     {
         file: 'StakeholderSelector.cls',
         text: 'SELECT Id, LastModifiedDate, Name, Title FROM Contact WHERE Id IN :contactIds ORDER BY Id'
+    },
+    {
+        file: 'PlanSnapshotSelector.cls',
+        text: 'SELECT Id, Name, Account__c, Status__c, Goal_Statement__c, Revenue_Goal__c, Mining_Target__c, Farming_Target__c, Period_Start__c, Period_End__c, Approver__c, Approver__r.Name, Approval_Date__c, (SELECT Id, Account_Plan__c, Name, Measure__c, Measure_Type__c, Target_Value__c, Current_Value__c, Unit__c, Status__c, Due_Date__c FROM Plan_Objectives__r ORDER BY Due_Date__c NULLS LAST, Name LIMIT :maxItems), (SELECT Id, Category__c, Description__c, Priority__c FROM Swot_Items__r ORDER BY Category__c, Name LIMIT :maxItems), (SELECT Id, Name, Due_Date__c, Status__c FROM Plan_Milestones__r ORDER BY Due_Date__c, Name LIMIT :maxItems) FROM Account_Plan__c WHERE Id IN :planIds'
+    },
+    {
+        file: 'PlanSnapshotSelector.cls',
+        text: 'SELECT Id, AccountId, Amount, CloseDate, IsClosed, IsWon FROM Opportunity WHERE AccountId IN :accountIds AND CloseDate >= :earliest AND CloseDate <= :latest ORDER BY CloseDate DESC LIMIT :maxRows'
+    },
+    {
+        file: 'PlanSnapshotSelector.cls',
+        text: 'SELECT Id, Potential_Value__c, Buying_Center__r.Account__c FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c IN :accountIds AND Status__c = :whitespace LIMIT :maxRows'
     }
 ];
 
@@ -1163,7 +1175,14 @@ test('Keystone: every assembled dynamic query parses and runs over the demo org'
         ['afterId', contact.Id],
         ['recordId', contact.Id],
         ['size', 2000],
-        ['contactIds', new Set([contact.Id])]
+        ['contactIds', new Set([contact.Id])],
+        ['planIds', new Set(org.all('Account_Plan__c').map((plan) => plan.Id))],
+        ['accountIds', new Set([account.Id])],
+        ['earliest', date('2026-01-01')],
+        ['latest', date('2026-12-31')],
+        ['maxItems', 1000],
+        ['maxRows', 20000],
+        ['whitespace', 'Whitespace Target']
     ]);
     for (const { file, text } of DYNAMIC) {
         const result = runQuery(parseDynamicSoql(text, { file, line: 1 }), {

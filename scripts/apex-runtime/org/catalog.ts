@@ -43,6 +43,8 @@ export interface FieldInfo {
     custom: boolean;
     /** an External ID field: an upsert may match records by it */
     externalId?: boolean;
+    /** a master-detail field whose details need only read access on the master */
+    writeRequiresMasterRead?: boolean;
 }
 
 export interface ObjectInfo {
@@ -171,6 +173,7 @@ export class SchemaCatalog {
                     writable: writable && !field.readOnly && !field.formula && field.type !== 'AutoNumber',
                     required: field.required,
                     custom: isCustom,
+                    writeRequiresMasterRead: field.writeRequiresMasterRead,
                     externalId:
                         isCustom && forceApp
                             ? xmlText(

@@ -115,7 +115,12 @@ function mastersEditable(org: ApexOrg, record: ApexSObject): boolean {
         const field = org.catalog.field(record.type, name);
         if (field?.type !== 'MasterDetail' || typeof value !== 'string') continue;
         const master = org.store.get(value);
-        if (master && !security.isEditableRow(master.attributes.type, master)) return false;
+        if (!master) continue;
+        // the field's writeRequiresMasterRead: read access on the master is enough to save a detail
+        const allowed = field.writeRequiresMasterRead
+            ? security.isVisibleRow(master.attributes.type, master)
+            : security.isEditableRow(master.attributes.type, master);
+        if (!allowed) return false;
     }
     return true;
 }

@@ -21,6 +21,8 @@ export interface FieldSchema {
     /** For formula fields: the parsed formula, evaluated when the field is read. */
     formula?: FormulaTree;
     lookupFilter?: LookupFilterSchema;
+    /** A master-detail field whose details need only read access on the master to be saved. */
+    writeRequiresMasterRead?: boolean;
 }
 
 export interface LookupFilterSchema {
@@ -101,6 +103,7 @@ export function loadObjectSchemas(forceApp: string): Map<string, ObjectSchema> {
                       ? childText(root, 'defaultValue')
                       : undefined,
                 unique: childText(root, 'unique') === 'true',
+                writeRequiresMasterRead: childText(root, 'writeRequiresMasterRead') === 'true',
                 formula: formula ? parseFormula(formula) : undefined,
                 lookupFilter:
                     filter && childText(filter, 'active') === 'true'
