@@ -1,5 +1,6 @@
 // The preview's Apex calls, timed where the server spends them (the call through the runtime, without
-// HTTP): each cacheable read of each demo account, and the org chart's largest page (2,000 people) of a
+// HTTP): each cacheable read of each demo account, the plan workspace's reads of each account's current
+// plan (what opening the Keystone tab asks for), and the org chart's largest page (2,000 people) of a
 // generated 20,000-person account. One line per account and method:
 //   bench preview-apex account="Aeronova Group" method=OrgChartController.getOrgChart first_ms=… median_ms=… max_ms=… runs=…
 import * as fs from 'node:fs';
@@ -14,6 +15,15 @@ const READS = [
     'OrgChartController.getOrgChart',
     'LandscapeController.getLandscape',
     'AccountPlanController.getPlanSummary'
+];
+
+/** The workspace's sections, each read with the plan's Id (the header reads the account's). */
+const PLAN_READS = [
+    'PlanObjectiveController.getObjectives',
+    'SwotBoardController.getBoard',
+    'PlanMilestoneController.getMilestones',
+    'PlanOpenCasesController.getOpenCases',
+    'PlanSignOffController.getSignOff'
 ];
 
 function median(values: readonly number[]): number {
@@ -48,9 +58,19 @@ export function runPreviewApexBench(runs = 15, largeRuns = 5): string[] {
         registry: demo.registry,
         userId: userForRole(demo.apex, DATA_DIR, 'rep')
     };
-    for (const account of demo.apex.store.all('Account'))
+    for (const account of demo.apex.store.all('Account')) {
         for (const method of READS)
             print(line(String(account.Name), method, time(context, method, { accountId: account.Id }, runs)));
+        const header = 'AccountPlanWorkspaceController.getWorkspace';
+        print(line(String(account.Name), header, time(context, header, { recordId: account.Id }, runs)));
+        const workspace = invokeAura(context, header, { recordId: account.Id }) as {
+            plan?: { id?: string } | null;
+        } | null;
+        const planId = workspace?.plan?.id;
+        if (!planId) continue;
+        for (const method of PLAN_READS)
+            print(line(String(account.Name), method, time(context, method, { planId }, runs)));
+    }
 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystone-bench-apex-'));
     try {
