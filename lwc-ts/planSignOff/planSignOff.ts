@@ -98,6 +98,15 @@ export default class PlanSignOff extends LightningElement {
     actionError = '';
     isSaving = false;
 
+    /**
+     * Loads the sign-off again: the workspace calls this when another section saved, since an objective,
+     * SWOT item or milestone edited elsewhere on the page changes what differs from the approved snapshot.
+     */
+    @api
+    async refresh(): Promise<void> {
+        if (this.signOffResult) await refreshApex(this.signOffResult);
+    }
+
     get signOff(): SignOff | undefined {
         return this.signOffResult?.data ?? undefined;
     }
