@@ -340,7 +340,7 @@ export default class AccountPlanWorkspace extends NavigationMixin(LightningEleme
      * another section changes what the sign-off lists as changed since approval (it refreshes itself).
      */
     async handlePlanChange(event: Event): Promise<void> {
-        const signOff = this.template.querySelector<HTMLElement & { refresh(): Promise<void> }>(
+        const signOff = this.template?.querySelector<HTMLElement & { refresh(): Promise<void> }>(
             'c-plan-sign-off'
         );
         const fromSignOff = !!signOff && event.composedPath().includes(signOff);
