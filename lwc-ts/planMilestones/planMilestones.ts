@@ -94,6 +94,9 @@ export default class PlanMilestones extends LightningElement {
     @wire(getMilestones, { planId: '$planId' })
     viewResult?: ApexWireResult<PlanMilestoneService_MilestonesView>;
 
+    /** Between last met and next due, spaces included: a template drops white space next to an element. */
+    readonly separator = ' · ';
+
     readonly labels = {
         titleLabel,
         loadingLabel,

@@ -91,6 +91,9 @@ describe('c-plan-milestones', () => {
         expect(people[0]!.textContent).toContain('Victor Hale');
         expect(people[0]!.className).toContain('cadence_overdue');
         expect(people[0]!.textContent).toContain('Overdue by 60 days');
+        // last met and next due read as two facts, not "2026 ·Next due"
+        const dates = people[0]!.querySelector('.last-met')?.parentElement?.textContent ?? '';
+        expect(dates).toMatch(/\d{4} · Next due/);
     });
 
     it('loads for the plan it is given and reloads for another', async () => {
