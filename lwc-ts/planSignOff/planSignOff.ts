@@ -27,6 +27,7 @@ import confirmLabel from '@salesforce/label/c.Keystone_SignOff_Confirm';
 import cancelLabel from '@salesforce/label/c.Keystone_SignOff_Cancel';
 import historyHeading from '@salesforce/label/c.Keystone_SignOff_History';
 import noHistory from '@salesforce/label/c.Keystone_SignOff_No_History';
+import noHistoryApproved from '@salesforce/label/c.Keystone_SignOff_No_History_Approved';
 import stepStarted from '@salesforce/label/c.Keystone_SignOff_Step_Started';
 import stepApproved from '@salesforce/label/c.Keystone_SignOff_Step_Approved';
 import stepRejected from '@salesforce/label/c.Keystone_SignOff_Step_Rejected';
@@ -86,7 +87,6 @@ export default class PlanSignOff extends LightningElement {
         confirmLabel,
         cancelLabel,
         historyHeading,
-        noHistory,
         noChanges,
         loading,
         noAccess,
@@ -198,6 +198,11 @@ export default class PlanSignOff extends LightningElement {
                 comments: entry.comments ? ` — ${entry.comments}` : ''
             };
         });
+    }
+
+    /** An approved plan with no history was approved before the process kept one (or loaded so). */
+    get noHistoryText(): string {
+        return this.signOff?.status === 'Approved' ? noHistoryApproved : noHistory;
     }
 
     get hasHistory(): boolean {
