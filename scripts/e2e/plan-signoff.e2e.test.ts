@@ -182,4 +182,22 @@ describe("Aeronova's sign-off in Chromium", () => {
         assert.deepEqual(problems, []);
         await page.close();
     });
+
+    it('on a phone, the approved plan reads its whole status and its sign-off fits the screen', async () => {
+        // runs after the walk above: the plan is Approved now
+        const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+        const problems = watchProblems(page);
+        await page.goto(server.url);
+        await page.locator(`${SIGN_OFF} [data-id="changes"]`).waitFor();
+        const current = page.locator(
+            `${WORKSPACE} [data-id="status-path"] li.slds-is-current .slds-path__title`
+        );
+        assert.equal(squeeze(await current.textContent()), 'Approved');
+        const cut = await current.evaluate((title) => title.scrollWidth > title.clientWidth);
+        assert.equal(cut, false, 'the current step shows its whole name');
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 390, `page is ${width} px wide`);
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
 });
