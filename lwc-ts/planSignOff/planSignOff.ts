@@ -16,6 +16,7 @@ import approverHeading from '@salesforce/label/c.Keystone_SignOff_Approver';
 import noApproverNamed from '@salesforce/label/c.Keystone_SignOff_No_Approver_Named';
 import approvedOn from '@salesforce/label/c.Keystone_SignOff_Approved_On';
 import waitingFor from '@salesforce/label/c.Keystone_SignOff_Waiting_For';
+import waitingForYou from '@salesforce/label/c.Keystone_SignOff_Waiting_For_You';
 import submitLabel from '@salesforce/label/c.Keystone_SignOff_Submit';
 import approveLabel from '@salesforce/label/c.Keystone_SignOff_Approve';
 import rejectLabel from '@salesforce/label/c.Keystone_SignOff_Reject';
@@ -145,6 +146,8 @@ export default class PlanSignOff extends LightningElement {
     get statusLine(): string {
         const signOff = this.signOff;
         if (!signOff) return '';
+        // the approver reads about themselves in the second person, next to their Approve button
+        if (signOff.pending && signOff.canDecide) return waitingForYou;
         if (signOff.pending)
             return formatLabel(waitingFor, signOff.pendingApproverName ?? signOff.approverName ?? '');
         if (signOff.status === 'Approved' && signOff.approvalDate) {

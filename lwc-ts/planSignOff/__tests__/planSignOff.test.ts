@@ -179,6 +179,7 @@ describe('c-plan-sign-off', () => {
             canDecide: true
         });
         await flush();
+        expect(text(element, 'status-line')).toBe('Waiting for your approval');
         byId(element, 'reject')?.click();
         await flush();
         byId(element, 'confirm')?.click();
