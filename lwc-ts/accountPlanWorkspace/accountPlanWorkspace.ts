@@ -335,9 +335,16 @@ export default class AccountPlanWorkspace extends NavigationMixin(LightningEleme
         return this.sections.includes('signOff');
     }
 
-    /** A plan component saved something: the header's figures and offers may have moved. */
-    handlePlanChange(): Promise<void> {
-        return this.reload();
+    /**
+     * A plan component saved something: the header's figures and offers may have moved, and an edit in
+     * another section changes what the sign-off lists as changed since approval (it refreshes itself).
+     */
+    async handlePlanChange(event: Event): Promise<void> {
+        const signOff = this.template?.querySelector<HTMLElement & { refresh(): Promise<void> }>(
+            'c-plan-sign-off'
+        );
+        const fromSignOff = !!signOff && event.composedPath().includes(signOff);
+        await Promise.all([this.reload(), signOff && !fromSignOff ? signOff.refresh() : undefined]);
     }
 
     async handleReviewed(): Promise<void> {

@@ -11,6 +11,7 @@ import deleteMilestone from '@salesforce/apex/PlanMilestoneController.deleteMile
 import type { PlanMilestoneService_MilestonesView } from '@salesforce/apex/types';
 import {
     buildCadenceRows,
+    foldCadence,
     buildMilestoneRows,
     draftFor,
     inputFor,
@@ -54,6 +55,8 @@ import lastMetLabel from '@salesforce/label/c.Keystone_Meetings_Last_Met';
 import neverMetLabel from '@salesforce/label/c.Keystone_Meetings_Never_Met';
 import nextDueLabel from '@salesforce/label/c.Keystone_Meetings_Next_Due';
 import dueNowLabel from '@salesforce/label/c.Keystone_Meetings_Due_Now';
+import showAllMeetingsLabel from '@salesforce/label/c.Keystone_Meetings_Show_All';
+import showFewerMeetingsLabel from '@salesforce/label/c.Keystone_Meetings_Show_Fewer';
 import type { ApexWireResult } from '../../types/apex-method';
 
 type DraftField = keyof MilestoneDraft;
@@ -88,11 +91,15 @@ export default class PlanMilestones extends LightningElement {
         this.draft = null;
         this.formError = '';
         this.confirmingDeleteId = '';
+        this.allMeetingsShown = false;
     }
 
     /** The wired view as the wire service delivered it (kept whole for refreshApex). */
     @wire(getMilestones, { planId: '$planId' })
     viewResult?: ApexWireResult<PlanMilestoneService_MilestonesView>;
+
+    /** Between last met and next due, spaces included: a template drops white space next to an element. */
+    readonly separator = ' · ';
 
     readonly labels = {
         titleLabel,
@@ -217,6 +224,31 @@ export default class PlanMilestones extends LightningElement {
 
     get cadenceRows(): CadenceRowModel[] {
         return buildCadenceRows(this.view?.cadence?.rows, TEXTS);
+    }
+
+    /** Whether the user unfolded the meetings list (folded: the overdue ones and the next few due). */
+    allMeetingsShown = false;
+
+    get shownCadenceRows(): CadenceRowModel[] {
+        return foldCadence(this.cadenceRows, this.allMeetingsShown);
+    }
+
+    get canFoldCadence(): boolean {
+        return foldCadence(this.cadenceRows, false).length < this.cadenceRows.length;
+    }
+
+    get cadenceToggleLabel(): string {
+        return this.allMeetingsShown
+            ? showFewerMeetingsLabel
+            : formatLabel(showAllMeetingsLabel, this.cadenceRows.length);
+    }
+
+    get cadenceExpanded(): string {
+        return String(this.allMeetingsShown);
+    }
+
+    handleToggleMeetings(): void {
+        this.allMeetingsShown = !this.allMeetingsShown;
     }
 
     get cadenceNoAccess(): boolean {

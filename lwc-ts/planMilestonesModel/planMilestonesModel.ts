@@ -141,6 +141,26 @@ export function buildCadenceRows(
     });
 }
 
+/** How many meetings the folded list shows at least: an account's 40 stakeholders would bury the page. */
+export const CADENCE_FOLDED = 5;
+
+/**
+ * The meetings a folded list shows: every overdue one (each needs a meeting booked), then the next due in
+ * the order given, up to `folded` rows in all. Unfolded, every row.
+ * @param rows the cadence rows, soonest due first
+ * @param unfolded whether the user asked for all of them
+ * @param folded how many rows the folded list holds when few are overdue
+ */
+export function foldCadence<T extends { overdue: boolean }>(
+    rows: readonly T[],
+    unfolded: boolean,
+    folded: number = CADENCE_FOLDED
+): T[] {
+    if (unfolded) return [...rows];
+    let room = Math.max(0, folded - rows.filter((row) => row.overdue).length);
+    return rows.filter((row) => row.overdue || room-- > 0);
+}
+
 /**
  * The form's starting values: the milestone's own, or a new Planned meeting due today.
  * @param milestone the milestone to edit, or null for a new one

@@ -58,6 +58,8 @@ type DraftField = Exclude<keyof ObjectiveDraft, 'id' | 'version'>;
 type ShownRow = ObjectiveGroup['rows'][number] & {
     progressText: string;
     editText: string;
+    /** the unit after the target, with the space a template would drop */
+    unitText: string;
     unmeasured: boolean;
 };
 
@@ -107,6 +109,10 @@ export default class PlanObjectives extends LightningElement {
         horizonLabel,
         dueDateLabel,
         ofLabel,
+        // the words between figures carry their spaces: a template drops the white space around an
+        // expression that sits between two elements
+        ofJoin: ` ${ofLabel} `,
+        dueLead: `${dueLabel} `,
         cancelLabel,
         unmeasuredLabel
     };
@@ -158,6 +164,7 @@ export default class PlanObjectives extends LightningElement {
                 ...row,
                 progressText: formatLabel(progressLabel, Math.round(row.progressPercent)),
                 editText: formatLabel(editLabel, row.name),
+                unitText: row.unit ? ` ${row.unit}` : '',
                 unmeasured: row.calculated && row.currentValue === null
             }))
         }));

@@ -16,6 +16,7 @@ import approverHeading from '@salesforce/label/c.Keystone_SignOff_Approver';
 import noApproverNamed from '@salesforce/label/c.Keystone_SignOff_No_Approver_Named';
 import approvedOn from '@salesforce/label/c.Keystone_SignOff_Approved_On';
 import waitingFor from '@salesforce/label/c.Keystone_SignOff_Waiting_For';
+import waitingForYou from '@salesforce/label/c.Keystone_SignOff_Waiting_For_You';
 import submitLabel from '@salesforce/label/c.Keystone_SignOff_Submit';
 import approveLabel from '@salesforce/label/c.Keystone_SignOff_Approve';
 import rejectLabel from '@salesforce/label/c.Keystone_SignOff_Reject';
@@ -27,6 +28,7 @@ import confirmLabel from '@salesforce/label/c.Keystone_SignOff_Confirm';
 import cancelLabel from '@salesforce/label/c.Keystone_SignOff_Cancel';
 import historyHeading from '@salesforce/label/c.Keystone_SignOff_History';
 import noHistory from '@salesforce/label/c.Keystone_SignOff_No_History';
+import noHistoryApproved from '@salesforce/label/c.Keystone_SignOff_No_History_Approved';
 import stepStarted from '@salesforce/label/c.Keystone_SignOff_Step_Started';
 import stepApproved from '@salesforce/label/c.Keystone_SignOff_Step_Approved';
 import stepRejected from '@salesforce/label/c.Keystone_SignOff_Step_Rejected';
@@ -86,7 +88,6 @@ export default class PlanSignOff extends LightningElement {
         confirmLabel,
         cancelLabel,
         historyHeading,
-        noHistory,
         noChanges,
         loading,
         noAccess,
@@ -97,6 +98,15 @@ export default class PlanSignOff extends LightningElement {
     comment = '';
     actionError = '';
     isSaving = false;
+
+    /**
+     * Loads the sign-off again: the workspace calls this when another section saved, since an objective,
+     * SWOT item or milestone edited elsewhere on the page changes what differs from the approved snapshot.
+     */
+    @api
+    async refresh(): Promise<void> {
+        if (this.signOffResult) await refreshApex(this.signOffResult);
+    }
 
     get signOff(): SignOff | undefined {
         return this.signOffResult?.data ?? undefined;
@@ -136,6 +146,8 @@ export default class PlanSignOff extends LightningElement {
     get statusLine(): string {
         const signOff = this.signOff;
         if (!signOff) return '';
+        // the approver reads about themselves in the second person, next to their Approve button
+        if (signOff.pending && signOff.canDecide) return waitingForYou;
         if (signOff.pending)
             return formatLabel(waitingFor, signOff.pendingApproverName ?? signOff.approverName ?? '');
         if (signOff.status === 'Approved' && signOff.approvalDate) {
@@ -189,6 +201,11 @@ export default class PlanSignOff extends LightningElement {
                 comments: entry.comments ? ` — ${entry.comments}` : ''
             };
         });
+    }
+
+    /** An approved plan with no history was approved before the process kept one (or loaded so). */
+    get noHistoryText(): string {
+        return this.signOff?.status === 'Approved' ? noHistoryApproved : noHistory;
     }
 
     get hasHistory(): boolean {

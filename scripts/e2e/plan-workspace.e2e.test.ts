@@ -1,6 +1,7 @@
 // The plan workspace in the preview, as the demo team meets it: Aeronova's header with the status path and
 // the mining and farming progress, Reviewed today moving the next review, Clone to next period opening the
-// new Draft (and refusing a second one), and "Viewing as" the manager changing what the header offers.
+// new Draft (and refusing a second one), and "Viewing as" the manager changing what the header offers
+// (the sign-off prompt once the rep submitted the plan).
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -34,9 +35,11 @@ function aeronovaPlan(): { Id: string; Next_Review_Date__c?: unknown; Last_Revie
     return plan;
 }
 
+/** The header's element: the sections below it (the sign-off's approver too) come later in the page. */
 function text(page: Page, id: string): Promise<string> {
     return page
         .locator(`${WORKSPACE} [data-id="${id}"]`)
+        .first()
         .textContent()
         .then((value) => (value ?? '').replace(/\s+/g, ' ').trim());
 }
@@ -85,7 +88,7 @@ describe('the plan workspace in Chromium', () => {
             text(page, side).then((value) => Number(amount(value).slice(1).replace(/,/g, '')));
         assert.equal((await won('mining')) + (await won('farming')), 7_450_000, 'a split of the won revenue');
         assert.equal(await text(page, 'approver'), 'Morgan Reyes');
-        // the sections the plan components go in, with no component yet
+        // the sections the plan components go in
         assert.equal(await page.locator(`${WORKSPACE} [data-section]`).count(), 5);
         assert.deepEqual(problems, []);
         await page.close();
@@ -111,13 +114,23 @@ describe('the plan workspace in Chromium', () => {
         await page.close();
     });
 
-    it('switching to the manager offers the sign-off; a reload keeps the choice', async () => {
+    it('switching to the manager offers the sign-off once the rep submitted; a reload keeps the choice', async () => {
         const { page, problems } = await open('');
         assert.equal(
             await page.locator(`${WORKSPACE} [data-id="go-to-sign-off"]`).count(),
             0,
             'the rep waits'
         );
+
+        // In Review with nothing submitted: the approver has nothing to sign off yet
+        await page.locator('[data-id="user-switcher"]').selectOption('manager');
+        await page.locator(`${WORKSPACE} c-plan-sign-off [data-id="no-history"]`).waitFor();
+        assert.equal(await page.locator(`${WORKSPACE} [data-id="go-to-sign-off"]`).count(), 0);
+
+        await page.locator('[data-id="user-switcher"]').selectOption('rep');
+        await page.locator(`${WORKSPACE} c-plan-sign-off [data-id="submit"] button`).click();
+        await page.locator(`${WORKSPACE} c-plan-sign-off [data-id="confirm"] button`).click();
+        await page.locator(`${WORKSPACE} c-plan-sign-off [data-id="recall"]`).waitFor();
 
         await page.locator('[data-id="user-switcher"]').selectOption('manager');
         await page.locator(`${WORKSPACE} [data-id="go-to-sign-off"]`).waitFor();

@@ -229,7 +229,7 @@ export function teamSteps(targetOrg: string, teamAliases: string[]): OrgStep[] {
             ]
         })),
         {
-            title: 'Set relationship owners and plan approvers',
+            title: 'Set relationship owners, plan approvers and milestone assignees',
             args: [
                 'apex',
                 'run',

@@ -1,6 +1,7 @@
-// Our key-account team in the demo story (Users), which relationships each owns and who signs off which
-// plan. Users cannot be tree-imported, so the scratch-org flow creates them with `sf org create user` and
-// sets owners and approvers with anonymous Apex generated here; the preview's emulator reads the same file.
+// Our key-account team in the demo story (Users), which relationships each owns, who signs off which plan
+// and who delivers which milestone. Users cannot be tree-imported, so the scratch-org flow creates them with
+// `sf org create user` and sets owners, approvers and assignees with anonymous Apex generated here; the
+// preview's emulator reads the same file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MANAGER_PERMISSION_SET, USER_PERMISSION_SET } from './orgCommands';
@@ -20,17 +21,25 @@ export interface Team {
     relationshipOwners: Record<string, string>;
     /** Account plan name → the alias of the manager who signs it off (the plan's Approver). */
     planApprovers: Record<string, string>;
+    /** Plan milestone name → the alias of who on our team delivers it (the milestone's Assignee). */
+    milestoneAssignees: Record<string, string>;
+}
+
+/** A team with no one in it: what a data folder without `team/team.json` has. */
+function emptyTeam(): Team {
+    return { users: [], relationshipOwners: {}, planApprovers: {}, milestoneAssignees: {} };
 }
 
 /** The team of a data folder (`team/team.json`), or an empty team when the folder has none. */
 export function readTeam(dataDir: string): Team {
     const file = path.join(dataDir, 'team', 'team.json');
-    if (!fs.existsSync(file)) return { users: [], relationshipOwners: {}, planApprovers: {} };
+    if (!fs.existsSync(file)) return emptyTeam();
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Team>;
     const team: Team = {
         users: raw.users ?? [],
         relationshipOwners: raw.relationshipOwners ?? {},
-        planApprovers: raw.planApprovers ?? {}
+        planApprovers: raw.planApprovers ?? {},
+        milestoneAssignees: raw.milestoneAssignees ?? {}
     };
     const byAlias = new Map(team.users.map((user) => [user.alias, user]));
     for (const user of team.users) {
@@ -45,6 +54,10 @@ export function readTeam(dataDir: string): Team {
         if (!approver) throw new Error(`${file}: "${plan}" is signed off by unknown alias ${alias}`);
         if (approver.role !== 'manager')
             throw new Error(`${file}: "${plan}" is signed off by ${alias}, who is not a manager`);
+    }
+    for (const [milestone, alias] of Object.entries(team.milestoneAssignees)) {
+        if (!byAlias.has(alias))
+            throw new Error(`${file}: "${milestone}" is assigned to unknown alias ${alias}`);
     }
     return team;
 }
@@ -108,7 +121,10 @@ export interface FittedTeam {
     team: Team;
     created: TeamMember[];
     skipped: TeamMember[];
-    /** What the admin must know: who was left out, who took over whose relationships, plans without an approver. */
+    /**
+     * What the admin must know: who was left out, who took over whose relationships and milestones, plans
+     * without an approver.
+     */
     notices: string[];
 }
 
@@ -120,8 +136,9 @@ function fullName(member: TeamMember): string {
  * The part of the team that fits in `free` user licences. The number a scratch org has is not documented
  * per edition, so setup reads it from the org and creates whom it can: managers who sign off a plan first
  * (sign-off is the story's last step), then reps by how many relationships they own. A left-out rep's
- * relationships go to the first created rep (or, with no rep, the first created member), so the heat map
- * keeps its owners; a plan whose approver was left out keeps none, and the notice says so.
+ * relationships and milestones go to the first created rep (or, with no rep, the first created member), so
+ * the heat map keeps its owners and every milestone someone to deliver it; a plan whose approver was left
+ * out keeps none, and the notice says so.
  */
 export function fitTeamToLicences(team: Team, free: number): FittedTeam {
     const approvers = new Set(Object.values(team.planApprovers));
@@ -145,11 +162,19 @@ export function fitTeamToLicences(team: Team, free: number): FittedTeam {
     const heir =
         order.find((member) => createdSet.has(member.alias) && member.role !== 'manager') ??
         order.find((member) => createdSet.has(member.alias));
-    const relationshipOwners: Record<string, string> = {};
-    for (const [email, alias] of Object.entries(team.relationshipOwners)) {
-        if (createdSet.has(alias)) relationshipOwners[email] = alias;
-        else if (heir) relationshipOwners[email] = heir.alias;
-    }
+    const inherit = (entries: Record<string, string>): Record<string, string> => {
+        const kept: Record<string, string> = {};
+        for (const [key, alias] of Object.entries(entries)) {
+            if (createdSet.has(alias)) kept[key] = alias;
+            else if (heir) kept[key] = heir.alias;
+        }
+        return kept;
+    };
+    const relationshipOwners = inherit(team.relationshipOwners);
+    const milestoneAssignees = inherit(team.milestoneAssignees);
+    const assigned = new Map<string, number>();
+    for (const alias of Object.values(team.milestoneAssignees))
+        assigned.set(alias, (assigned.get(alias) ?? 0) + 1);
     const planApprovers: Record<string, string> = {};
     const notices = [
         `The org has ${free} free ${TEAM_LICENCE} user licence${free === 1 ? '' : 's'} for a team of ${team.users.length}: ` +
@@ -164,6 +189,15 @@ export function fitTeamToLicences(team: Team, free: number): FittedTeam {
                 : `${fullName(member)}'s ${count} relationship${count === 1 ? '' : 's'} have no owner.`
         );
     }
+    for (const member of skipped) {
+        const count = assigned.get(member.alias) ?? 0;
+        if (!count) continue;
+        notices.push(
+            heir
+                ? `${fullName(member)}'s ${count} milestone${count === 1 ? '' : 's'} are assigned to ${fullName(heir)} instead.`
+                : `${fullName(member)}'s ${count} milestone${count === 1 ? '' : 's'} have no assignee.`
+        );
+    }
     for (const [plan, alias] of Object.entries(team.planApprovers)) {
         if (createdSet.has(alias)) planApprovers[plan] = alias;
         else
@@ -171,7 +205,12 @@ export function fitTeamToLicences(team: Team, free: number): FittedTeam {
                 `"${plan}" has no approver: set Approver on the plan to a user with Keystone Manager before submitting it.`
             );
     }
-    return { team: { users: created, relationshipOwners, planApprovers }, created, skipped, notices };
+    return {
+        team: { users: created, relationshipOwners, planApprovers, milestoneAssignees },
+        created,
+        skipped,
+        notices
+    };
 }
 
 function apexString(value: string): string {
@@ -186,17 +225,20 @@ function apexMap(entries: Record<string, string>): string {
 }
 
 /**
- * Anonymous Apex that sets each contact's relationship owner (by email and user alias) and each plan's
- * approver (by plan name and user alias), in user mode, and fails naming whatever it could not find,
- * so the setup step fails instead of leaving a half-assigned story.
+ * Anonymous Apex that sets each contact's relationship owner (by email and user alias), each plan's
+ * approver (by plan name and user alias) and each milestone's assignee (by milestone name and user alias),
+ * in user mode, and fails naming whatever it could not find or a milestone name that is not one
+ * milestone's, so the setup step fails instead of leaving a half-assigned story.
  */
 export function ownerAssignmentApex(team: Team): string {
     return [
         '// Generated by scripts/setup-scratch.ts from scripts/data/team/team.json.',
         `Map<String, String> ownerByEmail = ${apexMap(team.relationshipOwners)};`,
         `Map<String, String> approverByPlan = ${apexMap(team.planApprovers)};`,
+        `Map<String, String> assigneeByMilestone = ${apexMap(team.milestoneAssignees)};`,
         'Set<String> aliases = new Set<String>(ownerByEmail.values());',
         'aliases.addAll(approverByPlan.values());',
+        'aliases.addAll(assigneeByMilestone.values());',
         'Map<String, Id> userByAlias = new Map<String, Id>();',
         'for (User member : [SELECT Id, Alias FROM User WHERE Alias IN :aliases WITH USER_MODE]) {',
         '    userByAlias.put(member.Alias, member.Id);',
@@ -218,12 +260,28 @@ export function ownerAssignmentApex(team: Team): string {
         '    plans.add(new Account_Plan__c(Id = plan.Id, Approver__c = userByAlias.get(approverByPlan.get(plan.Name))));',
         '    missingPlans.remove(plan.Name);',
         '}',
-        'if (!missingContacts.isEmpty() || !missingPlans.isEmpty()) {',
-        "    throw new IllegalArgumentException('Keystone: not imported: ' + String.join(new List<String>(missingContacts), ', ') + ' ' + String.join(new List<String>(missingPlans), ', '));",
+        'List<Plan_Milestone__c> milestones = new List<Plan_Milestone__c>();',
+        'Set<String> missingMilestones = new Set<String>(assigneeByMilestone.keySet());',
+        'Set<String> seenMilestones = new Set<String>();',
+        'Set<String> ambiguousMilestones = new Set<String>();',
+        'for (Plan_Milestone__c milestone : [SELECT Id, Name FROM Plan_Milestone__c WHERE Name IN :assigneeByMilestone.keySet() WITH USER_MODE]) {',
+        '    if (!seenMilestones.add(milestone.Name)) ambiguousMilestones.add(milestone.Name);',
+        '    milestones.add(new Plan_Milestone__c(Id = milestone.Id, Assignee__c = userByAlias.get(assigneeByMilestone.get(milestone.Name))));',
+        '    missingMilestones.remove(milestone.Name);',
+        '}',
+        'List<String> notImported = new List<String>(missingContacts);',
+        'notImported.addAll(missingPlans);',
+        'notImported.addAll(missingMilestones);',
+        'if (!notImported.isEmpty()) {',
+        "    throw new IllegalArgumentException('Keystone: not imported: ' + String.join(notImported, ', '));",
+        '}',
+        'if (!ambiguousMilestones.isEmpty()) {',
+        "    throw new IllegalArgumentException('Keystone: more than one milestone is named ' + String.join(new List<String>(ambiguousMilestones), ', ') + ': name each milestone once in team.json');",
         '}',
         'update as user owned;',
         'update as user plans;',
-        "System.debug('Keystone: relationship owners set on ' + owned.size() + ' contacts, approvers on ' + plans.size() + ' plans');",
+        'update as user milestones;',
+        "System.debug('Keystone: relationship owners set on ' + owned.size() + ' contacts, approvers on ' + plans.size() + ' plans, assignees on ' + milestones.size() + ' milestones');",
         ''
     ].join('\n');
 }

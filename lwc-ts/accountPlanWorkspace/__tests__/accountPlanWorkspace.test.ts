@@ -3,6 +3,7 @@ import AccountPlanWorkspace from 'c/accountPlanWorkspace';
 import getWorkspace from '@salesforce/apex/AccountPlanWorkspaceController.getWorkspace';
 import markReviewed from '@salesforce/apex/AccountPlanWorkspaceController.markReviewed';
 import cloneToNextPeriod from '@salesforce/apex/AccountPlanWorkspaceController.cloneToNextPeriod';
+import getSignOff from '@salesforce/apex/PlanSignOffController.getSignOff';
 import { refreshApex } from '@salesforce/apex';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import workspaceWithPlan from './data/workspace.json';
@@ -11,6 +12,15 @@ import noFrequency from '@salesforce/label/c.Keystone_Review_No_Frequency';
 
 jest.mock(
     '@salesforce/apex/AccountPlanWorkspaceController.getWorkspace',
+    () => {
+        const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+// the sign-off section's own wire, so a test can hand it a loaded sign-off
+jest.mock(
+    '@salesforce/apex/PlanSignOffController.getSignOff',
     () => {
         const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
         return { default: createApexTestWireAdapter(jest.fn()) };
@@ -48,6 +58,7 @@ interface TestWireAdapter {
     getLastConfig(): Record<string, unknown>;
 }
 const wire = getWorkspace as unknown as TestWireAdapter;
+const signOffWire = getSignOff as unknown as TestWireAdapter;
 const markReviewedMock = markReviewed as unknown as jest.Mock;
 const cloneMock = cloneToNextPeriod as unknown as jest.Mock;
 const refreshApexMock = refreshApex as unknown as jest.Mock;
@@ -257,7 +268,29 @@ describe('c-account-plan-workspace', () => {
         expect(section).not.toBeNull();
         section?.dispatchEvent(new CustomEvent('planchange', { bubbles: true, composed: true }));
         await flush();
+        expect(refreshApexMock).toHaveBeenCalledWith(expect.objectContaining({ data: workspaceWithPlan }));
+    });
+
+    it('has the sign-off load again when another section saved, so "changed since approved" follows', async () => {
+        const element = mount();
+        wire.emit(workspaceWithPlan);
+        await flush();
+        const signOff = { planId: workspaceWithPlan.plan.id, status: 'Approved', history: [] };
+        signOffWire.emit(signOff);
+        await flush();
+        const objectives = element.shadowRoot?.querySelector('[data-section="objectives"] c-plan-objectives');
+        objectives?.dispatchEvent(new CustomEvent('planchange', { bubbles: true, composed: true }));
+        await flush();
+        expect(refreshApexMock).toHaveBeenCalledTimes(2);
+        expect(refreshApexMock).toHaveBeenCalledWith(expect.objectContaining({ data: signOff }));
+
+        // the sign-off's own save reloads itself: the workspace reloads only its header
+        refreshApexMock.mockClear();
+        const panel = element.shadowRoot?.querySelector('[data-section="signOff"] c-plan-sign-off');
+        panel?.dispatchEvent(new CustomEvent('planchange', { bubbles: true, composed: true }));
+        await flush();
         expect(refreshApexMock).toHaveBeenCalledTimes(1);
+        expect(refreshApexMock).not.toHaveBeenCalledWith(expect.objectContaining({ data: signOff }));
     });
 
     it('points the approver of a plan in review at the sign-off, unless the page leaves it out', async () => {

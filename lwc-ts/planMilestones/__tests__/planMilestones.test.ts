@@ -91,6 +91,49 @@ describe('c-plan-milestones', () => {
         expect(people[0]!.textContent).toContain('Victor Hale');
         expect(people[0]!.className).toContain('cadence_overdue');
         expect(people[0]!.textContent).toContain('Overdue by 60 days');
+        // last met and next due read as two facts, not "2026 ·Next due"
+        const dates = people[0]!.querySelector('.last-met')?.parentElement?.textContent ?? '';
+        expect(dates).toMatch(/\d{4} · Next due/);
+    });
+
+    it('folds a long meetings list to the overdue and the next due, and unfolds it on request', async () => {
+        const [late, onTrack] = view.cadence.rows;
+        const rows = [
+            late,
+            ...Array.from({ length: 9 }, (_, index) => ({
+                ...onTrack,
+                contactId: `003000000000${100 + index}AAA`,
+                name: `Stakeholder ${index + 1}`
+            }))
+        ];
+        const element = mount();
+        wire.emit({ ...view, cadence: { ...view.cadence, rows } });
+        await flush();
+        const shown = (): string[] =>
+            Array.from(element.shadowRoot?.querySelectorAll('li.cadence .slds-text-title_bold') ?? []).map(
+                (name) => name.textContent ?? ''
+            );
+        expect(shown()).toEqual([
+            'Victor Hale',
+            'Stakeholder 1',
+            'Stakeholder 2',
+            'Stakeholder 3',
+            'Stakeholder 4'
+        ]);
+        const toggle = q<HTMLElement & { label: string }>(element, '[data-id="cadence-toggle"]')!;
+        expect(toggle.label).toBe('Show all 10');
+
+        toggle.click();
+        await flush();
+        expect(shown()).toHaveLength(10);
+        expect(q<HTMLElement & { label: string }>(element, '[data-id="cadence-toggle"]')!.label).toBe(
+            'Show fewer'
+        );
+
+        // a short list has nothing to fold
+        wire.emit(view);
+        await flush();
+        expect(q(element, '[data-id="cadence-toggle"]')).toBeNull();
     });
 
     it('loads for the plan it is given and reloads for another', async () => {

@@ -1,6 +1,7 @@
 import {
     buildCadenceRows,
     buildMilestoneRows,
+    foldCadence,
     draftFor,
     inputFor,
     type MilestoneTexts
@@ -126,4 +127,25 @@ describe('draftFor and inputFor', () => {
             stakeholderId: '003000000000002AAA'
         });
     });
+});
+
+describe('foldCadence', () => {
+    const rows = (pattern: string): { id: number; overdue: boolean }[] =>
+        pattern.split('').map((mark, id) => ({ id, overdue: mark === '!' }));
+    const ids = (list: { id: number }[]): number[] => list.map((row) => row.id);
+    const cases: { pattern: string; folded: number[]; why: string }[] = [
+        { pattern: '', folded: [], why: 'no one' },
+        { pattern: '...', folded: [0, 1, 2], why: 'fewer than five: all' },
+        { pattern: '........', folded: [0, 1, 2, 3, 4], why: 'the next five due' },
+        { pattern: '!!.......', folded: [0, 1, 2, 3, 4], why: 'the overdue, then the next due' },
+        { pattern: '!!!!!!!..', folded: [0, 1, 2, 3, 4, 5, 6], why: 'every overdue one, even past five' },
+        { pattern: '...!....', folded: [0, 1, 2, 3, 4], why: 'an overdue row anywhere is kept' },
+        { pattern: '......!.', folded: [0, 1, 2, 3, 6], why: 'an overdue row late in the list takes a place' }
+    ];
+    for (const { pattern, folded, why } of cases) {
+        it(`folds "${pattern}" to ${JSON.stringify(folded)}: ${why}`, () => {
+            expect(ids(foldCadence(rows(pattern), false))).toEqual(folded);
+            expect(ids(foldCadence(rows(pattern), true))).toEqual(ids(rows(pattern)));
+        });
+    }
 });

@@ -95,6 +95,20 @@ describe('c-plan-objectives', () => {
         expect(bar?.getAttribute('aria-valuenow')).toBe('62.1');
     });
 
+    it('keeps the spaces between the figures: "1 of 3 Count", "Due Nov 15, 2026"', async () => {
+        const element = mount();
+        wire.emit(objectives);
+        await flush();
+
+        // the formatted numbers and dates are drawn by base components (empty in Jest): the words between
+        // them must bring their own spaces, or the row reads "1of3Count" and "DueNov 15"
+        const pilot = all(element, 'objective')[2];
+        expect(pilot.querySelector('[data-id="values"]')?.textContent).toBe(' of  Count');
+        expect(pilot.querySelector('[data-id="due"]')?.textContent).toBe('Due ');
+        const revenue = all(element, 'objective')[0];
+        expect(revenue.querySelector('[data-id="values"]')?.textContent).toBe(' of ');
+    });
+
     it('says so when the plan has no objectives, and offers Add only to those who may create', async () => {
         const element = mount();
         wire.emit({ ...objectives, objectives: [], canCreate: false });

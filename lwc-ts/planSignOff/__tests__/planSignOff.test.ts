@@ -8,6 +8,8 @@ import approvedChanged from './data/approvedChanged.json';
 import draftWithApprover from './data/draftWithApprover.json';
 import noPlan from '@salesforce/label/c.Keystone_SignOff_No_Plan';
 import noAccess from '@salesforce/label/c.Keystone_SignOff_No_Access';
+import noHistory from '@salesforce/label/c.Keystone_SignOff_No_History';
+import noHistoryApproved from '@salesforce/label/c.Keystone_SignOff_No_History_Approved';
 import ownPlan from '@salesforce/label/c.Keystone_SignOff_Own_Plan';
 import rejectNeedsComment from '@salesforce/label/c.Keystone_SignOff_Reject_Needs_Comment';
 
@@ -135,6 +137,17 @@ describe('c-plan-sign-off', () => {
         expect(byId(element, 'no-history')).not.toBeNull();
     });
 
+    it('says why an approved plan has no history, instead of "not submitted"', async () => {
+        const element = mount();
+        wire.emit({ ...approvedChanged, history: [] });
+        await flush();
+        expect(text(element, 'no-history')).toBe(noHistoryApproved);
+
+        wire.emit({ ...draftWithApprover, history: [] });
+        await flush();
+        expect(text(element, 'no-history')).toBe(noHistory);
+    });
+
     it('submits with a comment, then tells the workspace and reloads', async () => {
         submitMock.mockResolvedValue(undefined);
         const element = mount();
@@ -166,6 +179,7 @@ describe('c-plan-sign-off', () => {
             canDecide: true
         });
         await flush();
+        expect(text(element, 'status-line')).toBe('Waiting for your approval');
         byId(element, 'reject')?.click();
         await flush();
         byId(element, 'confirm')?.click();

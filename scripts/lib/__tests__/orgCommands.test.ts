@@ -260,28 +260,46 @@ describe('demo team in the scratch org', () => {
         const titles = steps.map((step) => step.title);
         assert.ok(titles.indexOf('Create team member ksAlex') > titles.indexOf('Import the demo story'));
         assert.ok(
-            titles.indexOf('Set relationship owners and plan approvers') >
+            titles.indexOf('Set relationship owners, plan approvers and milestone assignees') >
                 titles.indexOf('Create team member ksSam')
         );
     });
 
-    it('generates Apex that parses, runs in user mode and names every owned contact and approved plan', () => {
+    it('generates Apex that parses, runs in user mode and names every owned contact, approved plan and assigned milestone', () => {
         const apex = ownerAssignmentApex(team);
         assert.deepEqual(syntaxErrors(apex), []);
         assert.match(apex, /update as user owned;/);
         assert.match(apex, /update as user plans;/);
-        assert.equal((apex.match(/\[SELECT/g) ?? []).length, 3);
-        assert.equal((apex.match(/WITH USER_MODE\]/g) ?? []).length, 3);
+        assert.match(apex, /update as user milestones;/);
+        assert.equal((apex.match(/\[SELECT/g) ?? []).length, 4);
+        assert.equal((apex.match(/WITH USER_MODE\]/g) ?? []).length, 4);
         for (const email of Object.keys(team.relationshipOwners))
             assert.ok(apex.includes(`'${email}'`), email);
         for (const plan of Object.keys(team.planApprovers)) assert.ok(apex.includes(`'${plan}'`), plan);
+        for (const milestone of Object.keys(team.milestoneAssignees))
+            assert.ok(apex.includes(`'${milestone}'`), milestone);
+        assert.match(apex, /more than one milestone is named/);
         assert.match(apex, /throw new IllegalArgumentException\('Keystone: no user with alias '/);
     });
 
-    it('generates valid Apex for a team with no approvers', () => {
-        const apex = ownerAssignmentApex({ ...team, planApprovers: {} });
+    it('generates valid Apex for a team with no approvers and no assignees', () => {
+        const apex = ownerAssignmentApex({ ...team, planApprovers: {}, milestoneAssignees: {} });
         assert.deepEqual(syntaxErrors(apex), []);
         assert.match(apex, /approverByPlan = new Map<String, String>\(\);/);
+        assert.match(apex, /assigneeByMilestone = new Map<String, String>\(\);/);
+    });
+
+    it("names an assignee on our team for every demo milestone, each name one milestone's", () => {
+        const milestones = (
+            JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'Plan_Milestone__c.json'), 'utf8')) as {
+                records: { Name: string }[];
+            }
+        ).records.map((milestone) => milestone.Name);
+        assert.deepEqual(Object.keys(team.milestoneAssignees).sort(), [...milestones].sort());
+        assert.equal(new Set(milestones).size, milestones.length, 'no two demo milestones share a name');
+        const aliases = new Set(team.users.map((member) => member.alias));
+        for (const [milestone, alias] of Object.entries(team.milestoneAssignees))
+            assert.ok(aliases.has(alias), `${milestone}: ${alias}`);
     });
 
     it('has a manager with Keystone Manager and reps with Keystone User', () => {
@@ -323,6 +341,14 @@ describe('demo team in the scratch org', () => {
             assert.throws(() => readTeam(dir), /"Some Plan" is signed off by ksRep, who is not a manager/);
             write('ksNobody');
             assert.throws(() => readTeam(dir), /unknown alias ksNobody/);
+            fs.writeFileSync(
+                path.join(dir, 'team', 'team.json'),
+                JSON.stringify({
+                    users: [{ alias: 'ksRep', firstName: 'R', lastName: 'Ep', title: 'Rep' }],
+                    milestoneAssignees: { 'Some milestone': 'ksGhost' }
+                })
+            );
+            assert.throws(() => readTeam(dir), /"Some milestone" is assigned to unknown alias ksGhost/);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }

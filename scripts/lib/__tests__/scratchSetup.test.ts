@@ -45,6 +45,8 @@ describe('which team members fit the free licences', () => {
             assert.equal(fitted.created.length + fitted.skipped.length, team.users.length);
             for (const alias of ownersOf(fitted.team)) assert.ok(created.includes(alias), alias);
             for (const alias of Object.values(fitted.team.planApprovers)) assert.ok(created.includes(alias));
+            for (const alias of Object.values(fitted.team.milestoneAssignees))
+                assert.ok(created.includes(alias), alias);
         });
     }
 
@@ -70,6 +72,19 @@ describe('which team members fit the free licences', () => {
         );
     });
 
+    it("hands a left-out member's milestones to the first created rep (Sam), so each milestone keeps someone", () => {
+        const fitted = fitTeamToLicences(team, 3);
+        assert.deepEqual(Object.keys(fitted.team.milestoneAssignees), Object.keys(team.milestoneAssignees));
+        for (const [milestone, alias] of Object.entries(team.milestoneAssignees)) {
+            const expected = ['ksAlex', 'ksSam', 'ksMorgan'].includes(alias) ? alias : 'ksSam';
+            assert.equal(fitted.team.milestoneAssignees[milestone], expected, milestone);
+        }
+        assert.ok(
+            fitted.notices.some((n) => /Robin Hart's 2 milestones are assigned to Sam Patel instead/.test(n)),
+            fitted.notices.join('\n')
+        );
+    });
+
     it('with only the manager, the manager owns every relationship', () => {
         const fitted = fitTeamToLicences(team, 1);
         assert.deepEqual([...ownersOf(fitted.team)], ['ksMorgan']);
@@ -78,7 +93,13 @@ describe('which team members fit the free licences', () => {
 
     it('with no licence, leaves relationships unowned and plans without approver, and says so', () => {
         const fitted = fitTeamToLicences(team, 0);
-        assert.deepEqual(fitted.team, { users: [], relationshipOwners: {}, planApprovers: {} });
+        assert.deepEqual(fitted.team, {
+            users: [],
+            relationshipOwners: {},
+            planApprovers: {},
+            milestoneAssignees: {}
+        });
+        assert.ok(fitted.notices.some((n) => /milestones have no assignee/.test(n)));
         assert.ok(fitted.notices.some((n) => /0 free Salesforce user licences/.test(n)));
         for (const plan of Object.keys(team.planApprovers))
             assert.ok(

@@ -109,7 +109,19 @@ describe('the preview views as the user each browser chooses', () => {
         assert.equal((chosen.body.result as Choices).current, 'manager');
         const cookie = cookieOf(chosen);
 
-        // the manager approves Aeronova's plan in review: the header asks them, not the rep
+        // the manager approves Aeronova's plan once the rep submitted it: the header asks them, not the rep
+        assert.equal((await workspace({ cookie })).awaitingMySignOff, false, 'nothing submitted yet');
+        const planId = server.org
+            .all('Account_Plan__c')
+            .find((plan) => plan.Name === 'Aeronova Group FY2026 Account Plan')!.Id;
+        const submitted = await request(
+            server,
+            'POST',
+            '/api/apex/PlanSignOffController.submit',
+            {},
+            JSON.stringify({ planId, comment: 'Ready' })
+        );
+        assert.equal(submitted.body.error, undefined, JSON.stringify(submitted.body.error));
         const asManager = await workspace({ cookie });
         assert.equal(asManager.plan?.approverName, 'Morgan Reyes');
         assert.equal(asManager.awaitingMySignOff, true);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { FORCE_APP, ROOT } from '../../lib/project';
 import { INSTALLER_PERMISSION_SETS, SCRATCH_ONLY_SOURCE } from '../../lib/orgCommands';
 import { readPermissionSets } from '../../lib/permissionSets';
-import { readTeam, userDefinition, type TeamMember } from '../../lib/team';
+import { readTeam, userDefinition, type Team, type TeamMember } from '../../lib/team';
 import { Interpreter } from '../../apex-runtime/interpreter';
 import { Registry } from '../../apex-runtime/registry';
 import { ApexOrg } from '../../apex-runtime/org/apexOrg';
@@ -147,21 +147,67 @@ export function createPreviewOrg(
     const approvals = store.all('Account_Plan__c').flatMap((plan) => {
         const alias = team.planApprovers[String(plan.Name ?? '')];
         const approver = alias ? userIds.get(alias) : undefined;
-        return approver ? [{ Id: plan.Id, Approver__c: approver }] : [];
+        return approver ? [{ Id: String(plan.Id), value: approver }] : [];
     });
-    if (approvals.length) {
-        const records = approvals.map((values) => {
-            const record = new ApexSObject('Account_Plan__c');
-            record.fields.set('Id', values.Id);
-            record.fields.set('Approver__c', values.Approver__c);
-            return record;
-        });
-        const results = runDml(apex, new Interpreter(registry, apex), 'update', records, true, 'system');
-        const failed = results.find((result) => result.errors.length);
-        if (failed) throw new Error(`the demo plans' approvers were refused: ${failed.errors[0]!.message}`);
-    }
+    updateLookups(apex, registry, 'Account_Plan__c', 'Approver__c', approvals, "the demo plans' approvers");
+    // and who on the team delivers each milestone, so the milestones and their reminders have someone
+    const assignments = milestoneAssignments(team, store.all('Plan_Milestone__c'), userIds);
+    updateLookups(
+        apex,
+        registry,
+        'Plan_Milestone__c',
+        'Assignee__c',
+        assignments,
+        "the demo milestones' assignees"
+    );
     if (team.users.length) counts.User = team.users.length;
     return { apex, registry, counts };
+}
+
+/**
+ * Each demo milestone's assignee from the team's `milestoneAssignees` (milestone name → alias), as the
+ * scratch setup's Apex sets them: a name that is no milestone's, or more than one's, is refused by name.
+ */
+export function milestoneAssignments(
+    team: Team,
+    milestones: readonly Record<string, unknown>[],
+    userIds: ReadonlyMap<string, string>
+): { Id: string; value: string }[] {
+    const byName = new Map<string, Record<string, unknown>[]>();
+    for (const milestone of milestones) {
+        const name = String(milestone.Name ?? '');
+        byName.set(name, [...(byName.get(name) ?? []), milestone]);
+    }
+    return Object.entries(team.milestoneAssignees).flatMap(([name, alias]) => {
+        const named = byName.get(name) ?? [];
+        if (named.length === 0)
+            throw new Error(`the team assigns "${name}", but no demo milestone has that name`);
+        if (named.length > 1)
+            throw new Error(`the team assigns "${name}", but ${named.length} demo milestones have that name`);
+        const assignee = userIds.get(alias);
+        return assignee ? [{ Id: String(named[0]!.Id), value: assignee }] : [];
+    });
+}
+
+/** Sets one lookup on records through the triggers and validation rules, in system mode as a data load. */
+function updateLookups(
+    apex: ApexOrg,
+    registry: Registry,
+    objectName: string,
+    field: string,
+    rows: { Id: string; value: string }[],
+    what: string
+): void {
+    if (!rows.length) return;
+    const records = rows.map((row) => {
+        const record = new ApexSObject(objectName);
+        record.fields.set('Id', row.Id);
+        record.fields.set(field, row.value);
+        return record;
+    });
+    const results = runDml(apex, new Interpreter(registry, apex), 'update', records, true, 'system');
+    const failed = results.find((result) => result.errors.length);
+    if (failed) throw new Error(`${what} were refused: ${failed.errors[0]!.message}`);
 }
 
 /** Creates a team member as `sf org create user` with their definition does; returns the User's Id. */
