@@ -17,6 +17,7 @@ import {
     visibleSections,
     type SectionKey,
     type WorkspaceDto,
+    type SplitProgress,
     type WorkspaceHeader
 } from 'c/planWorkspaceModel';
 import { errorMessage, formatIsoDate, formatLabel, isoToday } from 'c/keystoneText';
@@ -151,10 +152,6 @@ export default class AccountPlanWorkspace extends NavigationMixin(LightningEleme
     readonly labels = {
         loadingLabel,
         statusPathLabel,
-        miningLabel,
-        farmingLabel,
-        miningHelpLabel,
-        farmingHelpLabel,
         wonLabel,
         targetLabel,
         revenueOmittedLabel,
@@ -224,6 +221,16 @@ export default class AccountPlanWorkspace extends NavigationMixin(LightningEleme
 
     get header(): WorkspaceHeader | null {
         return this.workspace ? buildHeader(this.workspace, isoToday()) : null;
+    }
+
+    /** Mining and farming side by side, each with its words: one figure drawn twice. */
+    get splits(): (SplitProgress & { label: string; help: string; progressId: string })[] {
+        const header = this.header;
+        if (!header) return [];
+        return [
+            { ...header.mining, label: miningLabel, help: miningHelpLabel, progressId: 'mining-progress' },
+            { ...header.farming, label: farmingLabel, help: farmingHelpLabel, progressId: 'farming-progress' }
+        ];
     }
 
     get hasPlan(): boolean {
