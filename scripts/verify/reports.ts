@@ -2,8 +2,8 @@
 // against what the project ships. Pure: callers hand in parsed XML and a catalog of objects and fields, so
 // the rules are tested with tables of cases and no files. A report over a custom report type names each
 // column `<table>$<field>`, where <table> is the report type's path (`Account_Plan__c`,
-// `Account_Plan__c.Plan_Objectives__r`) and <field> a field of that table's object, or a lookup path
-// (`Account__c.Key_Account_Tier__c`) as the report type's own columns list it.
+// `Account_Plan__c.Plan_Objectives__r`) and <field> a field of that table's object. Lookup paths
+// (`Account__c.Key_Account_Tier__c`) are refused: see LOOKUP_PATH_REASON.
 import { childText, type XmlElement } from '../lib/xmlTree';
 
 /** What the checks need to know about one field. `type` is '' for standard fields we do not describe. */
@@ -102,19 +102,18 @@ function tooLong(description: string | undefined): string | undefined {
         : undefined;
 }
 
-/** Follows `Account__c.Owner.Email` from `object`: every segment but the last a lookup. */
-export function resolveFieldPath(catalog: Catalog, object: string, path: string): FieldInfo | string {
-    const segments = path.split('.');
-    let current = object;
-    for (let i = 0; i < segments.length; i++) {
-        const info = catalog.field(current, segments[i]!);
-        if (!info) return `${current}.${segments[i]} does not exist`;
-        if (i === segments.length - 1) return info;
-        if (!info.referenceTo)
-            return `${current}.${segments[i]} is not a lookup, so ${path} cannot go through it`;
-        current = info.referenceTo;
-    }
-    return `${object}: empty field`;
+/**
+ * Why no column may reach a field through a lookup (`Account.Name` in a report type, `Contact$Account.Name`
+ * in a report): the Salesforce documentation we can check offline does not confirm how either is written,
+ * and a wrong name fails the customer's first deploy of the whole package.
+ */
+export const LOOKUP_PATH_REASON =
+    'the documented syntax of lookup-path columns could not be confirmed, and a wrong one fails the first deploy';
+
+/** The field part of a column name (`Name` of `Account.Contacts$Name`), or '' when it names no field (RowCount). */
+export function fieldOfColumn(column: string): string {
+    const dollar = column.indexOf('$');
+    return dollar < 0 ? '' : column.slice(dollar + 1);
 }
 
 /**
@@ -216,9 +215,18 @@ export function checkReportType(
             continue;
         }
         seen.add(key.toLowerCase());
-        const resolved = resolveFieldPath(catalog, tableObject, column.field);
-        if (typeof resolved === 'string') problem(column.line, 'report-type-field', resolved);
-        else columns.set(key, resolved);
+        if (column.field.includes('.')) {
+            problem(
+                column.line,
+                'report-type-lookup-path',
+                `${column.field} on ${column.table} reaches a field through a lookup: ${LOOKUP_PATH_REASON}. ` +
+                    `List the lookup field itself (${column.field.split('.')[0]}) or root the report type at the parent object and join down to ${tableObject}`
+            );
+            continue;
+        }
+        const info = catalog.field(tableObject, column.field);
+        if (!info) problem(column.line, 'report-type-field', `${tableObject}.${column.field} does not exist`);
+        else columns.set(key, info);
     }
     return { problems, columns };
 }
@@ -384,9 +392,23 @@ export function checkReport(
         );
     if (report.format === 'Matrix' && (across === 0 || down === 0))
         problem(report.line, 'report-format', 'a Matrix report groups both rows and columns');
+    // Checked before the report type is known: a lookup path is refused whatever the type offers.
+    const lookupPaths = new Set<ReportReference>();
+    for (const reference of report.references) {
+        const field = fieldOfColumn(reference.column);
+        if (!field.includes('.')) continue;
+        lookupPaths.add(reference);
+        const table = reference.column.slice(0, reference.column.indexOf('$'));
+        problem(
+            reference.line,
+            'report-lookup-path',
+            `${reference.kind} ${reference.column} reaches a field through a lookup: ${LOOKUP_PATH_REASON}. ` +
+                `Use the lookup column (${table}$${field.split('.')[0]}) or a report type rooted at the parent object`
+        );
+    }
     if (!reportTypeColumns) return problems;
     for (const reference of report.references) {
-        if (!reportTypeColumns.has(reference.column))
+        if (!lookupPaths.has(reference) && !reportTypeColumns.has(reference.column))
             problem(
                 reference.line,
                 'report-column',

@@ -10,7 +10,7 @@ import {
     parseDashboard,
     parseReport,
     parseReportType,
-    resolveFieldPath,
+    fieldOfColumn,
     type Catalog,
     type FieldInfo,
     type ParsedReport
@@ -69,22 +69,14 @@ const header = (base: string, deployed = 'true', description = 'Rows.'): string 
 const messages = (problems: { rule: string; message: string }[]): string[] =>
     problems.map((problem) => `${problem.rule}: ${problem.message}`);
 
-describe('resolveFieldPath follows lookups and names the broken segment', () => {
-    const cases: [string, string, string | FieldInfo][] = [
-        ['Account_Plan__c', 'Status__c', OBJECTS.Account_Plan__c!.Status__c!],
-        ['Account_Plan__c', 'Account__c.Key_Account_Tier__c', OBJECTS.Account!.Key_Account_Tier__c!],
-        ['Account_Plan__c', 'Account__c.Owner.Email', { type: '' }],
-        ['Account_Plan__c', 'Stauts__c', 'Account_Plan__c.Stauts__c does not exist'],
-        ['Account_Plan__c', 'Account__c.Tier__c', 'Account.Tier__c does not exist'],
-        [
-            'Account_Plan__c',
-            'Status__c.Name',
-            'Account_Plan__c.Status__c is not a lookup, so Status__c.Name cannot go through it'
-        ]
+describe('fieldOfColumn names the field part of a report column', () => {
+    const cases: [string, string][] = [
+        ['Account_Plan__c$Status__c', 'Status__c'],
+        ['Account.Contacts.Stance_Observations__r$Observed_On__c', 'Observed_On__c'],
+        ['Contact$Account.Name', 'Account.Name'],
+        ['RowCount', '']
     ];
-    for (const [object, path, expected] of cases) {
-        it(`${object} ${path}`, () => assert.deepEqual(resolveFieldPath(catalog, object, path), expected));
-    }
+    for (const [column, field] of cases) it(column, () => assert.equal(fieldOfColumn(column), field));
 });
 
 describe('checkReportType', () => {
@@ -94,17 +86,45 @@ describe('checkReportType', () => {
             body:
                 header('Account_Plan__c') +
                 join('Plan_Milestones__r', true) +
-                section(
-                    column('Account_Plan__c', 'Name'),
-                    column('Account_Plan__c', 'Account__c.Key_Account_Tier__c')
-                ) +
+                section(column('Account_Plan__c', 'Name'), column('Account_Plan__c', 'Account__c')) +
                 section(column('Account_Plan__c.Plan_Milestones__r', 'Due_Date__c')),
             problems: [],
             columns: [
                 'Account_Plan__c$Name',
-                'Account_Plan__c$Account__c.Key_Account_Tier__c',
+                'Account_Plan__c$Account__c',
                 'Account_Plan__c.Plan_Milestones__r$Due_Date__c'
             ]
+        },
+        {
+            name: 'rooted at Account, the tier is a column of the primary object, not a lookup path',
+            body:
+                header('Account') +
+                join('Account_Plans__r', false, join('Plan_Milestones__r', true)) +
+                section(column('Account', 'Name'), column('Account', 'Key_Account_Tier__c')) +
+                section(column('Account.Account_Plans__r', 'Status__c')) +
+                section(column('Account.Account_Plans__r.Plan_Milestones__r', 'Due_Date__c')),
+            problems: [],
+            columns: [
+                'Account$Name',
+                'Account$Key_Account_Tier__c',
+                'Account.Account_Plans__r$Status__c',
+                'Account.Account_Plans__r.Plan_Milestones__r$Due_Date__c'
+            ]
+        },
+        {
+            name: 'lookup paths are refused and offered to no report, even when every segment exists',
+            body:
+                header('Account_Plan__c') +
+                section(
+                    column('Account_Plan__c', 'Name'),
+                    column('Account_Plan__c', 'Account__c.Key_Account_Tier__c'),
+                    column('Account_Plan__c', 'Account__c.Owner.Email')
+                ),
+            problems: [
+                'report-type-lookup-path: Account__c.Key_Account_Tier__c on Account_Plan__c reaches a field through a lookup: the documented syntax of lookup-path columns could not be confirmed, and a wrong one fails the first deploy. List the lookup field itself (Account__c) or root the report type at the parent object and join down to Account_Plan__c',
+                'report-type-lookup-path: Account__c.Owner.Email on Account_Plan__c reaches a field through a lookup: the documented syntax of lookup-path columns could not be confirmed, and a wrong one fails the first deploy. List the lookup field itself (Account__c) or root the report type at the parent object and join down to Account_Plan__c'
+            ],
+            columns: ['Account_Plan__c$Name']
         },
         {
             name: 'an unknown base object stops the check',
@@ -192,7 +212,7 @@ const typeColumns = checkReportType(
                     column('Account_Plan__c', 'Status__c'),
                     column('Account_Plan__c', 'Period_Start__c'),
                     column('Account_Plan__c', 'Revenue_Goal__c'),
-                    column('Account_Plan__c', 'Account__c.Key_Account_Tier__c')
+                    column('Account_Plan__c', 'Account__c')
                 ) +
                 section(
                     column('Account_Plan__c.Plan_Milestones__r', 'Is_Overdue__c'),
@@ -259,7 +279,7 @@ describe('checkReport', () => {
             report: reportXml(
                 col(`${P}$Name`) +
                     col(`${P}$Revenue_Goal__c`, 'Sum', 'Average') +
-                    filter(`${P}$Account__c.Key_Account_Tier__c`, 'equals', 'Tier 1,Tier 2,Tier 3') +
+                    filter(`${P}$Status__c`, 'equals', 'Draft,In Review,Approved') +
                     down(`${P}$Status__c`) +
                     `<timeFrameFilter><dateColumn>${P}$Period_Start__c</dateColumn><interval>INTERVAL_CURY</interval></timeFrameFilter>`
             ),
@@ -311,16 +331,31 @@ describe('checkReport', () => {
             ]
         },
         {
-            name: 'a tier that does not exist and a checkbox filtered on a word',
+            name: 'a status that does not exist and a checkbox filtered on a word',
             report: reportXml(
                 col(`${P}$Name`) +
-                    `<filter><criteriaItems><column>${P}$Account__c.Key_Account_Tier__c</column><operator>notEqual</operator><value>Not key</value></criteriaItems>` +
+                    `<filter><criteriaItems><column>${P}$Status__c</column><operator>notEqual</operator><value>Closd</value></criteriaItems>` +
                     `<criteriaItems><column>${M}$Is_Overdue__c</column><operator>equals</operator><value>yes</value></criteriaItems></filter>` +
                     down(`${P}$Status__c`)
             ),
             problems: [
-                'report-filter-value: Account_Plan__c$Account__c.Key_Account_Tier__c has no value "Not key" (it has Tier 1, Tier 2, Tier 3, Not Key)',
+                'report-filter-value: Account_Plan__c$Status__c has no value "Closd" (it has Draft, In Review, Approved, Closed)',
                 'report-filter-value: Account_Plan__c.Plan_Milestones__r$Is_Overdue__c is a checkbox: filter on 1 or 0, not "yes"'
+            ]
+        },
+        {
+            name: 'lookup paths in a column, a filter and a grouping, each refused once',
+            report: reportXml(
+                col(`${P}$Account__c.Name`) +
+                    filter(`${P}$Account__c.Key_Account_Tier__c`, 'equals', 'Tier 1,Tier 2,Tier 3') +
+                    down(`${P}$Account__c`) +
+                    across(`${M}$Owner.Email`),
+                'Matrix'
+            ),
+            problems: [
+                'report-lookup-path: column Account_Plan__c$Account__c.Name reaches a field through a lookup: the documented syntax of lookup-path columns could not be confirmed, and a wrong one fails the first deploy. Use the lookup column (Account_Plan__c$Account__c) or a report type rooted at the parent object',
+                'report-lookup-path: grouping Account_Plan__c.Plan_Milestones__r$Owner.Email reaches a field through a lookup: the documented syntax of lookup-path columns could not be confirmed, and a wrong one fails the first deploy. Use the lookup column (Account_Plan__c.Plan_Milestones__r$Owner) or a report type rooted at the parent object',
+                'report-lookup-path: filter Account_Plan__c$Account__c.Key_Account_Tier__c reaches a field through a lookup: the documented syntax of lookup-path columns could not be confirmed, and a wrong one fails the first deploy. Use the lookup column (Account_Plan__c$Account__c) or a report type rooted at the parent object'
             ]
         },
         {
@@ -343,6 +378,14 @@ describe('checkReport', () => {
             );
         });
     }
+    it('a lookup path is refused even when the report type is missing', () => {
+        assert.deepEqual(
+            messages(checkReport(reportXml(col('Contact$Account.Name'), 'Tabular'), undefined, true, 'F')),
+            [
+                'report-lookup-path: column Contact$Account.Name reaches a field through a lookup: the documented syntax of lookup-path columns could not be confirmed, and a wrong one fails the first deploy. Use the lookup column (Contact$Account) or a report type rooted at the parent object'
+            ]
+        );
+    });
 });
 
 describe('checkDashboard', () => {

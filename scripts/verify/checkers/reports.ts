@@ -18,7 +18,7 @@ import {
 } from '../reports';
 import type { Finding, Project } from '../finding';
 
-/** Standard lookups a report type may go through (`Owner.Email`, `Account.Name`), by object. */
+/** Standard lookup fields a report type may list as columns of their own (`Owner`, `Account`), by object. */
 const STANDARD_LOOKUPS: Record<string, Record<string, string>> = {
     '*': { Owner: 'User', CreatedBy: 'User', LastModifiedBy: 'User' },
     Account: { Parent: 'Account' },
