@@ -9,6 +9,7 @@ import { walk } from '../../lib/project';
 import { childText, descendants, parseXml, type XmlElement } from '../../lib/xmlTree';
 import { isAuraEnabled, type ApexMethod } from '../../lib/apexModel';
 import { apexFiles, objectFields } from './apex';
+import { checkReportMetadata } from './reports';
 import type { Checker, Finding, Project } from '../finding';
 
 function readXml(file: string): XmlElement | null {
@@ -536,7 +537,7 @@ function checkLightningOut(project: Project): Finding[] {
 export const crossReferencesChecker: Checker = {
     name: 'cross-references',
     description:
-        'permission sets ↔ objects/fields/classes/tabs/pages, @salesforce/apex imports ↔ @AuraEnabled methods and parameter names, @salesforce/messageChannel imports ↔ message channels, flexipages ↔ bundles, exposure and targets, Visualforce pages ↔ Lightning Out apps ↔ bundles',
+        'permission sets ↔ objects/fields/classes/tabs/pages, @salesforce/apex imports ↔ @AuraEnabled methods and parameter names, @salesforce/messageChannel imports ↔ message channels, flexipages ↔ bundles, exposure and targets, Visualforce pages ↔ Lightning Out apps ↔ bundles, report types ↔ objects/fields/child relationships, reports ↔ report types/folders, dashboards ↔ reports/groupings/aggregates',
     async run(project: Project): Promise<Finding[]> {
         const apex = apexFiles(project);
         const classes = new Set(apex.map((file) => file.name));
@@ -553,7 +554,8 @@ export const crossReferencesChecker: Checker = {
             ...checkFlexipages(project),
             ...checkCoverage(project),
             ...checkMetadataNames(project),
-            ...checkLightningOut(project)
+            ...checkLightningOut(project),
+            ...checkReportMetadata(project)
         ];
         // every controller a component can call must be granted by some permission set
         const granted = new Set(
