@@ -26,6 +26,7 @@ const DATE_LITERALS = new Set<string>([
     'NEXT_90_DAYS',
     'LAST_N_DAYS',
     'NEXT_N_DAYS',
+    'N_DAYS_AGO',
     'LAST_N_WEEKS',
     'NEXT_N_WEEKS',
     'LAST_N_MONTHS',
@@ -51,11 +52,59 @@ export function relativeRange(value: string, today: string): DayRange | null {
         throw new ReportDefinitionError(
             `the relative date ${value} is not valid (${needsN ? 'add :n' : 'no :n'})`
         );
-    return dateLiteralRange(
-        match[1] as DateLiteralName,
-        match[2] === undefined ? null : Number(match[2]),
-        today
-    );
+    const n = match[2] === undefined ? null : Number(match[2]);
+    const spans = /^(LAST|NEXT)_N_(WEEKS|MONTHS|QUARTERS)$/.exec(match[1]!);
+    if (spans)
+        return spanRange(
+            spans[1] === 'LAST' ? -1 : 1,
+            spans[2] as 'WEEKS' | 'MONTHS' | 'QUARTERS',
+            n!,
+            today
+        );
+    return dateLiteralRange(match[1] as DateLiteralName, n, today);
+}
+
+function iso(date: Date): string {
+    return date.toISOString().slice(0, 10);
+}
+
+/**
+ * LAST_N_MONTHS:n and its kin: the n whole weeks (starting Sunday), months or quarters before the current
+ * one, or after it — the current one itself not included ("Relative Date Filter Reference").
+ */
+function spanRange(
+    direction: -1 | 1,
+    unit: 'WEEKS' | 'MONTHS' | 'QUARTERS',
+    n: number,
+    today: string
+): DayRange {
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    if (unit === 'WEEKS') {
+        const sunday = new Date(Date.UTC(y, m - 1, d));
+        sunday.setUTCDate(sunday.getUTCDate() - sunday.getUTCDay());
+        const start = new Date(sunday);
+        const end = new Date(sunday);
+        if (direction < 0) {
+            start.setUTCDate(start.getUTCDate() - 7 * n);
+            end.setUTCDate(end.getUTCDate() - 1);
+        } else {
+            start.setUTCDate(start.getUTCDate() + 7);
+            end.setUTCDate(end.getUTCDate() + 7 * (n + 1) - 1);
+        }
+        return { start: iso(start), end: iso(end) };
+    }
+    const months = unit === 'MONTHS' ? 1 : 3;
+    // the first month (0-based) of the current month or quarter
+    const first = unit === 'MONTHS' ? m - 1 : Math.floor((m - 1) / 3) * 3;
+    if (direction < 0)
+        return {
+            start: iso(new Date(Date.UTC(y, first - months * n, 1))),
+            end: iso(new Date(Date.UTC(y, first, 0)))
+        };
+    return {
+        start: iso(new Date(Date.UTC(y, first + months, 1))),
+        end: iso(new Date(Date.UTC(y, first + months * (n + 1), 0)))
+    };
 }
 
 /** The report builder's standard intervals (timeFrameFilter) as relative date values. */
