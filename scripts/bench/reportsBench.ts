@@ -8,7 +8,7 @@
 import { FORCE_APP, DATA_DIR } from '../lib/project';
 import { seededRandom } from '../data/generate';
 import { apexTreeTarget, createPreviewOrg, userForRole } from '../preview/apex/previewOrg';
-import type { ApexOrg } from '../../apex-runtime/org/apexOrg';
+import type { ApexOrg } from '../apex-runtime/org/apexOrg';
 import type { FieldValue } from '../preview/emulator/store';
 import { columnsRead, readReportCatalog, reportTypeOf, runReportsPage } from '../preview/reports/runReports';
 import { fetchRows } from '../preview/reports/fetchRows';
@@ -51,7 +51,7 @@ export function generatePortfolio(
     const offerings = org.store
         .all('Offering__c')
         .filter((each) => each.Active__c === true)
-        .map((each) => each.Id);
+        .map((each) => String(each.Id));
     const year = Number(org.store.today.slice(0, 4));
     const accounts = insert(
         'Account',

@@ -69,7 +69,7 @@ describe('the Reports page in Chromium', () => {
             .locator('[data-id="report-row"]')
             .evaluateAll((nodes) =>
                 nodes.map((node) =>
-                    [...node.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? '')
+                    Array.from(node.querySelectorAll('td')).map((cell) => cell.textContent?.trim() ?? '')
                 )
             );
         // offering rows, each followed by its accounts; Aeronova's lines are the landscape's targets

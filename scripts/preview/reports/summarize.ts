@@ -177,7 +177,12 @@ function buildGroups(
             )
         );
     });
-    return nodes.map(({ sortKey: _sortKey, ...node }) => node);
+    return nodes.map((node) => ({
+        key: node.key,
+        label: node.label,
+        summary: node.summary,
+        children: node.children
+    }));
 }
 
 function compareText(a: string, b: string, keyA: string, keyB: string, date: boolean): number {
