@@ -56,6 +56,8 @@ export interface TableCell {
     key: string;
     text: string;
     numeric: boolean;
+    /** the cell's class: numbers right-aligned, as the report builder shows them */
+    className: string;
 }
 
 export interface TableRow {
@@ -93,7 +95,12 @@ function formatDetail(type: string, value: string | number | boolean | null): st
     return value;
 }
 
-const text = (key: string, value: string, numeric = false): TableCell => ({ key, text: value, numeric });
+const text = (key: string, value: string, numeric = false): TableCell => ({
+    key,
+    text: value,
+    numeric,
+    className: numeric ? 'number' : ''
+});
 
 /** The summaries a report shows next to its groups: its aggregates, or the record count when it has none. */
 export function shownSummaries(result: ReportResult): string[] {
