@@ -142,17 +142,25 @@ export function fetchRows(
     const text = `SELECT ${fieldsOf(false).join(', ')}${subquery} FROM ${type.baseObject} WITH USER_MODE`;
     // a report run is its own request: fresh limits, whatever the last call used
     org.limits = new GovernorLimits(SYNC_LIMITS);
-    const result = org.runAs(userId, () =>
-        org.query({
-            kind: 'dynamic',
-            text,
-            binds: null,
-            access: 'user',
-            count: false,
-            withSharing: true,
-            origin: { file: `report type ${type.name}`, line: 1 }
-        })
-    );
+    const result = org.runAs(userId, () => {
+        try {
+            return org.query({
+                kind: 'dynamic',
+                text,
+                binds: null,
+                access: 'user',
+                count: false,
+                withSharing: true,
+                origin: { file: `report type ${type.name}`, line: 1 }
+            });
+        } catch (error) {
+            // the org refuses what the user may not read: the report says who and what, and shows no numbers
+            const name = String(org.store.get(userId)?.Name ?? userId);
+            throw new Error(
+                `${name} cannot run this report: ${error instanceof Error ? error.message : String(error)}`
+            );
+        }
+    });
     const records = result instanceof ApexList ? result.items : [];
     const rows: ReportRow[] = [];
     const baseShapes = [...shapes].filter(([, shape]) => !shape.child);

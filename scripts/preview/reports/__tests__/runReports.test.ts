@@ -82,6 +82,30 @@ describe('reports over the demo org', () => {
         );
     });
 
+    it('refuses to run as a user who may not read the report type, naming them and the object', () => {
+        const { org, context } = demoOrg(TODAY, 'manager');
+        const profile = org.all('Profile').find((each) => each.Name === 'Standard User')!;
+        const plain = org.insert('User', {
+            Username: 'no.keystone@example.com',
+            FirstName: 'Noah',
+            LastName: 'Access',
+            Alias: 'noacc',
+            Email: 'no.keystone@example.com',
+            ProfileId: profile.Id,
+            TimeZoneSidKey: 'Europe/London',
+            LocaleSidKey: 'en_US',
+            EmailEncodingKey: 'UTF-8',
+            LanguageLocaleKey: 'en_US'
+        });
+        const result = runReport(context.org, catalog, named('Stance_Changes_Last_90_Days'), plain);
+        assert.match(
+            result.error ?? '',
+            /^Keystone_Reports\/Stance_Changes_Last_90_Days: Noah Access cannot run this report: .*Stance_Observation__c/
+        );
+        assert.equal(result.grand, undefined);
+        assert.equal(result.details, undefined);
+    });
+
     it("draws a dashboard's components from the reports' results and names what it cannot draw", () => {
         const { context } = demoOrg(TODAY, 'manager');
         const page = runReportsPage(context.org, catalog, context.userId);
