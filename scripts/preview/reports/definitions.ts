@@ -323,6 +323,18 @@ export function readReport(file: string, folder: string): ReportDefinition {
             endDate: text(timeNode, 'endDate')
         };
     }
+    // "my records" and the like would keep only some owners' rows: the engine runs the organization scope
+    const scope = text(node, 'scope');
+    if (scope !== null && scope !== 'organization')
+        throw new ReportDefinitionError(
+            `${where}: <scope>${scope}</scope> is not supported (the preview runs the organization scope)`
+        );
+    // report parameters of standard report types (open, probability…) filter rows; only layout ones pass
+    for (const param of list(node, 'params')) {
+        const name = text(param, 'name') ?? '';
+        if (name !== 'co')
+            throw new ReportDefinitionError(`${where}: <params><name>${name}</name> is not supported`);
+    }
     const rowLimit = text(node, 'rowLimit');
     if (rowLimit !== null && !/^\d+$/.test(rowLimit))
         throw new ReportDefinitionError(`${where}: <rowLimit>${rowLimit}</rowLimit> is not a whole number`);

@@ -47,6 +47,10 @@ describe('report definitions', () => {
             () => readReport(path.join(FIXTURES, 'broken/Bad_Operator.report-meta.xml'), 'Keystone_Reports'),
             /<operator>within<\/operator> is not supported/
         );
+        assert.throws(
+            () => readReport(path.join(FIXTURES, 'broken/My_Records.report-meta.xml'), 'Keystone_Reports'),
+            /<scope>user<\/scope> is not supported/
+        );
     });
 
     it('reads a dashboard: components in order with the summary each shows', () => {
