@@ -11,7 +11,9 @@
 //                              coverage; no peer
 //   bench preview-apex account=… method=… median_ms=…   a preview @salesforce/apex call through the Apex
 //                              runtime (demo accounts' reads, the 20,000-person org chart page); no peer
-// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex, --sizes 1000,5000 (org chart sizes; the
+//   bench reports accounts=200 reports=… keystone_ms=… peer_ms=…   every shipped report in the preview's
+//                              report engine over 200 generated key accounts vs naive row-by-row grouping
+// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex|reports, --sizes 1000,5000 (org chart sizes; the
 // page case defaults to 5000,20000)
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +27,7 @@ import { runOrgChartBench } from './orgChartBench';
 import { runLandscapeBench } from './landscapeBench';
 import { runApexTestsBench } from './apexTestsBench';
 import { runPreviewApexBench } from './previewApexBench';
+import { runReportsBench } from './reportsBench';
 import { PAGE_SIZES, runOrgChartPageBench } from './orgChartPageBench';
 import { buildBenchPage, buildPreview } from '../preview/bundle';
 import { startPreviewServer } from '../preview/server';
@@ -75,7 +78,15 @@ function option(name: string): string | undefined {
 
 async function main(): Promise<void> {
     const only = option('only');
-    const cases = ['layout', 'orgchart', 'orgchart-page', 'landscape', 'apex-tests', 'preview-apex'];
+    const cases = [
+        'layout',
+        'orgchart',
+        'orgchart-page',
+        'landscape',
+        'apex-tests',
+        'preview-apex',
+        'reports'
+    ];
     if (only && !cases.includes(only))
         throw new Error(`--only takes one of ${cases.join(', ')}, not "${only}"`);
     const given = option('sizes')?.split(',').map(Number);
@@ -85,7 +96,8 @@ async function main(): Promise<void> {
     if (!only || only === 'layout') layoutBench(sizes);
     if (!only || only === 'apex-tests') runApexTestsBench();
     if (!only || only === 'preview-apex') runPreviewApexBench();
-    if (only === 'layout' || only === 'apex-tests' || only === 'preview-apex') return;
+    if (!only || only === 'reports') runReportsBench();
+    if (only === 'layout' || only === 'apex-tests' || only === 'preview-apex' || only === 'reports') return;
     const browser = await launchBrowser();
     try {
         if (!only || only === 'orgchart') await runOrgChartBench(browser, sizes);

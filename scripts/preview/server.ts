@@ -19,6 +19,7 @@ import { DmlError, type OrgStore, type FieldValue } from './emulator/store';
 import { PREVIEW_BUILD } from './bundle';
 import { lookupChoices, objectForm, recordPage } from './recordPages';
 import { PREVIEW_ORG_CHART, type PropertyValue } from './pageProperties';
+import { readReportCatalog, runReportsPage } from './reports/runReports';
 
 export interface PreviewOptions {
     port: number;
@@ -31,11 +32,14 @@ export interface PreviewOptions {
     orgChart?: Record<string, PropertyValue>;
     /** Who the page's Apex runs as: a rep with Keystone User (default), their manager, or the admin. */
     user?: PreviewRole;
+    /** Where the Reports page reads reportTypes/, reports/ and dashboards/ from; force-app by default. */
+    reportSource?: string;
 }
 
 /** What the record page knows besides the data: how its components are configured. */
 interface PageConfig {
     buildDir: string;
+    reportSource: string;
     orgChart: Record<string, PropertyValue>;
 }
 
@@ -301,6 +305,18 @@ async function route(
         );
         return;
     }
+    // the Reports page: the shipped reports and dashboards, run by the report engine (reports/)
+    if (url.pathname === '/reports' && method === 'GET') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(
+            PAGE.replace('<title>Keystone — local preview</title>', '<title>Keystone — reports</title>')
+        );
+        return;
+    }
+    if (url.pathname === '/api/reports' && method === 'GET')
+        return send(response, 200, {
+            result: runReportsPage(aura.org, readReportCatalog(page.reportSource), aura.userId)
+        });
     // the workspace's Print link names the Visualforce page, as in an org: the preview's print route serves it
     if (url.pathname === '/apex/KeystonePlanPrint' && method === 'GET') {
         const planId = url.searchParams.get('id') ?? '';
@@ -413,6 +429,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const org = apex.store;
     const page: PageConfig = {
         buildDir: options.buildDir ?? PREVIEW_BUILD,
+        reportSource: options.reportSource ?? FORCE_APP,
         orgChart: { ...PREVIEW_ORG_CHART, ...options.orgChart }
     };
     const server = http.createServer((request, response) => {
