@@ -1,6 +1,7 @@
 // The Reports page in Chromium: reached from the record page's header, it runs every shipped report over
-// the demo data (Aeronova's whitespace targets per offering as the landscape shows them), and draws a
-// dashboard's metric, table and bar chart from the same results, naming a component it cannot draw.
+// the demo data (Aeronova's whitespace targets per offering as the landscape shows them), draws every
+// component of the shipped Key Account Portfolio dashboard, and a fixture dashboard's metric, table and bar
+// chart from the same results, naming a component it cannot draw.
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -93,6 +94,45 @@ describe('the Reports page in Chromium', () => {
             ['IoT Platforms', '$500,000'],
             ['Data & Analytics', '$400,000']
         ]);
+        assert.deepEqual(problems, []);
+        await page.close();
+    });
+
+    it('draws every component of the shipped Key Account Portfolio dashboard without an error', async () => {
+        const { page, problems } = await open(`${server.url}reports`);
+        const dashboard = page.locator('[data-id="dashboard"]', { hasText: 'Key Account Portfolio' });
+        await dashboard.waitFor();
+        const shipped = readReportCatalog(FORCE_APP).dashboards.find(
+            (each) => each.name === 'Key_Account_Portfolio'
+        )!;
+        const components = dashboard.locator('[data-id="dashboard-component"]');
+        assert.deepEqual(
+            await components.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-type'))),
+            shipped.components.map((each) => each.componentType)
+        );
+        assert.ok(shipped.components.some((each) => each.report.endsWith('/Whitespace_Targets_By_Offering')));
+        assert.ok(
+            shipped.components.some((each) => each.report.endsWith('/Pipeline_By_Buying_Center_And_Offering'))
+        );
+        assert.equal(await dashboard.locator('[data-id="component-error"]').count(), 0);
+        // every component draws something: a figure, a table row or a bar
+        const drawn = await components.evaluateAll((nodes) =>
+            nodes.map(
+                (node) => node.querySelectorAll('[data-id="metric"], tr, [data-id="bar-chart"] rect').length
+            )
+        );
+        const payload = (await page.evaluate(async () => (await fetch('/api/reports')).json())) as {
+            result: { reports: { fullName: string; rowCount?: number }[] };
+        };
+        const rowsOf = new Map(payload.result.reports.map((each) => [each.fullName, each.rowCount ?? 0]));
+        assert.deepEqual(
+            drawn.map((count, index) => count > 0 || rowsOf.get(shipped.components[index]!.report) === 0),
+            shipped.components.map(() => true)
+        );
+        const whitespace = components.nth(
+            shipped.components.findIndex((each) => each.report.endsWith('/Whitespace_Targets_By_Offering'))
+        );
+        assert.ok((await whitespace.locator('[data-id="bar-chart"] rect').count()) > 0);
         assert.deepEqual(problems, []);
         await page.close();
     });

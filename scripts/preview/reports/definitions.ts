@@ -9,7 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 export class ReportDefinitionError extends Error {}
 
 export type ReportFormat = 'Tabular' | 'Summary' | 'Matrix';
-export type AggregateType = 'Sum' | 'Average' | 'Maximum' | 'Minimum';
+/** `Unique`: how many distinct values the column holds (blank not counted) */
+export type AggregateType = 'Sum' | 'Average' | 'Maximum' | 'Minimum' | 'Unique';
 export type DateGranularity = 'None' | 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
 export type FilterOperator =
     | 'equals'
@@ -23,18 +24,25 @@ export type FilterOperator =
     | 'startsWith'
     | 'includes';
 
-/** One field a report type offers: `table` is the base object or `Base.Child__r`; `field` may pass a lookup. */
+/**
+ * One field a report type offers: `table` is the base object, `Base.Child__r` or `Base.Child__r.Grandchild__r`
+ * (`level` 0, 1, 2…: how many joins down); `field` may pass a lookup.
+ */
 export interface ReportTypeColumn {
     table: string;
     field: string;
+    level: number;
 }
 
 export interface ReportTypeDefinition {
     name: string;
     label: string;
     baseObject: string;
-    /** the child relationship joined to the base object, and whether base rows without children stay */
-    join: { relationship: string; outerJoin: boolean } | null;
+    /**
+     * the child relationships joined down from the base object, each under the one before (Account →
+     * Contacts → Stance_Observations__r), and whether a parent row without children stays
+     */
+    joins: { relationship: string; outerJoin: boolean }[];
     /** every offered column by its report name, `<table>$<field>` */
     columns: Map<string, ReportTypeColumn>;
 }
@@ -91,8 +99,8 @@ export interface DashboardComponentDefinition {
     header: string;
     /** the summary a chart or metric shows: `RowCount`, or an aggregate key such as `s!<column>` */
     summary: string | null;
-    /** the grouping a chart draws along its axis, when it names one */
-    groupingColumn: string | null;
+    /** the groupings a chart draws, the axis first (a second one splits the bars or lines), when it names them */
+    groupingColumns: string[];
 }
 
 export interface DashboardDefinition {
@@ -114,6 +122,7 @@ const REPEATED = new Set([
     'components',
     'dashboardGridComponents',
     'chartSummary',
+    'groupingColumn',
     'leftSection',
     'middleSection',
     'rightSection',
@@ -187,30 +196,33 @@ export function readReportType(file: string): ReportTypeDefinition {
     const node = readXml(file, 'ReportType');
     onlyKnown(node, REPORT_TYPE_ELEMENTS, where);
     const baseObject = required(node, 'baseObject', where);
-    const joinNode = node.join as Xml | undefined;
-    let join: ReportTypeDefinition['join'] = null;
-    if (joinNode) {
-        onlyKnown(joinNode, new Set(['outerJoin', 'relationship']), `${where} <join>`);
-        // a join under the join (a third object) would need rows the engine does not build
-        join = {
-            relationship: required(joinNode, 'relationship', `${where} <join>`),
-            outerJoin: text(joinNode, 'outerJoin') === 'true'
-        };
+    const joins: ReportTypeDefinition['joins'] = [];
+    const tables = [baseObject];
+    for (let joinNode = node.join as Xml | undefined; joinNode; joinNode = joinNode.join as Xml | undefined) {
+        const at = `${where} <join>`;
+        onlyKnown(joinNode, new Set(['outerJoin', 'relationship', 'join']), at);
+        const outerJoin = text(joinNode, 'outerJoin') === 'true';
+        // the report type builder offers only "with or without" below a "with or without" join
+        if (!outerJoin && joins.some((each) => each.outerJoin))
+            throw new ReportDefinitionError(
+                `${at}: ${required(joinNode, 'relationship', at)} is an inner join under an outer join, which a report type cannot define`
+            );
+        joins.push({ relationship: required(joinNode, 'relationship', at), outerJoin });
+        tables.push(`${tables[tables.length - 1]}.${joins[joins.length - 1]!.relationship}`);
     }
     const columns = new Map<string, ReportTypeColumn>();
-    const tables = new Set([baseObject, ...(join ? [`${baseObject}.${join.relationship}`] : [])]);
     for (const section of list(node, 'sections'))
         for (const column of list(section, 'columns')) {
             const field = required(column, 'field', `${where} <sections><columns>`);
             const table = required(column, 'table', `${where} <sections><columns>`);
-            if (!tables.has(table))
+            if (!tables.includes(table))
                 throw new ReportDefinitionError(
-                    `${where}: the column ${field} names the table ${table}, which is neither ${[...tables].join(' nor ')}`
+                    `${where}: the column ${field} names the table ${table}, which is not one of ${tables.join(', ')}`
                 );
-            columns.set(`${table}$${field}`, { table, field });
+            columns.set(`${table}$${field}`, { table, field, level: tables.indexOf(table) });
         }
     const name = where.replace(/\.reportType-meta\.xml$/, '');
-    return { name, label: text(node, 'label') ?? name, baseObject, join, columns };
+    return { name, label: text(node, 'label') ?? name, baseObject, joins, columns };
 }
 
 const REPORT_ELEMENTS = new Set([
@@ -235,7 +247,7 @@ const REPORT_ELEMENTS = new Set([
     'currency'
 ]);
 
-const AGGREGATES: readonly AggregateType[] = ['Sum', 'Average', 'Maximum', 'Minimum'];
+const AGGREGATES: readonly AggregateType[] = ['Sum', 'Average', 'Maximum', 'Minimum', 'Unique'];
 const OPERATORS: readonly FilterOperator[] = [
     'equals',
     'notEqual',
@@ -361,7 +373,8 @@ const AGGREGATE_PREFIX: Record<string, string> = {
     Sum: 's!',
     Average: 'a!',
     Maximum: 'x!',
-    Minimum: 'm!'
+    Minimum: 'm!',
+    Unique: 'u!'
 };
 
 /** The summary key of a dashboard's chartSummary: `RowCount`, or the aggregate's prefix and column. */
@@ -384,7 +397,7 @@ function component(node: Xml, where: string): DashboardComponentDefinition {
         title: text(node, 'title') ?? '',
         header: text(node, 'header') ?? '',
         summary: summaryKey(summaries[0], where),
-        groupingColumn: text(node, 'groupingColumn')
+        groupingColumns: list(node, 'groupingColumn').map(String)
     };
 }
 

@@ -1,7 +1,8 @@
-// A report's rows, read as an org reads them for the running user: one SOQL query through the Apex
-// runtime's SOQL in user mode (object and field access, sharing), the base object with its joined child
-// relationship as a subquery, then flattened into one row per child (inner join) or per base record with
-// or without children (outer join), as the report type says.
+// A report's rows, read as an org reads them for the running user: one SOQL query per object of the
+// report type through the Apex runtime's SOQL in user mode (object and field access, sharing) — the base
+// object, then each joined child object with the lookup to its parent — then joined down into one row per
+// record of the deepest object (inner joins) or per parent with or without children (outer joins), as the
+// report type says. A child whose parent the user cannot see has no row, as in the org.
 import type { ApexOrg } from '../../apex-runtime/org/apexOrg';
 import { GovernorLimits, SYNC_LIMITS } from '../../apex-runtime/org/limits';
 import {
@@ -12,6 +13,7 @@ import {
     ApexSObject,
     type Value
 } from '../../apex-runtime/values';
+import { canonicalId } from '../../apex-runtime/soql/values';
 import { ReportDefinitionError, type ReportTypeColumn, type ReportTypeDefinition } from './definitions';
 
 /** A cell of a report row: the value compared, grouped and summed, and what the report shows for it. */
@@ -31,7 +33,8 @@ export interface ColumnShape {
     /** the field's metadata type (Currency, Date, Picklist, Lookup…) */
     type: string;
     label: string;
-    child: boolean;
+    /** how many joins below the base object the column's table is (0: the base object) */
+    level: number;
 }
 
 /** A lookup segment as SOQL names its relationship: Offering__c → Offering__r, AccountId → Account. */
@@ -41,22 +44,26 @@ function relationshipSegment(segment: string): string {
     return segment;
 }
 
+/** The object at each level of a report type and the lookup on it that names its parent's record. */
+function objectsOf(org: ApexOrg, type: ReportTypeDefinition): { object: string; link: string | null }[] {
+    const levels: { object: string; link: string | null }[] = [{ object: type.baseObject, link: null }];
+    for (const join of type.joins) {
+        const parent = levels[levels.length - 1]!.object;
+        const relation = org.catalog.object(parent)?.children.get(join.relationship.toLowerCase());
+        if (!relation)
+            throw new ReportDefinitionError(
+                `${type.name}: ${parent} has no child relationship ${join.relationship}`
+            );
+        levels.push({ object: relation.object, link: relation.field });
+    }
+    return levels;
+}
+
 /** The shape of one report-type column: its SOQL path, its type and label, from the org's catalog. */
 export function columnShape(org: ApexOrg, type: ReportTypeDefinition, name: string): ColumnShape {
     const column: ReportTypeColumn | undefined = type.columns.get(name);
     if (!column) throw new ReportDefinitionError(`the report type ${type.name} has no column ${name}`);
-    const child = column.table !== type.baseObject;
-    let object = type.baseObject;
-    if (child) {
-        const relation = org.catalog
-            .object(type.baseObject)
-            ?.children.get(type.join!.relationship.toLowerCase());
-        if (!relation)
-            throw new ReportDefinitionError(
-                `${type.name}: ${type.baseObject} has no child relationship ${type.join!.relationship}`
-            );
-        object = relation.object;
-    }
+    let object = objectsOf(org, type)[column.level]!.object;
     const segments = column.field.split('.');
     const soql: string[] = [];
     for (let i = 0; i < segments.length - 1; i++) {
@@ -80,7 +87,7 @@ export function columnShape(org: ApexOrg, type: ReportTypeDefinition, name: stri
     const namePath = isLookup
         ? [...soql, field.relationshipName ?? relationshipSegment(field.name), 'Name'].join('.')
         : null;
-    return { path, namePath, type: field.type, label: field.label, child };
+    return { path, namePath, type: field.type, label: field.label, level: column.level };
 }
 
 function plain(value: Value): string | number | boolean | null {
@@ -127,21 +134,50 @@ export function fetchRows(
     userId: string
 ): { rows: ReportRow[]; shapes: Map<string, ColumnShape> } {
     const shapes = new Map(columnNames.map((name) => [name, columnShape(org, type, name)]));
-    const fieldsOf = (child: boolean): string[] => {
-        const paths = new Set<string>(['Id']);
-        for (const shape of shapes.values())
-            if (shape.child === child) {
-                paths.add(shape.path);
-                if (shape.namePath) paths.add(shape.namePath);
-            }
-        return [...paths];
-    };
-    const childFields = fieldsOf(true);
-    const needsChild = type.join !== null;
-    const subquery = needsChild ? `, (SELECT ${childFields.join(', ')} FROM ${type.join!.relationship})` : '';
-    const text = `SELECT ${fieldsOf(false).join(', ')}${subquery} FROM ${type.baseObject} WITH USER_MODE`;
+    const levels = objectsOf(org, type);
+    const shapesAt = levels.map((_, level) => [...shapes].filter(([, shape]) => shape.level === level));
     // a report run is its own request: fresh limits, whatever the last call used
     org.limits = new GovernorLimits(SYNC_LIMITS);
+    const records = levels.map(({ object, link }, level) => {
+        const paths = new Set<string>(['Id', ...(link ? [link] : [])]);
+        for (const [, shape] of shapesAt[level]!) {
+            paths.add(shape.path);
+            if (shape.namePath) paths.add(shape.namePath);
+        }
+        return query(org, type, userId, `SELECT ${[...paths].join(', ')} FROM ${object} WITH USER_MODE`);
+    });
+    // children by their parent's Id, level by level
+    const childrenOf = levels.map(({ link }, level) => {
+        const byParent = new Map<string, ApexSObject[]>();
+        if (!link) return byParent;
+        for (const record of records[level]!) {
+            const parentId = read(record, link);
+            if (typeof parentId !== 'string' || !parentId) continue;
+            const key = canonicalId(parentId);
+            if (!byParent.has(key)) byParent.set(key, []);
+            byParent.get(key)!.push(record);
+        }
+        return byParent;
+    });
+    const blank = (from: number): [string, Cell][] =>
+        shapesAt
+            .slice(from)
+            .flatMap((each) => each.map(([name]): [string, Cell] => [name, { value: null, label: null }]));
+    const rowsOf = (record: ApexSObject, level: number, above: readonly [string, Cell][]): ReportRow[] => {
+        const cells: [string, Cell][] = [
+            ...above,
+            ...shapesAt[level]!.map(([name, shape]): [string, Cell] => [name, cellOf(record, shape)])
+        ];
+        if (level === levels.length - 1) return [new Map(cells)];
+        const children = childrenOf[level + 1]!.get(canonicalId(String(read(record, 'Id')))) ?? [];
+        if (!children.length)
+            return type.joins[level]!.outerJoin ? [new Map([...cells, ...blank(level + 1)])] : [];
+        return children.flatMap((child) => rowsOf(child, level + 1, cells));
+    };
+    return { rows: records[0]!.flatMap((record) => rowsOf(record, 0, [])), shapes };
+}
+
+function query(org: ApexOrg, type: ReportTypeDefinition, userId: string, text: string): ApexSObject[] {
     const result = org.runAs(userId, () => {
         try {
             return org.query({
@@ -161,33 +197,5 @@ export function fetchRows(
             );
         }
     });
-    const records = result instanceof ApexList ? result.items : [];
-    const rows: ReportRow[] = [];
-    const baseShapes = [...shapes].filter(([, shape]) => !shape.child);
-    const childShapes = [...shapes].filter(([, shape]) => shape.child);
-    for (const item of records) {
-        const record = item as ApexSObject;
-        const base = new Map(baseShapes.map(([name, shape]) => [name, cellOf(record, shape)]));
-        if (!needsChild) {
-            rows.push(base);
-            continue;
-        }
-        const children = findRelated(record, type.join!.relationship);
-        const list = children instanceof ApexList ? (children.items as ApexSObject[]) : [];
-        if (!list.length && type.join!.outerJoin)
-            rows.push(
-                new Map([
-                    ...base,
-                    ...childShapes.map(([name]): [string, Cell] => [name, { value: null, label: null }])
-                ])
-            );
-        for (const child of list)
-            rows.push(
-                new Map([
-                    ...base,
-                    ...childShapes.map(([name, shape]): [string, Cell] => [name, cellOf(child, shape)])
-                ])
-            );
-    }
-    return { rows, shapes };
+    return result instanceof ApexList ? (result.items as ApexSObject[]) : [];
 }

@@ -136,16 +136,30 @@ const INTERVALS: Record<string, string> = {
     INTERVAL_NEXT120: 'NEXT_N_DAYS:120'
 };
 
+/** The builder's intervals of whole calendar years, as the first and last year counted from this one. */
+const YEAR_SPANS: Record<string, [number, number]> = {
+    INTERVAL_PREVCURY: [-1, 0],
+    INTERVAL_PREVCUR2Y: [-2, 0],
+    INTERVAL_CURNEXTY: [0, 1],
+    INTERVAL_PREV2Y: [-2, -1],
+    INTERVAL_AGO2Y: [-2, -2]
+};
+
 /** The days a timeFrameFilter keeps; unbounded ends are null. */
 export function timeFrameRange(
     frame: TimeFrameDefinition,
     today: string
 ): { start: string | null; end: string | null } {
     if (frame.interval === 'INTERVAL_CUSTOM') return { start: frame.startDate, end: frame.endDate };
+    const years = YEAR_SPANS[frame.interval];
+    if (years) {
+        const year = Number(today.slice(0, 4));
+        return { start: `${year + years[0]}-01-01`, end: `${year + years[1]}-12-31` };
+    }
     const literal = INTERVALS[frame.interval];
     if (!literal)
         throw new ReportDefinitionError(
-            `<timeFrameFilter><interval>${frame.interval}</interval> is not supported (supported: INTERVAL_CUSTOM, ${Object.keys(INTERVALS).join(', ')})`
+            `<timeFrameFilter><interval>${frame.interval}</interval> is not supported (supported: INTERVAL_CUSTOM, ${[...Object.keys(INTERVALS), ...Object.keys(YEAR_SPANS)].join(', ')})`
         );
     return relativeRange(literal, today)!;
 }

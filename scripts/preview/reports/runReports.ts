@@ -17,7 +17,13 @@ import {
 } from './definitions';
 import { fetchRows, type ColumnShape } from './fetchRows';
 import { filterRows } from './filters';
-import { normalSummaryKey, summarizeReport, type SummarizedReport } from './summarize';
+import {
+    normalSummaryKey,
+    PATH_SEPARATOR,
+    summarizeReport,
+    type GroupNode,
+    type SummarizedReport
+} from './summarize';
 
 export interface ReportColumnView {
     key: string;
@@ -46,11 +52,34 @@ export interface DashboardComponentResult {
     report: string;
     summary: string;
     summaryLabel: string;
-    /** the report's first grouping down: label and value of each group */
+    /** how the preview draws it: one figure, a table or bars of the groups */
+    drawnAs: 'metric' | 'table' | 'bars';
+    /** the component's first grouping (the report's first grouping down unless it names another): label and value of each group */
     groups: { label: string; value: number | null }[];
     total: number | null;
+    /** what the org draws that the preview leaves out (a second grouping, a donut's or line's shape) */
+    note?: string;
     error?: string;
 }
+
+const DRAWN_AS: Record<string, DashboardComponentResult['drawnAs']> = {
+    Metric: 'metric',
+    Gauge: 'metric',
+    Table: 'table',
+    FlexTable: 'table',
+    Bar: 'bars',
+    BarGrouped: 'bars',
+    BarStacked: 'bars',
+    Column: 'bars',
+    ColumnGrouped: 'bars',
+    ColumnStacked: 'bars',
+    Donut: 'bars',
+    Pie: 'bars',
+    Line: 'bars',
+    LineGrouped: 'bars'
+};
+/** the chart types whose figures the preview's bars show as the org's chart shows them */
+const PLAIN_BARS = new Set(['Bar', 'Column']);
 
 export interface DashboardResult {
     name: string;
@@ -136,7 +165,8 @@ const AGGREGATE_WORDS: Record<string, string> = {
     's!': 'Sum of',
     'a!': 'Average',
     'x!': 'Largest',
-    'm!': 'Smallest'
+    'm!': 'Smallest',
+    'u!': 'Unique'
 };
 
 function summaryLabel(key: string, shapes: ReadonlyMap<string, ColumnShape>): string {
@@ -221,9 +251,11 @@ function withFilters(report: ReportDefinition, extra: readonly CriteriaItem[]): 
 /** A dashboard's components over the reports' results: the summary each shows, by the report's first grouping. */
 export function runDashboard(
     dashboard: DashboardDefinition,
-    results: readonly ReportResult[]
+    results: readonly ReportResult[],
+    reports: readonly ReportDefinition[]
 ): DashboardResult {
     const byName = new Map(results.map((result) => [result.fullName, result]));
+    const definitions = new Map(reports.map((report) => [report.fullName, report]));
     return {
         name: dashboard.name,
         title: dashboard.title,
@@ -238,6 +270,7 @@ export function runDashboard(
                 report: component.report,
                 summary,
                 summaryLabel: result?.summaryLabels[summary] ?? summary,
+                drawnAs: 'table',
                 groups: [],
                 total: null
             };
@@ -252,32 +285,114 @@ export function runDashboard(
                     ...shell,
                     error: `${dashboard.name}: ${summary} is no summary of ${component.report}`
                 };
-            if (
-                ![
-                    'Metric',
-                    'Table',
-                    'Bar',
-                    'BarGrouped',
-                    'Column',
-                    'ColumnGrouped',
-                    'Gauge',
-                    'FlexTable'
-                ].includes(component.componentType)
-            )
+            const drawnAs = DRAWN_AS[component.componentType];
+            if (!drawnAs)
                 return {
                     ...shell,
                     error: `${dashboard.name}: the preview does not draw <componentType>${component.componentType}</componentType>`
                 };
+            const definition = definitions.get(component.report);
+            const [axis, split] = component.groupingColumns;
+            const downFields = definition?.groupingsDown.map((each) => each.field) ?? [];
+            const acrossFields = definition?.groupingsAcross.map((each) => each.field) ?? [];
+            let groups: GroupNode[];
+            let axisLabel: string;
+            if (axis === undefined || axis === downFields[0]) {
+                groups = result.down ?? [];
+                axisLabel = result.groupingLabels.down[0] ?? '';
+            } else if (axis === acrossFields[0]) {
+                groups = result.across ?? [];
+                axisLabel = result.groupingLabels.across[0] ?? '';
+            } else if (axis === downFields[1] && split === downFields[0]) {
+                // the chart turns the report's two groupings round: its axis is the report's inner grouping
+                const merged = innerGroups(
+                    result.down ?? [],
+                    summary,
+                    definition!.groupingsDown[1]!.sortOrder
+                );
+                if (!merged)
+                    return {
+                        ...shell,
+                        error: `${dashboard.name}: ${summary} cannot be added up across ${result.groupingLabels.down[0]} to draw it by ${result.groupingLabels.down[1]}`
+                    };
+                groups = merged;
+                axisLabel = result.groupingLabels.down[1] ?? '';
+            } else
+                return {
+                    ...shell,
+                    error: `${dashboard.name}: <groupingColumn>${axis}</groupingColumn> is not a grouping of ${component.report} a chart can draw along its axis`
+                };
+            const leftOut: string[] = [];
+            if (split !== undefined) {
+                const down = definition?.groupingsDown.findIndex((each) => each.field === split) ?? -1;
+                const across = definition?.groupingsAcross.findIndex((each) => each.field === split) ?? -1;
+                const splitLabel =
+                    (down >= 0 ? result.groupingLabels.down[down] : result.groupingLabels.across[across]) ??
+                    split;
+                leftOut.push(`split by ${splitLabel}`);
+            }
+            if (drawnAs === 'bars' && !PLAIN_BARS.has(component.componentType))
+                leftOut.push(`drawn as a ${component.componentType} chart`);
             return {
                 ...shell,
-                groups: (result.down ?? []).map((group) => ({
+                drawnAs,
+                groups: groups.map((group) => ({
                     label: group.label,
                     value: group.summary.values[summary] ?? null
                 })),
-                total: result.grand!.values[summary] ?? null
+                total: result.grand!.values[summary] ?? null,
+                ...(leftOut.length
+                    ? {
+                          note: `The preview shows ${shell.summaryLabel} by ${axisLabel}; in the org it is also ${leftOut.join(' and ')}.`
+                      }
+                    : {})
             };
         })
     };
+}
+
+/**
+ * The inner groups of a two-level grouping, each added up across the outer groups; null for a summary
+ * that does not add up (an average or a distinct count of the parts is not the whole's).
+ */
+function innerGroups(
+    outer: readonly GroupNode[],
+    summary: string,
+    order: 'Asc' | 'Desc'
+): GroupNode[] | null {
+    const add =
+        summary === 'RowCount' || summary.startsWith('s!')
+            ? (a: number, b: number) => a + b
+            : summary.startsWith('x!')
+              ? Math.max
+              : summary.startsWith('m!')
+                ? Math.min
+                : null;
+    if (!add) return null;
+    const byKey = new Map<string, GroupNode>();
+    for (const parent of outer)
+        for (const child of parent.children) {
+            const key = child.key.split(PATH_SEPARATOR).pop()!;
+            const value = child.summary.values[summary] ?? null;
+            const seen = byKey.get(key);
+            if (!seen) {
+                byKey.set(key, {
+                    key,
+                    label: child.label,
+                    children: [],
+                    summary: { rowCount: child.summary.rowCount, values: { [summary]: value } }
+                });
+                continue;
+            }
+            const before = seen.summary.values[summary] ?? null;
+            seen.summary.rowCount += child.summary.rowCount;
+            seen.summary.values[summary] =
+                before === null ? value : value === null ? before : add(before, value);
+        }
+    const direction = order === 'Desc' ? -1 : 1;
+    return [...byKey.values()].sort(
+        (a, b) => direction * a.label.localeCompare(b.label, 'en', { sensitivity: 'base' })
+    );
 }
 
 export interface ReportsPage {
@@ -291,7 +406,7 @@ export function runReportsPage(org: ApexOrg, catalog: ReportCatalog, userId: str
     const reports = catalog.reports.map((report) => runReport(org, catalog, report, userId));
     return {
         reports,
-        dashboards: catalog.dashboards.map((dashboard) => runDashboard(dashboard, reports)),
+        dashboards: catalog.dashboards.map((dashboard) => runDashboard(dashboard, reports, catalog.reports)),
         problems: catalog.problems
     };
 }

@@ -43,7 +43,13 @@ export interface SummarizedReport {
     rowCount: number;
 }
 
-const PREFIX: Record<AggregateType, string> = { Sum: 's!', Average: 'a!', Maximum: 'x!', Minimum: 'm!' };
+const PREFIX: Record<AggregateType, string> = {
+    Sum: 's!',
+    Average: 'a!',
+    Maximum: 'x!',
+    Minimum: 'm!',
+    Unique: 'u!'
+};
 
 /** The separator of group paths in matrix cell keys (a character no label holds). */
 export const PATH_SEPARATOR = '\u241f';
@@ -65,6 +71,15 @@ function summarize(rows: readonly ReportRow[], summaries: readonly SummaryDefini
     const values: Record<string, number | null> = {};
     for (const summary of summaries) {
         if (summary.aggregate === 'RowCount') continue;
+        if (summary.aggregate === 'Unique') {
+            const distinct = new Set<string | number | boolean>();
+            for (const row of rows) {
+                const value = row.get(summary.column!)?.value;
+                if (value !== null && value !== undefined && value !== '') distinct.add(value);
+            }
+            values[summary.key] = distinct.size;
+            continue;
+        }
         const numbers = rows
             .map((row) => row.get(summary.column!)?.value)
             .filter((value): value is number => typeof value === 'number');

@@ -36,8 +36,10 @@ export interface DashboardComponentResult {
     report: string;
     summary: string;
     summaryLabel: string;
+    drawnAs: 'metric' | 'table' | 'bars';
     groups: { label: string; value: number | null }[];
     total: number | null;
+    note?: string;
     error?: string;
 }
 
@@ -83,7 +85,8 @@ const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 /** A summary's value as the report shows it: money for currency columns, blank for no value. */
 export function formatSummary(result: ReportResult, key: string, value: number | null | undefined): string {
     if (value === null || value === undefined) return '';
-    if (key === 'RowCount') return NUMBER.format(value);
+    // a record count or a count of distinct values is a count, whatever the column holds
+    if (key === 'RowCount' || key.startsWith('u!')) return NUMBER.format(value);
     const column = result.columns.find((each) => key.slice(2) === each.key);
     return column?.type === 'Currency' ? MONEY.format(value) : NUMBER.format(value);
 }

@@ -55,17 +55,16 @@ export default class ReportsPage extends LightningElement {
             ...dashboard,
             components: dashboard.components.map((component, index) => {
                 const result = byName.get(component.report);
-                const type = component.componentType;
                 const chartBars = bars(component, result);
                 return {
                     ...component,
                     key: `${index}`,
                     heading: component.title || component.header || result?.label || component.report,
                     isError: !!component.error,
-                    isMetric: !component.error && (type === 'Metric' || type === 'Gauge'),
-                    isTable: !component.error && (type === 'Table' || type === 'FlexTable'),
-                    isBars:
-                        !component.error && ['Bar', 'BarGrouped', 'Column', 'ColumnGrouped'].includes(type),
+                    isMetric: !component.error && component.drawnAs === 'metric',
+                    isTable: !component.error && component.drawnAs === 'table',
+                    isBars: !component.error && component.drawnAs === 'bars',
+                    hasNote: !component.error && !!component.note,
                     metric: result ? formatSummary(result, component.summary, component.total) : '',
                     rows: component.groups.map((group, at) => ({
                         key: `${at}`,

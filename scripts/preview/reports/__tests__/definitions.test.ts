@@ -14,7 +14,7 @@ describe('report definitions', () => {
             path.join(FIXTURES, 'force-app/reportTypes/Keystone_Stakeholders_With_Stance.reportType-meta.xml')
         );
         assert.equal(type.baseObject, 'Contact');
-        assert.deepEqual(type.join, { relationship: 'Stance_Observations__r', outerJoin: true });
+        assert.deepEqual(type.joins, [{ relationship: 'Stance_Observations__r', outerJoin: true }]);
         assert.ok(type.columns.has('Contact$Account.Key_Account_Tier__c'));
         assert.ok(type.columns.has('Contact.Stance_Observations__r$Observed_On__c'));
     });

@@ -136,6 +136,24 @@ describe('report filters', () => {
             filterRows(rows, { items: [], booleanFilter: null }, custom, () => 'Date', TODAY).length,
             2
         );
+        assert.deepEqual(timeFrameRange({ ...frame, interval: 'INTERVAL_PREVCURY' }, TODAY), {
+            start: '2025-01-01',
+            end: '2026-12-31'
+        });
+        assert.equal(
+            filterRows(
+                rows,
+                { items: [], booleanFilter: null },
+                { ...frame, interval: 'INTERVAL_PREVCURY' },
+                () => 'Date',
+                TODAY
+            ).length,
+            2
+        );
+        assert.deepEqual(timeFrameRange({ ...frame, interval: 'INTERVAL_AGO2Y' }, TODAY), {
+            start: '2024-01-01',
+            end: '2024-12-31'
+        });
         assert.throws(
             () => timeFrameRange({ ...frame, interval: 'INTERVAL_CURFY' }, TODAY),
             /<interval>INTERVAL_CURFY<\/interval> is not supported/

@@ -119,6 +119,7 @@ describe('the Reports page view', () => {
                 report: 'F/R',
                 summary: 's!amt',
                 summaryLabel: 'Sum of Amount',
+                drawnAs: 'bars',
                 groups: [
                     { label: 'A', value: 500 },
                     { label: 'B', value: 1000 },

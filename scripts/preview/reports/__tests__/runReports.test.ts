@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { demoOrg } from '../../__tests__/demoOrg';
-import { readReport } from '../definitions';
+import { readReport, readReportType } from '../definitions';
+import { FORCE_APP } from '../../../lib/project';
 import { readReportCatalog, runDashboard, runReport, runReportsPage } from '../runReports';
 import { matrixCellKey } from '../summarize';
 
@@ -109,7 +110,7 @@ describe('reports over the demo org', () => {
     it("draws a dashboard's components from the reports' results and names what it cannot draw", () => {
         const { context } = demoOrg(TODAY, 'manager');
         const page = runReportsPage(context.org, catalog, context.userId);
-        const dashboard = runDashboard(catalog.dashboards[0]!, page.reports);
+        const dashboard = runDashboard(catalog.dashboards[0]!, page.reports, catalog.reports);
         const stance = page.reports.find((report) => report.developerName === 'Stance_Mix_By_Decision_Role')!;
         const table = dashboard.components[2]!;
         assert.equal(table.total, stance.grand!.rowCount);
@@ -122,5 +123,120 @@ describe('reports over the demo org', () => {
             'Key_Account_Portfolio: the preview does not draw <componentType>Funnel</componentType>'
         );
         assert.equal(dashboard.components[1]!.summaryLabel, 'Smallest Health Score');
+    });
+});
+
+describe('reports joining three objects (Account → child → grandchild)', () => {
+    const shipped = readReportCatalog(FORCE_APP);
+    const nested = readReportCatalog(path.join(FIXTURES, 'nested'));
+
+    it('runs every shipped report and reads every shipped report type and dashboard', () => {
+        const { context } = demoOrg(TODAY, 'manager');
+        assert.deepEqual(shipped.problems, []);
+        const page = runReportsPage(context.org, shipped, context.userId);
+        assert.deepEqual(
+            page.reports.filter((report) => report.error).map((report) => report.error),
+            []
+        );
+        assert.ok(page.reports.length >= 11);
+    });
+
+    it("draws every component of the shipped dashboard, an axis on the report's inner grouping added up across the outer", () => {
+        const { context } = demoOrg(TODAY, 'manager');
+        const page = runReportsPage(context.org, shipped, context.userId);
+        const dashboard = page.dashboards.find((each) => each.name === 'Key_Account_Portfolio')!;
+        assert.deepEqual(
+            dashboard.components.filter((each) => each.error).map((each) => each.error),
+            []
+        );
+        assert.ok(
+            dashboard.components.some((each) => each.report.endsWith('/Whitespace_Targets_By_Offering'))
+        );
+        assert.ok(
+            dashboard.components.some((each) =>
+                each.report.endsWith('/Pipeline_By_Buying_Center_And_Offering')
+            )
+        );
+        const objectives = page.reports.find((each) => each.developerName === 'Objectives_Off_Track')!;
+        const byAccount = new Map<string, number>();
+        for (const status of objectives.down!)
+            for (const account of status.children)
+                byAccount.set(account.label, (byAccount.get(account.label) ?? 0) + account.summary.rowCount);
+        const component = dashboard.components.find((each) => each.report.endsWith('/Objectives_Off_Track'))!;
+        assert.ok(byAccount.size > 1);
+        assert.deepEqual(new Map(component.groups.map((group) => [group.label, group.value])), byAccount);
+        assert.match(component.note ?? '', /by Account; in the org it is also split by Status/);
+    });
+
+    it('keeps one row per grandchild under an inner join: stance changes of key accounts in the last 90 days', () => {
+        const { org, context } = demoOrg(TODAY, 'manager');
+        const result = runReport(
+            context.org,
+            shipped,
+            shipped.reports.find((each) => each.developerName === 'Stance_Changes_Last_90_Days')!,
+            context.userId
+        );
+        assert.equal(result.error, undefined);
+        const keyAccounts = new Set(
+            org
+                .all('Account')
+                .filter((each) => ['Tier 1', 'Tier 2', 'Tier 3'].includes(String(each.Key_Account_Tier__c)))
+                .map((each) => each.Id)
+        );
+        const people = new Set(
+            org
+                .all('Contact')
+                .filter((each) => keyAccounts.has(String(each.AccountId)))
+                .map((each) => each.Id)
+        );
+        const expected = org
+            .all('Stance_Observation__c')
+            .filter(
+                (each) =>
+                    people.has(String(each.Contact__c)) &&
+                    String(each.Observed_On__c) >= '2026-09-01' &&
+                    String(each.Observed_On__c) <= TODAY
+            ).length;
+        assert.ok(expected > 0);
+        assert.equal(result.grand!.rowCount, expected);
+    });
+
+    it('keeps a parent without children once under outer joins, at both levels', () => {
+        const { org, context } = demoOrg(TODAY, 'manager');
+        assert.deepEqual(nested.problems, []);
+        const result = runReport(context.org, nested, nested.reports[0]!, context.userId);
+        assert.equal(result.error, undefined);
+        const cells = new Map<string, number>();
+        for (const cell of org.all('Landscape_Cell__c'))
+            cells.set(String(cell.Buying_Center__c), (cells.get(String(cell.Buying_Center__c)) ?? 0) + 1);
+        const expected = new Map<string, number>();
+        for (const account of org.all('Account')) {
+            const centers = org.all('Buying_Center__c').filter((each) => each.Account__c === account.Id);
+            expected.set(
+                String(account.Name),
+                centers.length
+                    ? centers.reduce((sum, each) => sum + Math.max(1, cells.get(each.Id) ?? 0), 0)
+                    : 1
+            );
+        }
+        assert.ok(
+            [...expected.values()].some((count) => count === 1),
+            'an account with no buying center'
+        );
+        assert.ok(
+            org.all('Buying_Center__c').some((each) => !cells.has(each.Id)),
+            'a buying center with no cell'
+        );
+        assert.deepEqual(
+            new Map((result.down ?? []).map((group) => [group.label, group.summary.rowCount])),
+            expected
+        );
+    });
+
+    it('refuses an inner join under an outer one, as the report type builder does', () => {
+        assert.throws(
+            () => readReportType(path.join(FIXTURES, 'broken/Inner_Under_Outer.reportType-meta.xml')),
+            /Landscape_Cells__r is an inner join under an outer join/
+        );
     });
 });

@@ -92,6 +92,32 @@ describe('report summaries', () => {
         assert.equal(result.rowCount, 4);
     });
 
+    it('counts the distinct values of a column (Unique), blanks not counted, per group and overall', () => {
+        const result = summarizeReport(
+            report({
+                columns: [{ field: 'offering', aggregates: ['Unique'] }],
+                groupingsDown: [grouping('center')]
+            }),
+            ROWS,
+            (column) => TYPES[column] ?? 'Text'
+        );
+        assert.equal(result.grand.values['u!offering'], 2);
+        assert.deepEqual(
+            result.down.map((group) => [group.label, group.summary.values['u!offering']]),
+            [
+                ['-', 1],
+                ['Avionics', 1],
+                ['CIO Org', 2]
+            ]
+        );
+        const blank = summarizeReport(
+            report({ columns: [{ field: 'center', aggregates: ['Unique'] }], format: 'Tabular' }),
+            ROWS,
+            (column) => TYPES[column] ?? 'Text'
+        );
+        assert.equal(blank.grand.values['u!center'], 2);
+    });
+
     it('sorts groups by a summary when the grouping says so (mx! read as x!)', () => {
         const byLargest = summarizeReport(
             report({
