@@ -22,6 +22,15 @@ const OWNER_LINK_COLOUR = '#1b96ff';
 const GROUP_FILL = 'rgba(1, 118, 211, 0.05)';
 const GROUP_STROKE = 'rgba(1, 118, 211, 0.25)';
 
+/**
+ * Below this zoom a link is a hairline and a person a few pixels: dashes and arrowheads cannot be told
+ * apart there, and stroking thousands of dashed segments is most of a frame's cost, so they are drawn from
+ * this zoom on (the map opens fitted, often below it, and shows them as soon as the user zooms in).
+ */
+export const DETAIL_SCALE = 0.5;
+/** A person smaller than this on screen (pixels of radius) is drawn as a square: same look, cheaper. */
+const ROUND_FROM_PX = 2;
+
 /** Frequencies at which two people are rarely in touch: their link is dashed. */
 export const INFREQUENT: ReadonlySet<string> = new Set(['Quarterly', 'Yearly', 'Rarely']);
 
@@ -166,10 +175,11 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
     context.lineWidth = 1 / view.scale;
     context.stroke();
 
+    const detail = view.scale >= DETAIL_SCALE;
     for (const batch of plan.edges) {
         context.strokeStyle = batch.colour;
         context.lineWidth = batch.width;
-        context.setLineDash(batch.dashed ? [4, 3] : []);
+        context.setLineDash(batch.dashed && detail ? [4, 3] : []);
         context.beginPath();
         const s = batch.segments;
         for (let i = 0; i < s.length; i += 4) {
@@ -177,7 +187,7 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
             context.lineTo(s[i + 2]!, s[i + 3]!);
         }
         context.stroke();
-        if (!batch.arrows.length) continue;
+        if (!batch.arrows.length || !detail) continue;
         context.setLineDash([]);
         context.fillStyle = batch.colour;
         context.beginPath();
@@ -203,10 +213,15 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
         context.beginPath();
         const c = batch.circles;
         for (let i = 0; i < c.length; i += 3) {
-            context.moveTo(c[i]! + c[i + 2]!, c[i + 1]!);
-            context.arc(c[i]!, c[i + 1]!, c[i + 2]!, 0, Math.PI * 2);
+            const r = c[i + 2]!;
+            if (r * view.scale < ROUND_FROM_PX) {
+                context.rect(c[i]! - r, c[i + 1]! - r, 2 * r, 2 * r);
+                continue;
+            }
+            context.moveTo(c[i]! + r, c[i + 1]!);
+            context.arc(c[i]!, c[i + 1]!, r, 0, Math.PI * 2);
         }
         context.fill();
-        context.stroke();
+        if (detail) context.stroke();
     }
 }

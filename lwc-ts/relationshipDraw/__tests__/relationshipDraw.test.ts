@@ -5,6 +5,7 @@ import {
     linkWidth,
     paintPlan,
     planDrawing,
+    DETAIL_SCALE,
     STANCE_COLOURS,
     TEAM_COLOUR,
     UNKNOWN_STANCE_COLOUR,
@@ -80,20 +81,7 @@ describe('planDrawing', () => {
     });
 
     it('paints with one path per batch, whatever the number of links and people', () => {
-        const calls: Record<string, number> = {};
-        const count = (name: string) => (): void => {
-            calls[name] = (calls[name] ?? 0) + 1;
-        };
-        const context = new Proxy(
-            { canvas: { width: 800, height: 600 } } as unknown as CanvasRenderingContext2D,
-            {
-                get(target, key: string): unknown {
-                    if (key in target) return (target as unknown as Record<string, unknown>)[key];
-                    return count(key);
-                },
-                set: () => true
-            }
-        );
+        const { calls, context } = recordingContext();
         const drawing = plan();
         paintPlan(context, drawing, fitView(drawing, 800, 600));
         const batches = drawing.edges.length + drawing.nodes.length;
@@ -102,4 +90,39 @@ describe('planDrawing', () => {
         expect(calls.arc).toBe(drawing.groups.length + 5);
         expect(calls.clearRect).toBe(1);
     });
+
+    it('leaves out dashes and arrowheads and squares the people when zoomed out too far to see them', () => {
+        const drawing = plan();
+        const near = recordingContext();
+        paintPlan(near.context, drawing, { scale: DETAIL_SCALE, tx: 0, ty: 0 });
+        expect(near.dashes.some((dash) => dash.length > 0)).toBe(true);
+        const far = recordingContext();
+        paintPlan(far.context, drawing, { scale: 0.05, tx: 0, ty: 0 });
+        expect(far.dashes.every((dash) => dash.length === 0)).toBe(true);
+        expect(far.calls.beginPath).toBe(1 + drawing.edges.length + drawing.nodes.length);
+        expect(far.calls.rect).toBe(5);
+        expect(far.calls.arc).toBe(drawing.groups.length);
+    });
 });
+
+/** A 2D context that counts each call and keeps the dash patterns it was given. */
+function recordingContext(): {
+    calls: Record<string, number>;
+    dashes: number[][];
+    context: CanvasRenderingContext2D;
+} {
+    const calls: Record<string, number> = {};
+    const dashes: number[][] = [];
+    const target = { canvas: { width: 800, height: 600 } } as unknown as Record<string, unknown>;
+    const context = new Proxy(target, {
+        get(object, key: string): unknown {
+            if (key in object) return object[key];
+            return (...args: unknown[]): void => {
+                calls[key] = (calls[key] ?? 0) + 1;
+                if (key === 'setLineDash') dashes.push(args[0] as number[]);
+            };
+        },
+        set: () => true
+    }) as unknown as CanvasRenderingContext2D;
+    return { calls, dashes, context };
+}
