@@ -11,8 +11,10 @@
 //                              coverage; no peer
 //   bench preview-apex account=… method=… median_ms=…   a preview @salesforce/apex call through the Apex
 //                              runtime (demo accounts' reads, the 20,000-person org chart page); no peer
-// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex, --sizes 1000,5000 (org chart sizes; the
-// page case defaults to 5000,20000)
+//   bench relmap n=2000 …      Chromium: relationship map from data to the painted, settled layout vs
+//                              cytoscape.js with its cose layout
+// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex|relmap, --sizes 1000,5000 (org chart sizes; the
+// page case defaults to 5000,20000, the relmap case to 500,2000,5000)
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
 import { stratify, tree } from 'd3-hierarchy';
@@ -26,6 +28,7 @@ import { runLandscapeBench } from './landscapeBench';
 import { runApexTestsBench } from './apexTestsBench';
 import { runPreviewApexBench } from './previewApexBench';
 import { PAGE_SIZES, runOrgChartPageBench } from './orgChartPageBench';
+import { RELMAP_SIZES, runRelmapBench } from './relmapBench';
 import { buildBenchPage, buildPreview } from '../preview/bundle';
 import { startPreviewServer } from '../preview/server';
 import { DATA_DIR } from '../lib/project';
@@ -75,7 +78,15 @@ function option(name: string): string | undefined {
 
 async function main(): Promise<void> {
     const only = option('only');
-    const cases = ['layout', 'orgchart', 'orgchart-page', 'landscape', 'apex-tests', 'preview-apex'];
+    const cases = [
+        'layout',
+        'orgchart',
+        'orgchart-page',
+        'landscape',
+        'apex-tests',
+        'preview-apex',
+        'relmap'
+    ];
     if (only && !cases.includes(only))
         throw new Error(`--only takes one of ${cases.join(', ')}, not "${only}"`);
     const given = option('sizes')?.split(',').map(Number);
@@ -93,6 +104,7 @@ async function main(): Promise<void> {
             await buildPreview();
             await runOrgChartPageBench(browser, given ?? PAGE_SIZES);
         }
+        if (!only || only === 'relmap') await runRelmapBench(browser, given ?? RELMAP_SIZES);
         if (!only || only === 'landscape') {
             if (only) await buildPreview();
             await buildBenchPage();
