@@ -1,6 +1,7 @@
 // Places the relationship map: every buying center is a disc of its people, discs are packed first
 // (largest first, along a golden-angle spiral, our team in the middle), then a bounded number of
-// relaxation steps pulls linked people together and pushes crowded ones apart. Repulsion only looks at the
+// relaxation steps pulls linked people together and pushes crowded ones apart, and the discs, shrunk to
+// their people, are packed once more. Repulsion only looks at the
 // neighbouring cells of a uniform grid, so a step costs O(people + links) rather than O(people²) — 5,000
 // people settle on the main thread (Lightning Web Security allows no Workers) in tens of milliseconds.
 // Deterministic: the same graph and seed give the same positions.
@@ -123,6 +124,7 @@ export function layoutRelationshipGraph(
     }
 
     const steps = relax(graph, x, y, groupOf, groups, options);
+    repack(groups, x, y, radius, options);
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
@@ -141,6 +143,38 @@ export function layoutRelationshipGraph(
     }
     if (!n) minX = minY = maxX = maxY = 0;
     return { x, y, radius, groups, minX, minY, maxX, maxY, steps };
+}
+
+/**
+ * The discs were sized for the starting sunflower, and links draw people together: shrink each disc to
+ * the people it holds and pack again, moving its people with it, so the map is no wider than it must be.
+ */
+function repack(
+    groups: LayoutGroup[],
+    x: Float64Array,
+    y: Float64Array,
+    radius: Float64Array,
+    options: LayoutOptions
+): void {
+    const before = groups.map((group) => [group.x, group.y] as const);
+    for (const group of groups) {
+        let extent = 0;
+        for (const member of group.members)
+            extent = Math.max(
+                extent,
+                Math.hypot(x[member]! - group.x, y[member]! - group.y) + radius[member]!
+            );
+        group.radius = extent + options.spacing * 0.5;
+    }
+    packGroups(groups, options.spacing, seeded(options.seed));
+    groups.forEach((group, g) => {
+        const dx = group.x - before[g]![0];
+        const dy = group.y - before[g]![1];
+        for (const member of group.members) {
+            x[member] += dx;
+            y[member] += dy;
+        }
+    });
 }
 
 /**
