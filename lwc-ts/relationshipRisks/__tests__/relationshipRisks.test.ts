@@ -2,7 +2,8 @@ import {
     buildRelationshipGraph,
     type GraphInput,
     type GraphLinkInput,
-    type GraphPerson
+    type GraphPerson,
+    type GraphProblem
 } from 'c/relationshipGraph';
 import { findRisks, HIGH_INFLUENCE, RISK_ORDER, type Risk, type RiskKind } from 'c/relationshipRisks';
 import { generatedInput } from '../../relationshipGraph/__tests__/generatedGraphs';
@@ -193,6 +194,58 @@ describe('findRisks, rule by rule', () => {
         const ranks = risks.map((risk) => RISK_ORDER.indexOf(risk.kind));
         expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
         expect(new Set(risks.map((risk) => risk.kind)).size).toBeGreaterThan(4);
+    });
+
+    // generated accounts with bad rows mixed in: they are counted, and change no path, cut or risk
+    it.each([1, 2, 3, 4, 5, 6])('is not moved by bad rows (generated, seed %i)', (seed) => {
+        const clean = generatedInput({
+            contacts: 80,
+            users: 3,
+            linksPerContact: 1.5,
+            owned: 0.15,
+            centers: 4,
+            seed
+        });
+        const links = clean.links!;
+        const dirty: GraphInput = {
+            ...clean,
+            accountId: 'acc',
+            contacts: [
+                ...clean.contacts,
+                person('elsewhere', { accountId: 'other', relationshipOwnerId: 'u0' })
+            ],
+            hiddenContactIds: ['secret'],
+            links: [
+                ...links,
+                ...links.slice(0, 5).map((link) => ({ ...link, id: `${link.id}-again` })),
+                ...links.slice(0, 4).map((link) => ({ ...link, toContactId: link.fromId })),
+                tie('c1', 'elsewhere'),
+                tie('secret', 'c2'),
+                tie('c3', 'secret'),
+                tie('c4', 'nobody'),
+                { fromId: 'c5', toContactId: 'c6', toUserId: 'u0', type: 'Collaborates' }
+            ]
+        };
+        const cleanGraph = buildRelationshipGraph(clean);
+        const before = findRisks(cleanGraph);
+        const graph = buildRelationshipGraph(dirty);
+        const added = Object.fromEntries(
+            Object.entries(graph.problems)
+                .map(([problem, count]) => [problem, count - cleanGraph.problems[problem as GraphProblem]])
+                .filter(([, count]) => count !== 0)
+        );
+        expect(added).toEqual({
+            'duplicate-link': 5,
+            'self-loop': 4,
+            'outside-account': 2,
+            'hidden-person': 2,
+            'unknown-end': 1,
+            'not-one-target': 1
+        });
+        const after = findRisks(graph);
+        expect(after.risks).toEqual(before.risks);
+        expect(after.cuts.cuts).toEqual(before.cuts.cuts);
+        expect([...after.coverage.decisionMakers]).toEqual([...before.coverage.decisionMakers]);
     });
 
     it('finds nothing on an empty account', () => {
