@@ -6,6 +6,8 @@ import {
     type GraphPerson,
     type GraphProblem
 } from 'c/relationshipGraph';
+import { toOrgChartPage } from 'c/orgChartData';
+import type { OrgChartService_OrgChartPage } from '@salesforce/apex/types';
 import { generatedInput } from './generatedGraphs';
 
 const person = (id: string, extra: Partial<GraphPerson> = {}): GraphPerson => ({ id, name: id, ...extra });
@@ -99,6 +101,49 @@ describe('buildRelationshipGraph', () => {
     ])('%s', (_name, input, problems, edges) => {
         expect(problemsOf(input)).toEqual(problems);
         expect(buildRelationshipGraph(input).edges).toHaveLength(edges);
+    });
+
+    it('takes the org chart controller’s page as it comes', () => {
+        const page = toOrgChartPage({
+            accountId: 'acc',
+            stakeholders: [
+                {
+                    id: 'a',
+                    name: 'Ann',
+                    relationshipOwnerId: 'u1',
+                    relationshipOwnerName: 'Una',
+                    buyingCenterId: 'bc'
+                },
+                { id: 'b', name: 'Bo', decisionRole: 'Decision Maker', buyingCenterId: 'region' }
+            ],
+            links: [
+                {
+                    id: 'L',
+                    fromId: 'a',
+                    toContactId: 'b',
+                    type: 'Influences',
+                    strength: 4,
+                    frequency: 'Weekly'
+                }
+            ],
+            buyingCenters: [
+                { id: 'bc', name: 'Helicopters', parentId: null, active: true },
+                { id: 'region', name: 'Europe', parentId: 'bc', active: true }
+            ]
+        } as unknown as OrgChartService_OrgChartPage);
+        const graph = buildRelationshipGraph({
+            accountId: page.accountId,
+            contacts: page.stakeholders,
+            links: page.links,
+            buyingCenters: page.buyingCenters
+        });
+        expect(graph.nodes.map((node) => [node.id, node.kind, node.name, node.groupId])).toEqual([
+            ['a', 'contact', 'Ann', 'bc'],
+            ['b', 'contact', 'Bo', 'bc'],
+            ['u1', 'user', 'Una', null]
+        ]);
+        expect(graph.decisionMakers).toEqual([1]);
+        expect(graph.centers.get('bc')).toEqual([0, 1]);
     });
 
     it('never throws on rows full of nulls', () => {
