@@ -101,7 +101,8 @@ export function layoutRelationshipGraph(
                 Number(a.key === NO_GROUP) - Number(b.key === NO_GROUP) ||
                 b.members.length - a.members.length
         );
-    // a disc's people sit on a sunflower whose rings are `spacing` apart on average
+    // a disc's people start on a sunflower with room to spare (about 1.5 spacing² each, where packing
+    // circles `spacing` apart needs 0.87), so the relaxation parts people without widening the disc
     const ring = spacing * 0.7;
     groups.forEach((group, g) => {
         for (const member of group.members) groupOf[member] = g;
