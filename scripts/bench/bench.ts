@@ -13,8 +13,10 @@
 //                              runtime (demo accounts' reads, the 20,000-person org chart page); no peer
 //   bench reports accounts=200 reports=… keystone_ms=… peer_ms=…   every shipped report in the preview's
 //                              report engine over 200 generated key accounts vs naive row-by-row grouping
-// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex|reports, --sizes 1000,5000 (org chart sizes; the
-// page case defaults to 5000,20000)
+//   bench relmap n=2000 …      Chromium: relationship map from data to the painted, settled layout vs
+//                              cytoscape.js with its cose layout
+// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex|reports|relmap, --sizes 1000,5000 (org chart
+// sizes; the page case defaults to 5000,20000, the relmap case to 500,2000,5000)
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
 import { stratify, tree } from 'd3-hierarchy';
@@ -29,6 +31,7 @@ import { runApexTestsBench } from './apexTestsBench';
 import { runPreviewApexBench } from './previewApexBench';
 import { runReportsBench } from './reportsBench';
 import { PAGE_SIZES, runOrgChartPageBench } from './orgChartPageBench';
+import { RELMAP_SIZES, runRelmapBench } from './relmapBench';
 import { buildBenchPage, buildPreview } from '../preview/bundle';
 import { startPreviewServer } from '../preview/server';
 import { DATA_DIR } from '../lib/project';
@@ -85,7 +88,8 @@ async function main(): Promise<void> {
         'landscape',
         'apex-tests',
         'preview-apex',
-        'reports'
+        'reports',
+        'relmap'
     ];
     if (only && !cases.includes(only))
         throw new Error(`--only takes one of ${cases.join(', ')}, not "${only}"`);
@@ -105,6 +109,7 @@ async function main(): Promise<void> {
             await buildPreview();
             await runOrgChartPageBench(browser, given ?? PAGE_SIZES);
         }
+        if (!only || only === 'relmap') await runRelmapBench(browser, given ?? RELMAP_SIZES);
         if (!only || only === 'landscape') {
             if (only) await buildPreview();
             await buildBenchPage();

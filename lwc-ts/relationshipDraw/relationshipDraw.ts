@@ -1,0 +1,227 @@
+// What the relationship map draws, decided once per layout: each link's thickness (strength), dash
+// (infrequent contact) and arrow (direction of influence), each person's size (influence) and colour
+// (stance). Links and people are batched by style, so painting thousands of them is a handful of canvas
+// paths rather than one state change per shape.
+import type { RelationshipGraph } from 'c/relationshipGraph';
+import type { RelationshipLayout } from 'c/relationshipLayout';
+
+/** Stance → fill. Our users are drawn in the team colour. */
+export const STANCE_COLOURS: Readonly<Record<string, string>> = {
+    Champion: '#2e844a',
+    Supporter: '#91db8b',
+    Neutral: '#aeaeae',
+    Detractor: '#fe9339',
+    Blocker: '#ea001e'
+};
+export const UNKNOWN_STANCE_COLOUR = '#e5e5e5';
+export const TEAM_COLOUR = '#0176d3';
+const LINK_COLOUR = '#706e6b';
+/** A tie too weak to count as a way in is drawn, but fainter. */
+const WEAK_LINK_COLOUR = '#c9c7c5';
+const OWNER_LINK_COLOUR = '#1b96ff';
+const GROUP_FILL = 'rgba(1, 118, 211, 0.05)';
+const GROUP_STROKE = 'rgba(1, 118, 211, 0.25)';
+
+/**
+ * Below this zoom a link is a hairline and a person a few pixels: dashes and arrowheads cannot be told
+ * apart there, and stroking thousands of dashed segments is most of a frame's cost, so they are drawn from
+ * this zoom on (the map opens fitted, often below it, and shows them as soon as the user zooms in).
+ */
+export const DETAIL_SCALE = 0.5;
+/** A person smaller than this on screen (pixels of radius) is drawn as a square: same look, cheaper. */
+const ROUND_FROM_PX = 2;
+
+/** Frequencies at which two people are rarely in touch: their link is dashed. */
+export const INFREQUENT: ReadonlySet<string> = new Set(['Quarterly', 'Yearly', 'Rarely']);
+
+/** Line width for a strength 1–5; unknown strength draws as a middling tie. */
+export function linkWidth(strength: number | null): number {
+    return strength === null ? 1.5 : 0.5 + 0.6 * strength;
+}
+
+export interface EdgeBatch {
+    colour: string;
+    width: number;
+    dashed: boolean;
+    /** x1, y1, x2, y2 per link, trimmed to the people's rims. */
+    segments: Float64Array;
+    /** tip x, tip y, angle per directed link. */
+    arrows: Float64Array;
+}
+
+export interface NodeBatch {
+    fill: string;
+    /** x, y, r per person. */
+    circles: Float64Array;
+}
+
+export interface GroupShape {
+    key: string;
+    x: number;
+    y: number;
+    radius: number;
+}
+
+export interface DrawingPlan {
+    edges: EdgeBatch[];
+    nodes: NodeBatch[];
+    groups: GroupShape[];
+    minX: number;
+    minY: number;
+    maxX: number;
+    maxY: number;
+}
+
+/** Batches the graph's links and people by style at their laid-out positions. */
+export function planDrawing(graph: RelationshipGraph, layout: RelationshipLayout): DrawingPlan {
+    const { x, y, radius } = layout;
+    const edgeGroups = new Map<
+        string,
+        { colour: string; width: number; dashed: boolean; segments: number[]; arrows: number[] }
+    >();
+    for (const edge of graph.edges) {
+        const colour =
+            edge.origin === 'owner' || graph.nodes[edge.from]!.kind === 'user'
+                ? OWNER_LINK_COLOUR
+                : edge.reach
+                  ? LINK_COLOUR
+                  : WEAK_LINK_COLOUR;
+        const width = linkWidth(edge.strength);
+        const dashed = edge.frequency !== null && INFREQUENT.has(edge.frequency);
+        const key = `${colour}|${width}|${dashed}`;
+        let batch = edgeGroups.get(key);
+        if (!batch) {
+            batch = { colour, width, dashed, segments: [], arrows: [] };
+            edgeGroups.set(key, batch);
+        }
+        const ax = x[edge.from]!;
+        const ay = y[edge.from]!;
+        const bx = x[edge.to]!;
+        const by = y[edge.to]!;
+        const length = Math.hypot(bx - ax, by - ay) || 1;
+        const ux = (bx - ax) / length;
+        const uy = (by - ay) / length;
+        const ra = radius[edge.from]!;
+        const rb = radius[edge.to]!;
+        batch.segments.push(ax + ux * ra, ay + uy * ra, bx - ux * rb, by - uy * rb);
+        if (edge.directed) batch.arrows.push(bx - ux * rb, by - uy * rb, Math.atan2(uy, ux));
+    }
+    const nodeGroups = new Map<string, number[]>();
+    for (const node of graph.nodes) {
+        const fill =
+            node.kind === 'user'
+                ? TEAM_COLOUR
+                : ((node.stance && STANCE_COLOURS[node.stance]) ?? UNKNOWN_STANCE_COLOUR);
+        if (!nodeGroups.has(fill)) nodeGroups.set(fill, []);
+        nodeGroups.get(fill)!.push(x[node.index]!, y[node.index]!, radius[node.index]!);
+    }
+    return {
+        edges: [...edgeGroups.values()].map((batch) => ({
+            ...batch,
+            segments: Float64Array.from(batch.segments),
+            arrows: Float64Array.from(batch.arrows)
+        })),
+        nodes: [...nodeGroups].map(([fill, circles]) => ({ fill, circles: Float64Array.from(circles) })),
+        groups: layout.groups.map((group) => ({
+            key: group.key,
+            x: group.x,
+            y: group.y,
+            radius: group.radius
+        })),
+        minX: layout.minX,
+        minY: layout.minY,
+        maxX: layout.maxX,
+        maxY: layout.maxY
+    };
+}
+
+export interface View {
+    scale: number;
+    /** Screen position of world (0, 0). */
+    tx: number;
+    ty: number;
+}
+
+/** The view that fits the whole plan in a width × height box with a margin. */
+export function fitView(plan: DrawingPlan, width: number, height: number, margin = 16): View {
+    const worldWidth = Math.max(1, plan.maxX - plan.minX);
+    const worldHeight = Math.max(1, plan.maxY - plan.minY);
+    const scale = Math.max(
+        1e-3,
+        Math.min((width - 2 * margin) / worldWidth, (height - 2 * margin) / worldHeight, 2)
+    );
+    return {
+        scale,
+        tx: (width - worldWidth * scale) / 2 - plan.minX * scale,
+        ty: (height - worldHeight * scale) / 2 - plan.minY * scale
+    };
+}
+
+/** Paints the plan on a 2D canvas context (cleared first) through `view`. */
+export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, view: View): void {
+    const { canvas } = context;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.setTransform(view.scale, 0, 0, view.scale, view.tx, view.ty);
+
+    context.beginPath();
+    for (const group of plan.groups) {
+        context.moveTo(group.x + group.radius, group.y);
+        context.arc(group.x, group.y, group.radius, 0, Math.PI * 2);
+    }
+    context.fillStyle = GROUP_FILL;
+    context.fill();
+    context.strokeStyle = GROUP_STROKE;
+    context.lineWidth = 1 / view.scale;
+    context.stroke();
+
+    const detail = view.scale >= DETAIL_SCALE;
+    for (const batch of plan.edges) {
+        context.strokeStyle = batch.colour;
+        context.lineWidth = batch.width;
+        context.setLineDash(batch.dashed && detail ? [4, 3] : []);
+        context.beginPath();
+        const s = batch.segments;
+        for (let i = 0; i < s.length; i += 4) {
+            context.moveTo(s[i]!, s[i + 1]!);
+            context.lineTo(s[i + 2]!, s[i + 3]!);
+        }
+        context.stroke();
+        if (!batch.arrows.length || !detail) continue;
+        context.setLineDash([]);
+        context.fillStyle = batch.colour;
+        context.beginPath();
+        const a = batch.arrows;
+        const size = 4 + batch.width;
+        for (let i = 0; i < a.length; i += 3) {
+            const tipX = a[i]!;
+            const tipY = a[i + 1]!;
+            const angle = a[i + 2]!;
+            context.moveTo(tipX, tipY);
+            context.lineTo(tipX - size * Math.cos(angle - 0.45), tipY - size * Math.sin(angle - 0.45));
+            context.lineTo(tipX - size * Math.cos(angle + 0.45), tipY - size * Math.sin(angle + 0.45));
+            context.closePath();
+        }
+        context.fill();
+    }
+    context.setLineDash([]);
+
+    context.strokeStyle = '#ffffff';
+    context.lineWidth = 1;
+    for (const batch of plan.nodes) {
+        context.fillStyle = batch.fill;
+        context.beginPath();
+        const c = batch.circles;
+        for (let i = 0; i < c.length; i += 3) {
+            const r = c[i + 2]!;
+            if (r * view.scale < ROUND_FROM_PX) {
+                context.rect(c[i]! - r, c[i + 1]! - r, 2 * r, 2 * r);
+                continue;
+            }
+            context.moveTo(c[i]! + r, c[i + 1]!);
+            context.arc(c[i]!, c[i + 1]!, r, 0, Math.PI * 2);
+        }
+        context.fill();
+        if (detail) context.stroke();
+    }
+}
