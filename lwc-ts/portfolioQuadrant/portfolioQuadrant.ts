@@ -129,6 +129,8 @@ export interface Bubble {
     quadrant: QuadrantKey;
     /** What a screen reader says and the tooltip shows. */
     label: string;
+    /** Which side of the bubble its name is written on: the left in the right quarter, so it stays inside. */
+    nameSide: 'left' | 'right';
 }
 
 export interface Tick {
@@ -257,6 +259,7 @@ export function layoutQuadrant(
                 fill: tierColour(point.tier),
                 tier,
                 quadrant,
+                nameSide: x(score) > plot.left + 0.75 * (plot.right - plot.left) ? 'left' : 'right',
                 label: format(
                     texts.bubble,
                     point.name,

@@ -135,7 +135,8 @@ export function drawQuadrant(
         .append('text')
         .attr('class', 'bubble-name')
         .attr('aria-hidden', 'true')
-        .attr('x', (bubble) => bubble.r + 3)
+        .attr('x', (bubble) => (bubble.nameSide === 'left' ? -(bubble.r + 3) : bubble.r + 3))
+        .attr('text-anchor', (bubble) => (bubble.nameSide === 'left' ? 'end' : 'start'))
         .attr('y', 4)
         .text((bubble) => bubble.name);
 

@@ -19,6 +19,7 @@ import { DmlError, type OrgStore, type FieldValue } from './emulator/store';
 import { PREVIEW_BUILD } from './bundle';
 import { lookupChoices, objectForm, recordPage } from './recordPages';
 import { PREVIEW_ORG_CHART, type PropertyValue } from './pageProperties';
+import { portfolioProperties } from './appPages';
 
 export interface PreviewOptions {
     port: number;
@@ -37,6 +38,8 @@ export interface PreviewOptions {
 interface PageConfig {
     buildDir: string;
     orgChart: Record<string, PropertyValue>;
+    /** The portfolio's properties on the Keystone Portfolio App page. */
+    portfolio: Record<string, PropertyValue>;
 }
 
 /** The users a browser may view the preview as ("Viewing as"), by role, and the one it starts with. */
@@ -332,7 +335,7 @@ async function route(
         return send(response, 200, { result: accounts(org) });
     // the record page's layout: the component properties an admin would set in App Builder
     if (url.pathname === '/api/page' && method === 'GET')
-        return send(response, 200, { result: { orgChart: page.orgChart } });
+        return send(response, 200, { result: { orgChart: page.orgChart, portfolio: page.portfolio } });
     const apex = /^\/api\/apex\/(\w+\.\w+)$/.exec(url.pathname);
     if (apex && method === 'POST') {
         const args = await readBody(request);
@@ -413,7 +416,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const org = apex.store;
     const page: PageConfig = {
         buildDir: options.buildDir ?? PREVIEW_BUILD,
-        orgChart: { ...PREVIEW_ORG_CHART, ...options.orgChart }
+        orgChart: { ...PREVIEW_ORG_CHART, ...options.orgChart },
+        portfolio: portfolioProperties()
     };
     const server = http.createServer((request, response) => {
         const port = (server.address() as AddressInfo).port;

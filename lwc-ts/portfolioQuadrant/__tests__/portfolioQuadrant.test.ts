@@ -136,6 +136,9 @@ describe('layoutQuadrant', () => {
         );
         expect(meridian!.label).toBe('Meridian Bank: key-account score 7.4, health 74, Tier 2, Invest');
         expect(aeronova!.r).toBe(MAX_RADIUS);
+        // names near the right edge are written to the left of their bubble, so they stay on the drawing
+        expect(aeronova!.nameSide).toBe('left');
+        expect(meridian!.nameSide).toBe('right');
         expect(meridian!.r).toBeCloseTo(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * 0.5, 6);
         // more attractive is further right; healthier is higher (smaller y)
         expect(aeronova!.cx).toBeGreaterThan(meridian!.cx);

@@ -55,6 +55,9 @@ describe('drawQuadrant', () => {
         // names are text, not markup
         expect(bubbles[0]!.querySelector('.bubble-name')!.textContent).toBe('Aeronova <Group>');
         expect(bubbles[0]!.querySelector('circle')!.getAttribute('fill')).toBe('#032d60');
+        // Aeronova sits in the right quarter: its name is written to the left of the bubble
+        expect(bubbles[0]!.querySelector('.bubble-name')!.getAttribute('text-anchor')).toBe('end');
+        expect(bubbles[2]!.querySelector('.bubble-name')!.getAttribute('text-anchor')).toBe('start');
     });
 
     it('has one focus stop and moves it with the arrow keys, Home and End', () => {
