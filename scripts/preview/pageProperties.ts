@@ -34,11 +34,17 @@ function typed(definition: Pick<PropertyDefinition, 'type'>, text: string): Prop
     return text;
 }
 
-/** The record-page properties of a component, from its js-meta.xml. */
-export function readPropertyDefinitions(metaXml: string): PropertyDefinition[] {
+/** The properties a component offers on one page type (the record page by default), from its js-meta.xml. */
+export function readPropertyDefinitions(
+    metaXml: string,
+    target = 'lightning__RecordPage'
+): PropertyDefinition[] {
     const root = parseXml(metaXml);
     const recordPage = descendants(root, 'targetConfig').find((config) =>
-        (config.attributes.targets ?? '').split(',').includes('lightning__RecordPage')
+        (config.attributes.targets ?? '')
+            .split(',')
+            .map((name) => name.trim())
+            .includes(target)
     );
     if (!recordPage) return [];
     return descendants(recordPage, 'property').map((property) => {

@@ -20,6 +20,7 @@ import { PREVIEW_BUILD } from './bundle';
 import { lookupChoices, objectForm, recordPage } from './recordPages';
 import { PREVIEW_ORG_CHART, type PropertyValue } from './pageProperties';
 import { readReportCatalog, runReportsPage } from './reports/runReports';
+import { portfolioProperties } from './appPages';
 
 export interface PreviewOptions {
     port: number;
@@ -41,6 +42,8 @@ interface PageConfig {
     buildDir: string;
     reportSource: string;
     orgChart: Record<string, PropertyValue>;
+    /** The portfolio's properties on the Keystone Portfolio App page. */
+    portfolio: Record<string, PropertyValue>;
 }
 
 /** The users a browser may view the preview as ("Viewing as"), by role, and the one it starts with. */
@@ -348,7 +351,7 @@ async function route(
         return send(response, 200, { result: accounts(org) });
     // the record page's layout: the component properties an admin would set in App Builder
     if (url.pathname === '/api/page' && method === 'GET')
-        return send(response, 200, { result: { orgChart: page.orgChart } });
+        return send(response, 200, { result: { orgChart: page.orgChart, portfolio: page.portfolio } });
     const apex = /^\/api\/apex\/(\w+\.\w+)$/.exec(url.pathname);
     if (apex && method === 'POST') {
         const args = await readBody(request);
@@ -430,7 +433,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const page: PageConfig = {
         buildDir: options.buildDir ?? PREVIEW_BUILD,
         reportSource: options.reportSource ?? FORCE_APP,
-        orgChart: { ...PREVIEW_ORG_CHART, ...options.orgChart }
+        orgChart: { ...PREVIEW_ORG_CHART, ...options.orgChart },
+        portfolio: portfolioProperties()
     };
     const server = http.createServer((request, response) => {
         const port = (server.address() as AddressInfo).port;

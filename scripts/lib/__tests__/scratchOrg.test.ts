@@ -33,7 +33,9 @@ function withoutOverrides(app: XmlElement): string {
 
 describe('record pages activated in the scratch org only', () => {
     it('makes every Keystone record page the Keystone app default for its object, on desktop', () => {
-        const overrides = read(OVERLAY_APP).children.filter((child) => child.name === 'actionOverrides');
+        const overrides = read(OVERLAY_APP)
+            .children.filter((child) => child.name === 'actionOverrides')
+            .filter((child) => childText(child, 'pageOrSobjectType') !== 'standard-home');
         const pages = fs
             .readdirSync(path.join(FORCE_APP, 'flexipages'))
             .map((file) => read(path.join(FORCE_APP, 'flexipages', file)))
@@ -49,6 +51,21 @@ describe('record pages activated in the scratch org only', () => {
             assert.equal(childText(override, 'formFactor'), 'Large');
         }
         assert.equal(overrides.length, pages.length);
+    });
+
+    it('makes Keystone Home the Keystone app home, on desktop', () => {
+        const homes = read(OVERLAY_APP)
+            .children.filter((child) => child.name === 'actionOverrides')
+            .filter((child) => childText(child, 'pageOrSobjectType') === 'standard-home');
+        assert.equal(homes.length, 1);
+        const home = homes[0]!;
+        assert.equal(childText(home, 'actionName'), 'Tab');
+        assert.equal(childText(home, 'type'), 'Flexipage');
+        assert.equal(childText(home, 'formFactor'), 'Large');
+        const page = read(
+            path.join(FORCE_APP, 'flexipages', `${childText(home, 'content')}.flexipage-meta.xml`)
+        );
+        assert.equal(childText(page, 'type'), 'HomePage');
     });
 
     it('is the force-app Keystone app plus the overrides and nothing else', () => {
@@ -90,7 +107,7 @@ describe('record pages activated in the scratch org only', () => {
             );
             assert.equal(result.status, 0, result.stdout + result.stderr);
             const converted = read(path.join(output, 'applications', 'Keystone.app'));
-            assert.equal(converted.children.filter((child) => child.name === 'actionOverrides').length, 2);
+            assert.equal(converted.children.filter((child) => child.name === 'actionOverrides').length, 3);
             const manifest = fs.readFileSync(path.join(output, 'package.xml'), 'utf8');
             assert.match(manifest, /<members>Keystone<\/members>/);
             assert.match(manifest, /<members>Keystone_Demo_Data_Loader<\/members>/);

@@ -15,6 +15,9 @@ export function urlFor(reference: PageReference): string {
     if (reference.type === 'standard__recordPage' && reference.attributes?.recordId) {
         return `#/record/${reference.attributes.recordId}`;
     }
+    if (reference.type === 'standard__navItemPage' && reference.attributes?.apiName) {
+        return `#/app/${reference.attributes.apiName}`;
+    }
     return `#/page/${encodeURIComponent(JSON.stringify(reference))}`;
 }
 

@@ -1,6 +1,6 @@
 // Where the preview's address points and what a record form sends: pure functions the shell and its
 // record form wire up. The address is what the preview's lightning/navigation writes: #/record/<id> for a
-// record page, #/page/<page reference as JSON> for anything else.
+// record page, #/app/<tab API name> for an App page, #/page/<page reference as JSON> for anything else.
 
 export interface PageReference {
     type: string;
@@ -11,6 +11,7 @@ export interface PageReference {
 export type Route =
     | { kind: 'home' }
     | { kind: 'record'; recordId: string }
+    | { kind: 'app'; apiName: string }
     | { kind: 'new'; objectApiName: string; defaults: Record<string, string | null> }
     | { kind: 'other'; reference: PageReference }
     | { kind: 'invalid'; reason: string };
@@ -21,6 +22,9 @@ export type Decode = (encoded: string) => Record<string, string | null>;
 export function parseRoute(hash: string, decode: Decode): Route {
     const record = /^#\/record\/(\w+)$/.exec(hash);
     if (record) return { kind: 'record', recordId: record[1]! };
+    // an App page (a Lightning page tab): #/app/<its tab's API name>
+    const app = /^#\/app\/(\w+)$/.exec(hash);
+    if (app) return { kind: 'app', apiName: app[1]! };
     const page = /^#\/page\/(.+)$/.exec(hash);
     if (!page) return { kind: 'home' };
     let reference: PageReference;
@@ -35,6 +39,9 @@ export function parseRoute(hash: string, decode: Decode): Route {
     const attributes = reference.attributes ?? {};
     if (reference.type === 'standard__recordPage' && attributes.recordId) {
         return { kind: 'record', recordId: attributes.recordId };
+    }
+    if (reference.type === 'standard__navItemPage' && attributes.apiName) {
+        return { kind: 'app', apiName: attributes.apiName };
     }
     if (
         reference.type === 'standard__objectPage' &&

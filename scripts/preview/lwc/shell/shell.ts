@@ -40,6 +40,16 @@ interface OrgChartProperties {
     showLinks?: boolean;
 }
 
+/** The portfolio's App Builder properties on the Keystone Portfolio App page, as /api/page gives them. */
+interface PortfolioProperties {
+    attractivenessSplit?: number;
+    healthSplit?: number;
+    bubbleSize?: string;
+}
+
+/** The App page the preview draws (the Portfolio tab). */
+const PORTFOLIO_PAGE = 'Keystone_Portfolio';
+
 /** A user the preview can run Apex as ("Viewing as"), as the server's /api/users gives them. */
 interface ViewingAs {
     current: string;
@@ -56,6 +66,9 @@ async function fetchResult<T>(url: string): Promise<T> {
 export default class Shell extends LightningElement {
     accounts: AccountSummary[] = [];
     orgChart: OrgChartProperties = {};
+    portfolio: PortfolioProperties = {};
+    /** The App page shown in place of the account page (its tab's API name). */
+    viewedApp = '';
     accountId = '';
     loadError = '';
     toasts: Toast[] = [];
@@ -101,10 +114,11 @@ export default class Shell extends LightningElement {
             // the page layout comes with the data, so components start with the properties they are placed with
             const [accounts, page, viewingAs] = await Promise.all([
                 fetchResult<AccountSummary[]>('/api/accounts'),
-                fetchResult<{ orgChart: OrgChartProperties }>('/api/page'),
+                fetchResult<{ orgChart: OrgChartProperties; portfolio: PortfolioProperties }>('/api/page'),
                 fetchResult<ViewingAs>('/api/users')
             ]);
             this.orgChart = page.orgChart;
+            this.portfolio = page.portfolio;
             this.viewingAs = viewingAs;
             this.accounts = accounts;
             this.readHash();
@@ -119,7 +133,15 @@ export default class Shell extends LightningElement {
         this.onRecordPage = route.kind === 'record' || route.kind === 'home';
         this.notice = '';
         if (route.kind !== 'new') this.newRecord = undefined;
-        if (route.kind === 'home') {
+        this.viewedApp = '';
+        if (route.kind === 'app') {
+            // the Portfolio tab; any other App page is the org's, which the preview does not draw
+            this.viewedRecordId = '';
+            this.accountId = this.accountId || (this.accounts[0]?.id ?? '');
+            if (route.apiName === PORTFOLIO_PAGE) this.viewedApp = route.apiName;
+            else
+                this.notice = `In the org this opens the ${route.apiName} tab; the preview draws the Portfolio tab only.`;
+        } else if (route.kind === 'home') {
             this.viewedRecordId = '';
             this.accountId = this.accountId || (this.accounts[0]?.id ?? '');
             if (this.accountId) window.history.replaceState(null, '', `#/record/${this.accountId}`);
@@ -159,6 +181,16 @@ export default class Shell extends LightningElement {
 
     get showAccountPage(): boolean {
         return !!this.account && !this.viewedRecordId;
+    }
+
+    // LWC scopes an href that starts with "#" as a fragment id of the template (it appends "-0"): the link
+    // names the page's own path with the address, which changes only the hash
+    get portfolioHref(): string {
+        return `/#/app/${PORTFOLIO_PAGE}`;
+    }
+
+    get portfolioNavClass(): string {
+        return this.viewedApp === PORTFOLIO_PAGE ? 'app-nav-item app-nav-item_active' : 'app-nav-item';
     }
 
     get hasNotice(): boolean {
