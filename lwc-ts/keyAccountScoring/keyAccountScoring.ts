@@ -220,9 +220,9 @@ export default class KeyAccountScoring extends LightningElement {
     private updateDraft(event: CustomEvent<{ value: string }>, field: 'score' | 'comment'): void {
         const criterion = (event.currentTarget as HTMLElement).dataset.criterion;
         const value = event.detail?.value ?? (event.target as HTMLInputElement).value ?? '';
-        this.drafts = (this.drafts ?? []).map((draft) =>
-            draft.criterion === criterion ? { ...draft, [field]: String(value ?? '') } : draft
-        );
+        this.drafts = (this.drafts ?? []).map((draft) => {
+            return draft.criterion === criterion ? { ...draft, [field]: String(value ?? '') } : draft;
+        });
     }
 
     /** The message for the first score the input itself refuses (a browser keeps an out-of-range number to itself). */

@@ -71,6 +71,8 @@ export interface ReasonModel {
     levelText: string;
     nextText: string;
     weightText: string;
+    /** Level, weight and what the next level needs, in one line. */
+    detailText: string;
     levelClass: string;
 }
 
@@ -88,6 +90,8 @@ export interface ScoringModel {
     demotionText: string;
     relationshipText: string;
     relationshipLevelText: string;
+    /** "Why Interdependent": the heading of the reasons. */
+    relationshipWhyText: string;
     reasons: ReasonModel[];
 }
 
@@ -151,20 +155,24 @@ function reasonOf(reason: RelationshipTypeRule_Reason, texts: ScoringTexts): Rea
     const level = reason.level ?? 0;
     const next = reason.nextAt;
     const nextType = ['Cooperative', 'Interdependent', 'Strategic'][level];
+    const levelText = formatLabel(texts.reasonLevel, nameOf(reason.levelType, texts), level);
+    const weightText = formatLabel(texts.weight, plain(reason.weight));
+    const nextText =
+        next === null || next === undefined || !nextType
+            ? ''
+            : formatLabel(
+                  texts.reasonNext,
+                  plain(Math.max(0, next - (reason.value ?? 0))),
+                  nameOf(nextType, texts)
+              );
     return {
         attribute: reason.attribute ?? '',
         label: reason.label ?? '',
         valueText: plain(reason.value ?? 0),
-        levelText: formatLabel(texts.reasonLevel, nameOf(reason.levelType, texts), level),
-        nextText:
-            next === null || next === undefined || !nextType
-                ? ''
-                : formatLabel(
-                      texts.reasonNext,
-                      plain(Math.max(0, next - (reason.value ?? 0))),
-                      nameOf(nextType, texts)
-                  ),
-        weightText: formatLabel(texts.weight, plain(reason.weight)),
+        levelText,
+        nextText,
+        weightText,
+        detailText: [levelText, weightText, nextText].filter((part) => part).join(' · '),
         levelClass: `level level-${level}`
     };
 }
@@ -227,6 +235,9 @@ export function buildScoringModel(
                   ),
         relationshipText: nameOf(relationship?.type, texts),
         relationshipLevelText: number(relationship?.meanLevel, 2),
+        relationshipWhyText: relationship?.type
+            ? formatLabel(texts.why, nameOf(relationship.type, texts))
+            : '',
         reasons: (relationship?.reasons ?? []).map((reason) => reasonOf(reason, texts))
     };
 }

@@ -87,11 +87,13 @@ describe('keyAccountScoringModel', () => {
         const model = buildScoringModel(view(), TEXTS);
         expect(model.relationshipText).toBe('Inter');
         expect(model.relationshipLevelText).toBe('1.90');
+        expect(model.relationshipWhyText).toBe('Why Inter');
         expect(model.reasons[0]).toMatchObject({
             valueText: '4',
             levelText: 'Inter (2)',
             weightText: 'w20',
             nextText: '1 more for Strat',
+            detailText: 'Inter (2) · w20 · 1 more for Strat',
             levelClass: 'level level-2'
         });
         expect(model.reasons[1]!.nextText).toBe('');
