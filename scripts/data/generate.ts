@@ -31,6 +31,14 @@ const OFFERINGS: [string, string][] = [
     ['Data & Analytics', 'Data'],
     ['Salesforce Practice', 'CRM']
 ];
+/** One score per shipped Keystone Scoring Criterion. */
+const CRITERION_SCORES: [string, number][] = [
+    ['Product_Fit', 9],
+    ['Revenue_Potential', 8],
+    ['Transaction_Size', 8],
+    ['Purchasing_Process', 8],
+    ['Existing_Relationships', 8]
+];
 const FIRST = [
     'Ada',
     'Ben',
@@ -254,10 +262,21 @@ export function generate(options: GenerateOptions): { plan: string; counts: Reco
             Industry: 'Manufacturing',
             AnnualRevenue: 41000000000,
             BillingCity: 'Chicago',
-            Website: 'www.globex.example',
-            Key_Account_Tier__c: 'Tier 1'
+            Website: 'www.globex.example'
         })
     ]);
+    // the key-account score and tier are Keystone's, derived from these scores on import (8.25: Tier 1)
+    write(
+        'Criterion_Score__c',
+        'Criterion_Score__c',
+        CRITERION_SCORES.map(([criterion, score]) =>
+            rec('Criterion_Score__c', `Globex${criterion.replace(/_/g, '')}`, {
+                Account__c: '@Globex',
+                Criterion__c: criterion,
+                Score__c: score
+            })
+        )
+    );
     write(
         'Offering__c',
         'Offering__c',
