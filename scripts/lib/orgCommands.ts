@@ -229,7 +229,7 @@ export function teamSteps(targetOrg: string, teamAliases: string[]): OrgStep[] {
             ]
         })),
         {
-            title: 'Set relationship owners, plan approvers and milestone assignees',
+            title: "Set relationship owners, plan approvers and milestone assignees; measure today's key-account scores",
             args: [
                 'apex',
                 'run',

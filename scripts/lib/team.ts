@@ -225,10 +225,20 @@ function apexMap(entries: Record<string, string>): string {
 }
 
 /**
+ * Anonymous Apex that measures the key accounts as the nightly Key Account Score job does (relationship
+ * type, hygiene, health, today's snapshot), so a new org and the preview show today's scores beside the
+ * demo story's history without waiting for the first night.
+ */
+export const TODAYS_SCORES_APEX: readonly string[] = [
+    "Set<Id> keyAccountIds = new Map<Id, Account>([SELECT Id FROM Account WHERE Key_Account_Tier__c IN ('Tier 1', 'Tier 2', 'Tier 3') WITH USER_MODE]).keySet();",
+    'KeyAccountScoreJob.snapshot(keyAccountIds, Date.today());'
+];
+
+/**
  * Anonymous Apex that sets each contact's relationship owner (by email and user alias), each plan's
  * approver (by plan name and user alias) and each milestone's assignee (by milestone name and user alias),
  * in user mode, and fails naming whatever it could not find or a milestone name that is not one
- * milestone's, so the setup step fails instead of leaving a half-assigned story.
+ * milestone's, so the setup step fails instead of leaving a half-assigned story; then today's scores.
  */
 export function ownerAssignmentApex(team: Team): string {
     return [
@@ -282,6 +292,7 @@ export function ownerAssignmentApex(team: Team): string {
         'update as user plans;',
         'update as user milestones;',
         "System.debug('Keystone: relationship owners set on ' + owned.size() + ' contacts, approvers on ' + plans.size() + ' plans, assignees on ' + milestones.size() + ' milestones');",
+        ...TODAYS_SCORES_APEX,
         ''
     ].join('\n');
 }

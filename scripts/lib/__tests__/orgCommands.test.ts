@@ -260,8 +260,9 @@ describe('demo team in the scratch org', () => {
         const titles = steps.map((step) => step.title);
         assert.ok(titles.indexOf('Create team member ksAlex') > titles.indexOf('Import the demo story'));
         assert.ok(
-            titles.indexOf('Set relationship owners, plan approvers and milestone assignees') >
-                titles.indexOf('Create team member ksSam')
+            titles.indexOf(
+                "Set relationship owners, plan approvers and milestone assignees; measure today's key-account scores"
+            ) > titles.indexOf('Create team member ksSam')
         );
     });
 
@@ -271,8 +272,9 @@ describe('demo team in the scratch org', () => {
         assert.match(apex, /update as user owned;/);
         assert.match(apex, /update as user plans;/);
         assert.match(apex, /update as user milestones;/);
-        assert.equal((apex.match(/\[SELECT/g) ?? []).length, 4);
-        assert.equal((apex.match(/WITH USER_MODE\]/g) ?? []).length, 4);
+        // owners, approvers, assignees, the users, and the key accounts measured today
+        assert.equal((apex.match(/\[SELECT/g) ?? []).length, 5);
+        assert.equal((apex.match(/WITH USER_MODE\]/g) ?? []).length, 5);
         for (const email of Object.keys(team.relationshipOwners))
             assert.ok(apex.includes(`'${email}'`), email);
         for (const plan of Object.keys(team.planApprovers)) assert.ok(apex.includes(`'${plan}'`), plan);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { FORCE_APP, ROOT } from '../../lib/project';
 import { INSTALLER_PERMISSION_SETS, SCRATCH_ONLY_SOURCE } from '../../lib/orgCommands';
 import { readPermissionSets } from '../../lib/permissionSets';
-import { readTeam, userDefinition, type Team, type TeamMember } from '../../lib/team';
+import { readTeam, TODAYS_SCORES_APEX, userDefinition, type Team, type TeamMember } from '../../lib/team';
 import { Interpreter } from '../../apex-runtime/interpreter';
 import { Registry } from '../../apex-runtime/registry';
 import { ApexOrg } from '../../apex-runtime/org/apexOrg';
@@ -160,6 +160,9 @@ export function createPreviewOrg(
         assignments,
         "the demo milestones' assignees"
     );
+    // as setup:scratch ends: the key accounts measured today, beside the story's snapshot history
+    apex.limits = new GovernorLimits(SYNC_LIMITS);
+    new Interpreter(registry, apex).runSnippet(`${TODAYS_SCORES_APEX.join('\n')}\nreturn null;`);
     if (team.users.length) counts.User = team.users.length;
     return { apex, registry, counts };
 }
