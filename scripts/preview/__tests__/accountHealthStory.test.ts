@@ -55,7 +55,8 @@ describe('the demo story in hygiene and health', () => {
         const hygiene = view.current!.hygiene;
         const health = view.current!.health;
         assert.ok(hygiene.score! >= 70, `hygiene ${hygiene.score}`);
-        assert.ok(health.score! < 65, `health ${health.score}`);
+        // weak: below the account health card's fair band (50)
+        assert.ok(health.score! < 50, `health ${health.score}`);
         assert.equal(
             line(hygiene, 'Plan_Completeness').raw,
             5,
@@ -98,7 +99,7 @@ describe('the demo story in hygiene and health', () => {
             'hygiene holds'
         );
         assert.ok(
-            byDay(meridian).every((point) => point.health! >= 75),
+            byDay(meridian).every((point) => point.health! >= 70),
             'Meridian steady'
         );
     });
