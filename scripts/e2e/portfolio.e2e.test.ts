@@ -77,8 +77,9 @@ describe('the managers portfolio in Chromium', () => {
         assert.equal(await bubbles.count(), expected.filter((account) => account.scored).length);
         const aeronova = page.locator(`${PORTFOLIO} g.bubble[data-id="${accountId('Aeronova Group')}"]`);
         // the score the criterion scores gave Aeronova on import, as the org holds it
-        const aeronovaScore = server.org.all('Account').find((record) => record.Name === 'Aeronova Group')
-            ?.Key_Account_Score__c;
+        const aeronovaScore = server.org
+            .all('Account')
+            .find((record) => record.Name === 'Aeronova Group')?.Key_Account_Score__c;
         assert.equal(typeof aeronovaScore, 'number', 'Aeronova is scored from its criterion scores');
         assert.ok(
             ((await aeronova.getAttribute('aria-label')) ?? '').startsWith(
