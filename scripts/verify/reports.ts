@@ -95,6 +95,8 @@ export function parseReportType(name: string, root: XmlElement): ParsedReportTyp
 const MAX_OBJECTS = 4;
 /** Report and report type descriptions hold at most 255 characters; a longer one fails the deploy. */
 export const MAX_DESCRIPTION = 255;
+/** A custom report type's label holds at most 50 characters (Salesforce Help, "Create a Custom Report Type"). */
+export const MAX_REPORT_TYPE_LABEL = 50;
 
 function tooLong(description: string | undefined): string | undefined {
     return description && description.length > MAX_DESCRIPTION
@@ -143,6 +145,12 @@ export function checkReportType(
         );
     if (!reportType.label)
         problem(reportType.line, 'report-type-label', `${reportType.name} needs a <label>`);
+    else if (reportType.label.length > MAX_REPORT_TYPE_LABEL)
+        problem(
+            reportType.line,
+            'report-type-label',
+            `${reportType.name}'s label has ${reportType.label.length} characters: a report type's label holds at most ${MAX_REPORT_TYPE_LABEL}`
+        );
     if (!reportType.description)
         problem(
             reportType.line,

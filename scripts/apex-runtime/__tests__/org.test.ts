@@ -503,14 +503,20 @@ test('Keystone: the plan-status trigger action refuses a move the lifecycle forb
 
 test("Keystone: KeystoneDataService saves all rows or none, with each row's readable message", () => {
     const { apex, org } = keystone();
-    // the score is Keystone Admin's to set; user mode checks the running admin holds it
-    org.assignPermissionSet(org.runningUserId, 'Keystone_Admin');
-    const accounts = org.store.all('Account').length;
+    // criterion scores are Keystone Manager's to enter; user mode checks the running user holds it
+    org.assignPermissionSet(org.runningUserId, 'Keystone_Manager');
+    run(apex, "insert new Account(Name = 'Scored'); return null;");
+    const accountId = org.store.all('Account').find((row) => row.Name === 'Scored')!.Id;
+    const scores = org.store.all('Criterion_Score__c').length;
     const out = run(
         apex,
-        "List<KeystoneDataService.RowResult> results = KeystoneDataService.getInstance().insertRows(new List<SObject>{ new Account(Name = 'Kept?'), new Account(Name = 'Bad', Key_Account_Score__c = 11) }); " +
+        `List<KeystoneDataService.RowResult> results = KeystoneDataService.getInstance().insertRows(new List<SObject>{ new Criterion_Score__c(Account__c = '${accountId}', Criterion__c = 'Product_Fit', Score__c = 7), new Criterion_Score__c(Account__c = '${accountId}', Criterion__c = 'Revenue_Potential', Score__c = 11) }); ` +
             "List<String> out = new List<String>(); for (KeystoneDataService.RowResult r : results) out.add(r.index + ':' + r.success + ':' + r.id + ':' + r.messages); return String.join(out, '|');"
     );
-    assert.equal(out, '0:true:null:()|1:false:null:(The key account score must be between 0 and 10.)');
-    assert.equal(org.store.all('Account').length, accounts, 'the savepoint took the good row back too');
+    assert.equal(out, '0:true:null:()|1:false:null:(A criterion score must be a whole number from 1 to 10.)');
+    assert.equal(
+        org.store.all('Criterion_Score__c').length,
+        scores,
+        'the savepoint took the good row back too'
+    );
 });

@@ -82,6 +82,16 @@ describe('fieldOfColumn names the field part of a report column', () => {
 describe('checkReportType', () => {
     const cases: { name: string; body: string; problems: string[]; columns?: string[] }[] = [
         {
+            name: 'a label over 50 characters is refused (the report type builder holds 50)',
+            body:
+                header('Account_Plan__c').replace('<label>L</label>', `<label>${'L'.repeat(51)}</label>`) +
+                section(column('Account_Plan__c', 'Name')),
+            problems: [
+                "report-type-label: T's label has 51 characters: a report type's label holds at most 50"
+            ],
+            columns: ['Account_Plan__c$Name']
+        },
+        {
             name: 'a parent with an outer-joined child offers both tables',
             body:
                 header('Account_Plan__c') +

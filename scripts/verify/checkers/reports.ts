@@ -69,10 +69,19 @@ export function projectCatalog(project: Project): Catalog {
             : undefined;
     };
     const objectsDir = path.join(project.forceApp, 'objects');
+    // a detail object (sharing controlled by its master) has no Owner: the master's owner owns its records,
+    // and a report type column naming it fails the deploy
+    const ownerless = new Set<string>();
     for (const object of fs.existsSync(objectsDir) ? fs.readdirSync(objectsDir) : []) {
         const fields = fieldsOf(object);
         if (object.includes('__'))
             for (const name of CUSTOM_OBJECT_FIELDS) fields.set(name.toLowerCase(), { type: '' });
+        const definition = readXml(path.join(objectsDir, object, `${object}.object-meta.xml`));
+        if (definition && childText(definition, 'sharingModel') === 'ControlledByParent') {
+            ownerless.add(object.toLowerCase());
+            fields.delete('owner');
+            fields.delete('ownerid');
+        }
         for (const file of walk(path.join(objectsDir, object, 'fields'), (f) =>
             f.endsWith('.field-meta.xml')
         )) {
@@ -100,6 +109,7 @@ export function projectCatalog(project: Project): Catalog {
         field(object, field) {
             const fields = objects.get(object.toLowerCase());
             if (!fields) return null;
+            if (ownerless.has(object.toLowerCase()) && /^owner(id)?$/i.test(field)) return null;
             const lookup = STANDARD_LOOKUPS[object]?.[field] ?? STANDARD_LOOKUPS['*']![field];
             if (lookup) return { type: 'Lookup', referenceTo: lookup };
             return fields.get(field.toLowerCase()) ?? null;
