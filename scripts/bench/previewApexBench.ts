@@ -1,6 +1,7 @@
 // The preview's Apex calls, timed where the server spends them (the call through the runtime, without
 // HTTP): each cacheable read of each demo account, the plan workspace's reads of each account's current
-// plan (what opening the Keystone tab asks for), and the org chart's largest page (2,000 people) of a
+// plan and the health and scoring cards (what opening the Keystone tab asks for), the manager's portfolio,
+// and the org chart's largest page (2,000 people) of a
 // generated 20,000-person account. One line per account and method:
 //   bench preview-apex account="Aeronova Group" method=OrgChartController.getOrgChart first_ms=… median_ms=… max_ms=… runs=…
 import * as fs from 'node:fs';
@@ -63,6 +64,11 @@ export function runPreviewApexBench(runs = 15, largeRuns = 5): string[] {
             print(line(String(account.Name), method, time(context, method, { accountId: account.Id }, runs)));
         const header = 'AccountPlanWorkspaceController.getWorkspace';
         print(line(String(account.Name), header, time(context, header, { recordId: account.Id }, runs)));
+        // the Keystone tab's two manager cards: hygiene and health with the trend, the scoring matrix
+        const health = 'AccountHealthController.getHealth';
+        print(line(String(account.Name), health, time(context, health, { recordId: account.Id }, runs)));
+        const scoring = 'KeyAccountScoringController.getScoring';
+        print(line(String(account.Name), scoring, time(context, scoring, { accountId: account.Id }, runs)));
         const workspace = invokeAura(context, header, { recordId: account.Id }) as {
             plan?: { id?: string } | null;
         } | null;
@@ -71,6 +77,11 @@ export function runPreviewApexBench(runs = 15, largeRuns = 5): string[] {
         for (const method of PLAN_READS)
             print(line(String(account.Name), method, time(context, method, { planId }, runs)));
     }
+
+    // the manager's portfolio (every key account the manager sees, one call)
+    const managerContext: AuraContext = { ...context, userId: userForRole(demo.apex, DATA_DIR, 'manager') };
+    const portfolio = 'KeyAccountPortfolioController.getPortfolio';
+    print(line('every key account (manager)', portfolio, time(managerContext, portfolio, {}, runs)));
 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystone-bench-apex-'));
     try {
