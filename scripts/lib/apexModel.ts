@@ -285,6 +285,21 @@ export function readApexFile(file: string): ApexFile {
                   : null
         });
     }
+    // Keystone's derived data has its own writer, which saves only derived fields in system mode on purpose
+    // (DerivedFieldWriter's class comment); a class handing it records writes nothing as the user
+    for (const match of source.matchAll(
+        /\bDerivedFieldWriter\s*\.\s*(updateAccounts|upsertSnapshots)\s*\(/g
+    )) {
+        const from = match.index ?? 0;
+        const lineStart = source.lastIndexOf('\n', from) + 1;
+        if (/^\s*(\/\/|\*)/.test(source.slice(lineStart, from))) continue;
+        result.dml.push({
+            line: source.slice(0, from).split('\n').length,
+            kind: match[1] === 'updateAccounts' ? 'update' : 'insert',
+            text: match[0].replace(/\s+/g, ' '),
+            accessLevel: 'system'
+        });
+    }
     for (const match of source.matchAll(
         /\bDatabase\s*\.\s*(query|queryWithBinds|countQuery|getQueryLocator|insert|update|upsert|delete|undelete|merge|getCursor)\s*\(/gi
     )) {

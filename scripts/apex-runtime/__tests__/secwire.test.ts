@@ -25,6 +25,8 @@ const CLASSES = [
         public static void insertPlan(Id accountId) { insert PlanMaker.plan(accountId); }
         public static void insertSnapshot(Id planId) { insert new Plan_Snapshot__c(Account_Plan__c = planId, Snapshot__c = '{}'); }
         public static void insertObjective(Id planId) { insert new Plan_Objective__c(Account_Plan__c = planId, Name = 'O', Target_Value__c = 1); }
+        public static void editSnapshot(Id snapshotId) { update new Plan_Snapshot__c(Id = snapshotId, Snapshot__c = '{"edited":true}'); }
+        public static void editObjective(Id objectiveId) { update new Plan_Objective__c(Id = objectiveId, Name = 'Edited'); }
     }`,
     `public class PlanMaker {
         public static Account_Plan__c plan(Id accountId) {
@@ -463,6 +465,40 @@ describe('sharing: which code sees and changes only what the running user may', 
             failure(() => org.runAs(rep, () => apex.callStatic('SharedWriter', 'insertObjective', [plan]))),
             /INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY/
         );
+    });
+});
+
+describe('writeRequiresMasterRead on an existing detail', () => {
+    const { org, user, apex } = fixture();
+    org.triggers.clear();
+    const rep = user(MINIMUM, ['Keystone_User']);
+
+    test('a reader of the master edits a detail whose field allows it, and not one whose field does not', () => {
+        // CustomField.writeRequiresMasterRead: read on the master is enough to create, edit or delete the detail
+        org.access.setOrgWideDefault('Account', 'Read');
+        const account = org.store.insert('Account', { Name: 'Read only to the rep', OwnerId: org.adminId });
+        const plan = org.store.insert('Account_Plan__c', {
+            Name: 'P',
+            Account__c: account,
+            Period_Start__c: '2027-01-01',
+            Period_End__c: '2027-12-31',
+            Status__c: 'Draft'
+        });
+        const snapshot = org.store.insert('Plan_Snapshot__c', { Account_Plan__c: plan, Snapshot__c: '{}' });
+        const objective = org.store.insert('Plan_Objective__c', {
+            Account_Plan__c: plan,
+            Name: 'O',
+            Target_Value__c: 1
+        });
+        org.runAs(rep, () => apex.callStatic('SharedWriter', 'editSnapshot', [snapshot]));
+        assert.equal(org.store.get(snapshot)?.Snapshot__c, '{"edited":true}');
+        assert.match(
+            failure(() =>
+                org.runAs(rep, () => apex.callStatic('SharedWriter', 'editObjective', [objective]))
+            ),
+            /INSUFFICIENT_ACCESS_OR_READONLY/
+        );
+        assert.equal(org.store.get(objective)?.Name, 'O', 'nothing changed');
     });
 });
 

@@ -22,6 +22,8 @@ export interface SecuredField {
     readOnly: boolean;
     /** For a master-detail field, the master object. */
     masterOf?: string;
+    /** For a master-detail field: read on the master is enough to create, edit or delete the detail. */
+    writeRequiresMasterRead?: boolean;
 }
 
 export interface SecuredObject {
@@ -171,6 +173,9 @@ export class UserRights {
         const parent = resolve(parentId);
         if (!parent) return 'none';
         const access = this.recordAccess(parent.object, parent.record, resolve, depth + 1);
+        // CustomField.writeRequiresMasterRead (Metadata API): "true—Allows users with Read access to the master
+        // record to create, edit, or delete child records"
+        if (access === 'read' && this.model.parentAllowsWriteOnRead(object)) return 'edit';
         return access === 'all' ? 'edit' : access;
     }
 }
@@ -216,6 +221,12 @@ export class AccessModel {
             this.sharingModels.set(key, model);
         }
         return model;
+    }
+
+    /** Whether a detail's master-detail field lets a reader of the master write the detail. */
+    parentAllowsWriteOnRead(object: string): boolean {
+        const field = this.parentField(object);
+        return Boolean(field && this.field(object, field)?.writeRequiresMasterRead);
     }
 
     /** The field holding a controlled-by-parent record's master. */

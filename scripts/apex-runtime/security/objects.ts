@@ -32,7 +32,9 @@ export function securedObjects(
                 name: field.name,
                 requiredOrMasterDetail: field.required || field.type === 'MasterDetail',
                 readOnly: Boolean(field.formula) || READ_ONLY_TYPES.has(field.type),
-                masterOf: field.type === 'MasterDetail' ? field.referenceTo : undefined
+                masterOf: field.type === 'MasterDetail' ? field.referenceTo : undefined,
+                writeRequiresMasterRead:
+                    field.type === 'MasterDetail' && field.writeRequiresMasterRead === true
             });
         }
         return {
