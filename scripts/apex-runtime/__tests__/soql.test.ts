@@ -1067,6 +1067,18 @@ test('Keystone: every static SOQL query in the classes (tests included) parses w
  */
 const DYNAMIC: { file: string; text: string }[] = [
     {
+        file: 'OpportunitySelector.cls',
+        text: 'SELECT Id, AccountId, Buying_Center__c, Offering__c, CloseDate, Amount FROM Opportunity WHERE AccountId IN :accountIds AND IsWon = TRUE ORDER BY CloseDate'
+    },
+    {
+        file: 'OpportunitySelector.cls',
+        text: 'SELECT Id, AccountId, Buying_Center__c, Offering__c, CloseDate FROM Opportunity WHERE AccountId IN :accountIds AND IsWon = TRUE ORDER BY CloseDate'
+    },
+    {
+        file: 'StakeholderSelector.cls',
+        text: 'SELECT Id, AccountId, Decision_Role__c, Relationship_Strength__c, Stance__c, Relationship_Owner__c FROM Contact WHERE AccountId IN :accountIds'
+    },
+    {
         file: 'LandscapeCellSelector.cls',
         text: 'SELECT Id, Buying_Center__c, Offering__c, LastModifiedDate, Status__c, Potential_Value__c, Target_Date__c, Competitor__c, Notes__c FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId LIMIT 50000'
     },
