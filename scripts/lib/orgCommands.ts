@@ -294,9 +294,7 @@ export function deployNextSteps(targetOrg: string): string[] {
         '  2. Activate the record pages: in Lightning App Builder open Keystone Account Record Page and',
         '     Keystone Account Plan Record Page and choose Activation (org, app or profile default), or add',
         '     Account Plan Summary to the Account page you already use.',
-        '  3. Make Keystone Home the Keystone app home: in Lightning App Builder open Keystone Home and choose',
-        "     Activation, App Default, Keystone (managers' portfolio; its own tab is the Keystone Portfolio page).",
-        "  4. Fill the Offering catalog (the landscape's columns): the Offerings tab in the Keystone app, or",
+        "  3. Fill the Offering catalog (the landscape's columns): the Offerings tab in the Keystone app, or",
         `     sf data import tree --files offerings.json --target-org ${targetOrg}`
     ];
 }

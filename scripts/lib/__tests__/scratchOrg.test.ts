@@ -72,10 +72,15 @@ describe('record pages activated in the scratch org only', () => {
         assert.equal(withoutOverrides(read(OVERLAY_APP)), withoutOverrides(read(APP)));
     });
 
-    it('leaves the app a customer deploys without overrides, and its approval dates read-only', () => {
+    it("leaves the customer's record pages alone (the app they deploy overrides only its own home), and approval dates read-only", () => {
         const app = read(APP);
-        for (const forced of ['actionOverrides', 'profileActionOverrides'])
-            assert.ok(!app.children.some((child) => child.name === forced), forced);
+        assert.ok(!app.children.some((child) => child.name === 'profileActionOverrides'));
+        // Keystone's own app opens on Keystone Home; which Account page users see stays the customer's choice
+        const overrides = app.children.filter((child) => child.name === 'actionOverrides');
+        assert.deepEqual(
+            overrides.map((child) => [childText(child, 'pageOrSobjectType'), childText(child, 'content')]),
+            [['standard-home', 'Keystone_Home']]
+        );
         assert.ok(
             !fs.existsSync(
                 path.join(FORCE_APP, 'permissionsets', 'Keystone_Demo_Data_Loader.permissionset-meta.xml')
