@@ -30,7 +30,8 @@ import {
     type PersonFilter
 } from 'c/orgVisibility';
 import { drawOrgChart, type ChartView } from 'c/orgChartDraw';
-import { exportChart, pngScale, type LegendEntry } from 'c/orgChartExport';
+import { exportChart, type LegendEntry } from 'c/orgChartExport';
+import { fileNameOf, PictureDownloads } from 'c/pictureExport';
 import { keyMove } from 'c/orgKeyboard';
 import { findInsights, type InsightKind } from 'c/orgInsights';
 import type { HeatResult, HeatSettings } from 'c/heatScore';
@@ -245,7 +246,7 @@ export default class OrgChartHeatMap extends LightningElement {
 
     override disconnectedCallback(): void {
         this.connected = false;
-        this.releasePicture();
+        this.pictures.release();
         unsubscribe(this.subscription);
         this.subscription = undefined;
         unregisterRefreshHandler(this.refreshHandlerId);
@@ -761,60 +762,21 @@ export default class OrgChartHeatMap extends LightningElement {
         });
     }
 
-    private download(href: string, extension: string): void {
-        const link = document.createElement('a');
-        link.href = href;
-        link.download = `${(this.accountName || 'org-chart').replace(/[^\p{L}\p{N}]+/gu, '-')}-org-chart.${extension}`;
-        link.click();
-        // a picture stays in memory while its object URL lives: the previous one goes when the next is made
-        this.releasePicture();
-        if (href.startsWith('blob:')) this.pictureUrl = href;
-    }
+    private readonly pictures = new PictureDownloads();
 
-    private pictureUrl?: string;
-
-    private releasePicture(): void {
-        if (this.pictureUrl) URL.revokeObjectURL(this.pictureUrl);
-        this.pictureUrl = undefined;
+    private get pictureName(): string {
+        return fileNameOf(this.accountName, 'org-chart', 'org-chart');
     }
 
     handleExportSvg(): void {
         const picture = this.chartPicture();
-        if (picture)
-            this.download(
-                URL.createObjectURL(new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' })),
-                'svg'
-            );
+        if (picture) this.pictures.svg(picture, this.pictureName);
     }
 
     handleExportPng(): void {
         const picture = this.chartPicture();
-        if (!picture) return;
-        const image = new Image();
-        const source = URL.createObjectURL(
-            new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' })
-        );
-        image.onload = () => {
-            // sharper than the screen for print, within the canvas size browsers allow
-            const scale = pngScale(picture.width, picture.height);
-            const canvas = document.createElement('canvas');
-            canvas.width = Math.round(picture.width * scale);
-            canvas.height = Math.round(picture.height * scale);
-            const context = canvas.getContext('2d');
-            URL.revokeObjectURL(source);
-            if (!context) {
-                this.showStatus(exportFailedLabel, true);
-                return;
-            }
-            context.scale(scale, scale);
-            context.drawImage(image, 0, 0);
-            this.download(canvas.toDataURL('image/png'), 'png');
-        };
-        image.onerror = () => {
-            URL.revokeObjectURL(source);
-            this.showStatus(exportFailedLabel, true);
-        };
-        image.src = source;
+        if (picture)
+            this.pictures.png(picture, this.pictureName, () => this.showStatus(exportFailedLabel, true));
     }
 
     /** Who the filters keep: the attribute filters and the coverage-gap group, together. */

@@ -43,6 +43,8 @@ export interface EdgeBatch {
     colour: string;
     width: number;
     dashed: boolean;
+    /** 1 for what the map is about; less for what a focus or a risk leaves in the background. */
+    alpha: number;
     /** x1, y1, x2, y2 per link, trimmed to the people's rims. */
     segments: Float64Array;
     /** tip x, tip y, angle per directed link. */
@@ -51,12 +53,23 @@ export interface EdgeBatch {
 
 export interface NodeBatch {
     fill: string;
+    alpha: number;
     /** x, y, r per person. */
     circles: Float64Array;
 }
 
 export interface GroupShape {
     key: string;
+    /** The buying center's name ('' for our team and for people without one: the legend names those). */
+    name: string;
+    x: number;
+    y: number;
+    radius: number;
+}
+
+export interface NodeLabel {
+    index: number;
+    text: string;
     x: number;
     y: number;
     radius: number;
@@ -66,34 +79,88 @@ export interface DrawingPlan {
     edges: EdgeBatch[];
     nodes: NodeBatch[];
     groups: GroupShape[];
+    /** Names under people, painted from DETAIL_SCALE on (and always in an export). */
+    labels: NodeLabel[];
+    /** The person the keyboard or a click is on: a ring around them. */
+    selected: { x: number; y: number; radius: number } | null;
     minX: number;
     minY: number;
     maxX: number;
     maxY: number;
 }
 
+export interface PlanOptions {
+    /** 1 for a person the filters keep; absent keeps everyone. */
+    nodes?: Uint8Array | null;
+    /** 1 for a link the filters keep (both its people kept too); absent keeps every link. */
+    edges?: Uint8Array | null;
+    /** What stands out (a focused person's neighbourhood, a risk's people); the rest is drawn faint. */
+    emphasis?: { nodes: Uint8Array; edges: Uint8Array } | null;
+    /** Draw reporting lines as a faint layer under the links. */
+    reportingLines?: boolean;
+    selected?: number | null;
+}
+
+/** How much of a shape shows when something else is emphasised: still there, clearly behind. */
+export const FAINT = 0.15;
+const REPORTING_COLOUR = '#c9c7c5';
+const TEXT_COLOUR = '#181818';
+
 /** Batches the graph's links and people by style at their laid-out positions. */
-export function planDrawing(graph: RelationshipGraph, layout: RelationshipLayout): DrawingPlan {
+export function planDrawing(
+    graph: RelationshipGraph,
+    layout: RelationshipLayout,
+    options: PlanOptions = {}
+): DrawingPlan {
     const { x, y, radius } = layout;
+    const shown = options.nodes ?? null;
+    const shownEdges = options.edges ?? null;
+    const emphasis = options.emphasis ?? null;
     const edgeGroups = new Map<
         string,
-        { colour: string; width: number; dashed: boolean; segments: number[]; arrows: number[] }
+        {
+            colour: string;
+            width: number;
+            dashed: boolean;
+            alpha: number;
+            segments: number[];
+            arrows: number[];
+        }
     >();
-    for (const edge of graph.edges) {
+    const batchOf = (colour: string, width: number, dashed: boolean, alpha: number) => {
+        const key = `${colour}|${width}|${dashed}|${alpha}`;
+        let batch = edgeGroups.get(key);
+        if (!batch) {
+            batch = { colour, width, dashed, alpha, segments: [], arrows: [] };
+            edgeGroups.set(key, batch);
+        }
+        return batch;
+    };
+    if (options.reportingLines) {
+        const lines = batchOf(REPORTING_COLOUR, 1, false, emphasis ? FAINT : 1);
+        for (const node of graph.nodes) {
+            const manager = node.reportsToId === null ? undefined : graph.indexById.get(node.reportsToId);
+            if (manager === undefined || graph.nodes[manager]!.kind !== 'contact') continue;
+            if (shown && (!shown[node.index] || !shown[manager])) continue;
+            lines.segments.push(x[manager]!, y[manager]!, x[node.index]!, y[node.index]!);
+        }
+    }
+    graph.edges.forEach((edge, e) => {
+        if (shownEdges && !shownEdges[e]) return;
+        if (shown && (!shown[edge.from] || !shown[edge.to])) return;
         const colour =
             edge.origin === 'owner' || graph.nodes[edge.from]!.kind === 'user'
                 ? OWNER_LINK_COLOUR
                 : edge.reach
                   ? LINK_COLOUR
                   : WEAK_LINK_COLOUR;
-        const width = linkWidth(edge.strength);
         const dashed = edge.frequency !== null && INFREQUENT.has(edge.frequency);
-        const key = `${colour}|${width}|${dashed}`;
-        let batch = edgeGroups.get(key);
-        if (!batch) {
-            batch = { colour, width, dashed, segments: [], arrows: [] };
-            edgeGroups.set(key, batch);
-        }
+        const batch = batchOf(
+            colour,
+            linkWidth(edge.strength),
+            dashed,
+            emphasis && !emphasis.edges[e] ? FAINT : 1
+        );
         const ax = x[edge.from]!;
         const ay = y[edge.from]!;
         const bx = x[edge.to]!;
@@ -105,29 +172,54 @@ export function planDrawing(graph: RelationshipGraph, layout: RelationshipLayout
         const rb = radius[edge.to]!;
         batch.segments.push(ax + ux * ra, ay + uy * ra, bx - ux * rb, by - uy * rb);
         if (edge.directed) batch.arrows.push(bx - ux * rb, by - uy * rb, Math.atan2(uy, ux));
-    }
-    const nodeGroups = new Map<string, number[]>();
+    });
+    const nodeGroups = new Map<string, { fill: string; alpha: number; circles: number[] }>();
+    const labels: NodeLabel[] = [];
     for (const node of graph.nodes) {
+        if (shown && !shown[node.index]) continue;
         const fill =
             node.kind === 'user'
                 ? TEAM_COLOUR
                 : ((node.stance && STANCE_COLOURS[node.stance]) ?? UNKNOWN_STANCE_COLOUR);
-        if (!nodeGroups.has(fill)) nodeGroups.set(fill, []);
-        nodeGroups.get(fill)!.push(x[node.index]!, y[node.index]!, radius[node.index]!);
+        const faint = !!emphasis && !emphasis.nodes[node.index];
+        const alpha = faint ? FAINT : 1;
+        const key = `${fill}|${alpha}`;
+        if (!nodeGroups.has(key)) nodeGroups.set(key, { fill, alpha, circles: [] });
+        nodeGroups.get(key)!.circles.push(x[node.index]!, y[node.index]!, radius[node.index]!);
+        if (!faint)
+            labels.push({
+                index: node.index,
+                text: node.name,
+                x: x[node.index]!,
+                y: y[node.index]!,
+                radius: radius[node.index]!
+            });
     }
+    const selected = options.selected;
     return {
-        edges: [...edgeGroups.values()].map((batch) => ({
+        edges: [...edgeGroups.values()]
+            .filter((batch) => batch.segments.length)
+            .map((batch) => ({
+                ...batch,
+                segments: Float64Array.from(batch.segments),
+                arrows: Float64Array.from(batch.arrows)
+            })),
+        nodes: [...nodeGroups.values()].map((batch) => ({
             ...batch,
-            segments: Float64Array.from(batch.segments),
-            arrows: Float64Array.from(batch.arrows)
+            circles: Float64Array.from(batch.circles)
         })),
-        nodes: [...nodeGroups].map(([fill, circles]) => ({ fill, circles: Float64Array.from(circles) })),
         groups: layout.groups.map((group) => ({
             key: group.key,
+            name: graph.centerNames.get(group.key) ?? '',
             x: group.x,
             y: group.y,
             radius: group.radius
         })),
+        labels,
+        selected:
+            selected === null || selected === undefined || selected < 0 || selected >= graph.nodes.length
+                ? null
+                : { x: x[selected]!, y: y[selected]!, radius: radius[selected]! },
         minX: layout.minX,
         minY: layout.minY,
         maxX: layout.maxX,
@@ -157,12 +249,17 @@ export function fitView(plan: DrawingPlan, width: number, height: number, margin
     };
 }
 
+/** A name is painted from this zoom on: below it the letters would be smaller than 6 px. */
+export const LABEL_SCALE = 0.75;
+const LABEL_FONT_PX = 10;
+
 /** Paints the plan on a 2D canvas context (cleared first) through `view`. */
 export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, view: View): void {
     const { canvas } = context;
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, canvas.width, canvas.height);
     context.setTransform(view.scale, 0, 0, view.scale, view.tx, view.ty);
+    context.globalAlpha = 1;
 
     context.beginPath();
     for (const group of plan.groups) {
@@ -177,6 +274,7 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
 
     const detail = view.scale >= DETAIL_SCALE;
     for (const batch of plan.edges) {
+        context.globalAlpha = batch.alpha;
         context.strokeStyle = batch.colour;
         context.lineWidth = batch.width;
         context.setLineDash(batch.dashed && detail ? [4, 3] : []);
@@ -192,16 +290,7 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
         context.fillStyle = batch.colour;
         context.beginPath();
         const a = batch.arrows;
-        const size = 4 + batch.width;
-        for (let i = 0; i < a.length; i += 3) {
-            const tipX = a[i]!;
-            const tipY = a[i + 1]!;
-            const angle = a[i + 2]!;
-            context.moveTo(tipX, tipY);
-            context.lineTo(tipX - size * Math.cos(angle - 0.45), tipY - size * Math.sin(angle - 0.45));
-            context.lineTo(tipX - size * Math.cos(angle + 0.45), tipY - size * Math.sin(angle + 0.45));
-            context.closePath();
-        }
+        for (let i = 0; i < a.length; i += 3) arrowPath(context, a[i]!, a[i + 1]!, a[i + 2]!, batch.width);
         context.fill();
     }
     context.setLineDash([]);
@@ -209,6 +298,7 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
     context.strokeStyle = '#ffffff';
     context.lineWidth = 1;
     for (const batch of plan.nodes) {
+        context.globalAlpha = batch.alpha;
         context.fillStyle = batch.fill;
         context.beginPath();
         const c = batch.circles;
@@ -224,4 +314,70 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
         context.fill();
         if (detail) context.stroke();
     }
+    context.globalAlpha = 1;
+
+    if (plan.selected) {
+        const { x, y, radius } = plan.selected;
+        context.strokeStyle = TEXT_COLOUR;
+        context.lineWidth = 2.5 / view.scale;
+        context.beginPath();
+        context.arc(x, y, radius + 4 / view.scale, 0, Math.PI * 2);
+        context.stroke();
+    }
+
+    if (view.scale < LABEL_SCALE) return;
+    context.fillStyle = TEXT_COLOUR;
+    context.textAlign = 'center';
+    context.textBaseline = 'top';
+    context.font = `${LABEL_FONT_PX / view.scale}px sans-serif`;
+    for (const group of plan.groups) {
+        if (group.name) context.fillText(group.name, group.x, group.y - group.radius + 4 / view.scale);
+    }
+    context.font = `${LABEL_FONT_PX}px sans-serif`;
+    // only the names on screen: fillText is the dearest call of a frame
+    const left = -view.tx / view.scale;
+    const top = -view.ty / view.scale;
+    const right = left + canvas.width / view.scale;
+    const bottom = top + canvas.height / view.scale;
+    for (const label of plan.labels) {
+        if (label.x < left || label.x > right || label.y < top || label.y > bottom) continue;
+        context.fillText(label.text, label.x, label.y + label.radius + 2);
+    }
 }
+
+/** An arrowhead whose tip touches the person, pointing along `angle`. */
+function arrowPath(
+    context: CanvasRenderingContext2D,
+    tipX: number,
+    tipY: number,
+    angle: number,
+    width: number
+): void {
+    const [ax, ay, bx, by, cx, cy] = arrowPoints(tipX, tipY, angle, width) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number
+    ];
+    context.moveTo(ax, ay);
+    context.lineTo(bx, by);
+    context.lineTo(cx, cy);
+    context.closePath();
+}
+
+/** The arrowhead's three corners, for the SVG export (the same shape the canvas paints). */
+export function arrowPoints(tipX: number, tipY: number, angle: number, width: number): number[] {
+    const size = 4 + width;
+    return [
+        tipX,
+        tipY,
+        tipX - size * Math.cos(angle - 0.45),
+        tipY - size * Math.sin(angle - 0.45),
+        tipX - size * Math.cos(angle + 0.45),
+        tipY - size * Math.sin(angle + 0.45)
+    ];
+}
+
+export { GROUP_FILL, GROUP_STROKE, TEXT_COLOUR };
