@@ -1079,6 +1079,10 @@ const DYNAMIC: { file: string; text: string }[] = [
         text: 'SELECT Id, AccountId, Decision_Role__c, Relationship_Strength__c, Stance__c, Relationship_Owner__c FROM Contact WHERE AccountId IN :accountIds'
     },
     {
+        file: 'StakeholderSelector.cls',
+        text: 'SELECT Id, AccountId, Name, Title, ReportsToId, Decision_Role__c, Stance__c, Influence__c, Relationship_Strength__c, Relationship_Owner__c, Buying_Center__c, Competitor_Champion__c, Leaving__c FROM Contact WHERE AccountId = :accountId ORDER BY Name, Id LIMIT :maxRows'
+    },
+    {
         file: 'LandscapeCellSelector.cls',
         text: 'SELECT Id, Buying_Center__c, Offering__c, LastModifiedDate, Status__c, Potential_Value__c, Target_Date__c, Competitor__c, Notes__c FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId LIMIT 50000'
     },
