@@ -45,17 +45,16 @@ import onePath from '@salesforce/label/c.Keystone_Relationship_Map_One_Path';
 import notReached from '@salesforce/label/c.Keystone_Relationship_Map_Not_Reached';
 import noCenter from '@salesforce/label/c.Keystone_Relationship_Map_No_Center_Name';
 import showPeople from '@salesforce/label/c.Keystone_Relationship_Map_Show_People';
-import risk_unreached_dm from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Unreached_DM';
-import risk_single_dm from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Single_DM';
-import risk_leaving from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Leaving';
-import risk_leaving_group from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Leaving_Group';
-import risk_cut from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Cut';
-import risk_unreached_center from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Unreached_Center';
-import risk_single_center from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Single_Center';
-import risk_champion from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Champion';
-import risk_champion_deciding from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Champion_Deciding';
-import risk_detractor from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Detractor';
-import listSeparator from '@salesforce/label/c.Keystone_Relationship_Map_List_Separator';
+import riskUnreachedDm from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Unreached_DM';
+import riskSingleDm from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Single_DM';
+import riskLeaving from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Leaving';
+import riskLeavingGroup from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Leaving_Group';
+import riskCut from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Cut';
+import riskUnreachedCenter from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Unreached_Center';
+import riskSingleCenter from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Single_Center';
+import riskChampion from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Champion';
+import riskChampionDeciding from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Champion_Deciding';
+import riskDetractor from '@salesforce/label/c.Keystone_Relationship_Map_Risk_Detractor';
 import personDescription from '@salesforce/label/c.Keystone_Relationship_Map_Person_Description';
 import teamDescription from '@salesforce/label/c.Keystone_Relationship_Map_Team_Description';
 import unknown from '@salesforce/label/c.Keystone_Relationship_Map_Unknown';
@@ -85,7 +84,7 @@ import direction from '@salesforce/label/c.Keystone_Relationship_Map_Direction';
 import directionOut from '@salesforce/label/c.Keystone_Relationship_Map_Direction_Out';
 import directionIn from '@salesforce/label/c.Keystone_Relationship_Map_Direction_In';
 import linkType from '@salesforce/label/c.Keystone_Relationship_Map_Link_Type';
-import strength from '@salesforce/label/c.Keystone_Relationship_Map_Strength';
+import strength from '@salesforce/label/c.Keystone_Relationship_Map_Field_Strength';
 import noStrength from '@salesforce/label/c.Keystone_Relationship_Map_No_Strength';
 import frequency from '@salesforce/label/c.Keystone_Relationship_Map_Frequency';
 import noFrequency from '@salesforce/label/c.Keystone_Relationship_Map_No_Frequency';
@@ -186,17 +185,16 @@ export const LABELS = {
 };
 
 export const RISK_TEXTS: RiskTexts = {
-    'unreached-decision-maker': risk_unreached_dm,
-    'single-threaded-decision-maker': risk_single_dm,
-    'leaving-without-backup': risk_leaving,
-    'leaving-without-backup-group': risk_leaving_group,
-    'cut-person': risk_cut,
-    'unreached-buying-center': risk_unreached_center,
-    'single-threaded-buying-center': risk_single_center,
-    'competitor-champion': risk_champion,
-    'competitor-champion-deciding': risk_champion_deciding,
-    'influential-detractor': risk_detractor,
-    listSeparator: listSeparator
+    'unreached-decision-maker': riskUnreachedDm,
+    'single-threaded-decision-maker': riskSingleDm,
+    'leaving-without-backup': riskLeaving,
+    'leaving-without-backup-group': riskLeavingGroup,
+    'cut-person': riskCut,
+    'unreached-buying-center': riskUnreachedCenter,
+    'single-threaded-buying-center': riskSingleCenter,
+    'competitor-champion': riskChampion,
+    'competitor-champion-deciding': riskChampionDeciding,
+    'influential-detractor': riskDetractor
 };
 
 export const COVERAGE_TEXTS: CoverageTexts = { paths, onePath, notReached, noCenter };

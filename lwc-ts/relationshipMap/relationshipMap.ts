@@ -179,8 +179,9 @@ export default class RelationshipMap extends LightningElement {
     /** The network, its layout and its risks, worked out once per view the wire delivers. */
     private compute(view: RelationshipMapService_MapView): void {
         const previous = this.computed;
-        const keepId = (index: number) =>
-            previous && index >= 0 ? previous.graph.nodes[index]?.id : undefined;
+        const keepId = (index: number): string | undefined => {
+            return previous && index >= 0 ? previous.graph.nodes[index]?.id : undefined;
+        };
         const cursorId = keepId(this.cursor);
         const focusedId = keepId(this.focused);
         const graph = graphOf(view);

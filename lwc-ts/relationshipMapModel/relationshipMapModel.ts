@@ -315,8 +315,6 @@ export interface RiskTexts {
     'competitor-champion-deciding': string;
     /** {0} person, {1} stance, {2} influence */
     'influential-detractor': string;
-    /** joins the people of a list */
-    listSeparator: string;
 }
 
 export interface RiskPerson {
@@ -333,13 +331,22 @@ export interface RiskRow {
     people: RiskPerson[];
 }
 
-/** The risks in words, each with the people it involves. */
-export function riskRows(graph: RelationshipGraph, analysis: RiskAnalysis, texts: RiskTexts): RiskRow[] {
+/**
+ * The risks in words, each with the people it involves. Lists of names are joined the way the user's
+ * language joins them ("A, B, and C"), which a label cannot say for every length of list.
+ */
+export function riskRows(
+    graph: RelationshipGraph,
+    analysis: RiskAnalysis,
+    texts: RiskTexts,
+    locale?: string
+): RiskRow[] {
+    const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     const nameOf = (id: string): string => {
         const index = graph.indexById.get(id);
         return index === undefined ? '' : graph.nodes[index]!.name;
     };
-    const list = (ids: readonly string[]): string => ids.map(nameOf).join(texts.listSeparator);
+    const list = (ids: readonly string[]): string => listFormat.format(ids.map(nameOf));
     return analysis.risks.map((risk, r) => {
         const subject = risk.personId
             ? nameOf(risk.personId)

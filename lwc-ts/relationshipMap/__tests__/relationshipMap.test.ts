@@ -287,7 +287,7 @@ describe('c-relationship-map', () => {
                 toUserId: null,
                 type: 'Mentors',
                 strength: 3,
-                frequency: null,
+                frequency: 'Weekly',
                 notes: null
             },
             {
@@ -297,7 +297,7 @@ describe('c-relationship-map', () => {
                 toUserId: null,
                 type: 'Mentors',
                 strength: 3,
-                frequency: null,
+                frequency: 'Weekly',
                 notes: null
             }
         );
