@@ -41,6 +41,7 @@ import pathsColumn from '@salesforce/label/c.Keystone_Relationship_Map_Column_Pa
 import ownerColumn from '@salesforce/label/c.Keystone_Relationship_Map_Column_Owner';
 import holdsColumn from '@salesforce/label/c.Keystone_Relationship_Map_Column_Holds';
 import paths from '@salesforce/label/c.Keystone_Relationship_Map_Paths';
+import counting from '@salesforce/label/c.Keystone_Relationship_Map_Counting';
 import onePath from '@salesforce/label/c.Keystone_Relationship_Map_One_Path';
 import notReached from '@salesforce/label/c.Keystone_Relationship_Map_Not_Reached';
 import noCenter from '@salesforce/label/c.Keystone_Relationship_Map_No_Center_Name';
@@ -197,6 +198,6 @@ export const RISK_TEXTS: RiskTexts = {
     'influential-detractor': riskDetractor
 };
 
-export const COVERAGE_TEXTS: CoverageTexts = { paths, onePath, notReached, noCenter };
+export const COVERAGE_TEXTS: CoverageTexts = { paths, counting, onePath, notReached, noCenter };
 
 export const PERSON_TEXTS: PersonTexts = { person: personDescription, teamMember: teamDescription, unknown };

@@ -37,6 +37,8 @@ import {
     NO_STANCE,
     parseList,
     riskRows,
+    countSome,
+    startExactCounting,
     type CoverageModel,
     type Direction,
     type Emphasis,
@@ -59,6 +61,10 @@ const MAX_SCALE = 4;
 /** Pixels a pointer may travel and still count as a click rather than a pan. */
 const CLICK_SLOP = 4;
 const ALL = '';
+/** Main-thread time one slice of exact path counting may take: well inside a frame. */
+const COUNT_SLICE_MS = 8;
+/** How often the coverage lists show the counts so far while counting goes on. */
+const COUNT_SHOW_EVERY_MS = 250;
 /** The select value that stands for the App Builder's list of several values. */
 const CONFIGURED = '#configured';
 
@@ -68,7 +74,6 @@ interface Computed {
     layout: RelationshipLayout;
     analysis: RiskAnalysis;
     risks: RiskRow[];
-    coverage: CoverageModel;
 }
 
 interface LinkDraft {
@@ -164,6 +169,7 @@ export default class RelationshipMap extends LightningElement {
         this.resizeObserver?.disconnect();
         this.resizeObserver = undefined;
         this.pictures.release();
+        clearTimeout(this.countingTimer);
     }
 
     // ---- data ----------------------------------------------------------------------------------
@@ -191,9 +197,10 @@ export default class RelationshipMap extends LightningElement {
             graph,
             layout: layoutRelationshipGraph(graph),
             analysis,
-            risks: riskRows(graph, analysis, RISK_TEXTS),
-            coverage: coverageModel(graph, analysis, COVERAGE_TEXTS)
+            risks: riskRows(graph, analysis, RISK_TEXTS)
         };
+        this.coverage = coverageModel(graph, analysis, COVERAGE_TEXTS);
+        this.countExactly();
         // after a save the same people stay focused, wherever the new layout puts them
         this.cursor = cursorId ? (graph.indexById.get(cursorId) ?? -1) : -1;
         this.focused = focusedId ? (graph.indexById.get(focusedId) ?? -1) : -1;
@@ -205,6 +212,7 @@ export default class RelationshipMap extends LightningElement {
 
     private resetForRecord(): void {
         this.computed = undefined;
+        this.coverage = null;
         this.cursor = -1;
         this.focused = -1;
         this.highlighted = null;
@@ -428,9 +436,32 @@ export default class RelationshipMap extends LightningElement {
         return formatLabel(LABELS.risksTitle, this.risks.length);
     }
 
-    get coverage(): CoverageModel | null {
-        const model = this.model;
-        return model?.coverage ?? null;
+    /** Coverage in rows: at once with "two or more", then with exact counts as they are worked out. */
+    coverage: CoverageModel | null = null;
+
+    private countingTimer?: ReturnType<typeof setTimeout>;
+
+    /** Counts the paths quick coverage left at "two or more", in slices between frames. */
+    private countExactly(): void {
+        clearTimeout(this.countingTimer);
+        const model = this.computed;
+        if (!model) return;
+        const state = startExactCounting(model.graph, model.analysis.coverage);
+        if (!state.targets.length) return;
+        let shown = performance.now();
+        const step = (): void => {
+            // a newer view (a save, another record) took over: its own counting runs
+            if (this.computed !== model) return;
+            const done = countSome(state, model.analysis.coverage, COUNT_SLICE_MS);
+            if (done || performance.now() - shown >= COUNT_SHOW_EVERY_MS) {
+                shown = performance.now();
+                this.coverage = coverageModel(model.graph, model.analysis, COVERAGE_TEXTS);
+            }
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- yields to the browser between slices
+            if (!done) this.countingTimer = setTimeout(step, 0);
+        };
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the map paints first, counts after
+        this.countingTimer = setTimeout(step, 0);
     }
 
     get centerRows() {

@@ -3,7 +3,7 @@
 // and risk rows in words, and where the keyboard goes next. The component only wires and paints.
 import type { RelationshipMapService_MapView } from '@salesforce/apex/types';
 import { buildRelationshipGraph, OWNS_RELATIONSHIP, type RelationshipGraph } from 'c/relationshipGraph';
-import { focusView } from 'c/relationshipPaths';
+import { focusView, PathCounter, type Coverage } from 'c/relationshipPaths';
 import type { Risk, RiskAnalysis, RiskKind } from 'c/relationshipRisks';
 import type { RelationshipLayout } from 'c/relationshipLayout';
 import { formatLabel } from 'c/keystoneText';
@@ -204,6 +204,8 @@ export function nodeAt(
 
 export interface CoverageTexts {
     paths: string;
+    /** {0} the floor: two or more paths, the exact number still being counted */
+    counting: string;
     onePath: string;
     notReached: string;
     noCenter: string;
@@ -237,7 +239,7 @@ export interface CoverageModel {
 function coverageRow(
     key: string,
     name: string,
-    paths: { count: number; paths: number[][] },
+    paths: { count: number; paths: number[][]; atLeast?: boolean },
     people: number[],
     texts: CoverageTexts
 ): CoverageRow {
@@ -252,7 +254,7 @@ function coverageRow(
                 ? texts.notReached
                 : status === 'single'
                   ? texts.onePath
-                  : formatLabel(texts.paths, paths.count),
+                  : formatLabel(paths.atLeast ? texts.counting : texts.paths, paths.count),
         people: [...new Set([...people, ...paths.paths.flat()])]
     };
 }
@@ -460,4 +462,42 @@ export function linkRowsOf(graph: RelationshipGraph, index: number): LinkRow[] {
             };
         })
         .sort((a, b) => (b.strength ?? 0) - (a.strength ?? 0) || a.otherName.localeCompare(b.otherName));
+}
+
+/** Where exact counting of independent paths stands: the targets quick coverage left at "two or more". */
+export interface ExactCounting {
+    counter: PathCounter;
+    targets: ({ kind: 'person'; person: number } | { kind: 'center'; center: string; people: number[] })[];
+    next: number;
+}
+
+export function startExactCounting(graph: RelationshipGraph, coverage: Coverage): ExactCounting {
+    const targets: ExactCounting['targets'] = [];
+    for (const [person, set] of coverage.decisionMakers)
+        if (set.atLeast) targets.push({ kind: 'person', person });
+    for (const [center, set] of coverage.centers)
+        if (set.atLeast) targets.push({ kind: 'center', center, people: graph.centers.get(center) ?? [] });
+    return { counter: new PathCounter(graph), targets, next: 0 };
+}
+
+/**
+ * Counts exactly as many targets as fit in `budgetMs` (at least one), writing each into `coverage`; true
+ * once every target is counted. A flow per target is what a big account cannot afford in one go on the
+ * main thread (Lightning Web Security allows no Workers), so the view counts between frames.
+ */
+export function countSome(
+    state: ExactCounting,
+    coverage: Coverage,
+    budgetMs: number,
+    now: () => number = () => performance.now()
+): boolean {
+    const started = now();
+    while (state.next < state.targets.length) {
+        const target = state.targets[state.next++]!;
+        if (target.kind === 'person')
+            coverage.decisionMakers.set(target.person, state.counter.person(target.person));
+        else coverage.centers.set(target.center, state.counter.group(target.people));
+        if (now() - started >= budgetMs) break;
+    }
+    return state.next >= state.targets.length;
 }

@@ -5,12 +5,18 @@
 // make each augmenting path (breadth-first, Edmonds–Karp) add one path, and there are at most as many
 // paths as users, so a target costs O(users × edges).
 import type { RelationshipGraph } from 'c/relationshipGraph';
+import type { ReachCuts } from 'c/relationshipCuts';
 
 /** The independent paths to one target: each runs from one of our users to a target person. */
 export interface PathSet {
     count: number;
     /** One set of `count` disjoint paths, node indexes from our user to the target person. */
     paths: number[][];
+    /**
+     * True when `count` is only a floor (quickCoverage's 2 = "two or more", paths not worked out yet).
+     * Absent or false: the exact number.
+     */
+    atLeast?: boolean;
 }
 
 export interface Coverage {
@@ -152,6 +158,26 @@ export function pathsToGroup(graph: RelationshipGraph, people: readonly number[]
     return new FlowNetwork(graph).paths(people, false);
 }
 
+/**
+ * Counts exact independent paths one target at a time over one shared network (built once): for a view
+ * that works through many targets in slices, between frames.
+ */
+export class PathCounter {
+    private readonly network: FlowNetwork;
+
+    constructor(graph: RelationshipGraph) {
+        this.network = new FlowNetwork(graph);
+    }
+
+    person(person: number): PathSet {
+        return this.network.paths([person], true);
+    }
+
+    group(people: readonly number[]): PathSet {
+        return this.network.paths(people, false);
+    }
+}
+
 /** Independent paths to every decision maker and every buying center that has people. */
 export function coverage(graph: RelationshipGraph): Coverage {
     const network = new FlowNetwork(graph);
@@ -199,6 +225,82 @@ export function shortestPathsToDecisionMakers(graph: RelationshipGraph): Map<num
         if (path) paths.set(person, path);
     }
     return paths;
+}
+
+/**
+ * None, one, or two-or-more independent paths to every decision maker and buying center, without a flow
+ * per target. By Menger's theorem a target has a single independent path exactly when someone other than
+ * our team as a whole stands on every way to it — when its immediate dominator (relationshipCuts) is a
+ * person, not the super-source. A buying center is a virtual target fed by each of its people, whose
+ * immediate dominator is the nearest common dominator of the people we reach. One dominator tree answers
+ * every target, so risks cost O(people + links) where flows cost O(targets × users × links); the one
+ * path drawn for a single thread is the shortest way in. Exact counts above one come from `coverage` or
+ * a `PathCounter`.
+ */
+export function quickCoverage(graph: RelationshipGraph, cuts: ReachCuts): Coverage {
+    const { idom } = cuts;
+    const depth = new Int32Array(graph.nodes.length).fill(-1);
+    const depthOf = (v: number): number => {
+        const chain: number[] = [];
+        let at = v;
+        while (depth[at] === -1 && idom[at]! >= 0) {
+            chain.push(at);
+            at = idom[at]!;
+        }
+        if (depth[at] === -1) depth[at] = idom[at] === -1 ? 1 : 0;
+        for (let i = chain.length - 1; i >= 0; i--) depth[chain[i]!] = depth[idom[chain[i]!]!]! + 1;
+        return depth[v]!;
+    };
+    // -1 stands for the super-source: our team as a whole
+    const meet = (a: number, b: number): number => {
+        while (a !== b) {
+            if (a === -1 || b === -1) return -1;
+            const da = depthOf(a);
+            const db = depthOf(b);
+            if (da >= db) a = idom[a]!;
+            if (db >= da) b = idom[b]!;
+        }
+        return a;
+    };
+    const parent = breadthFirst(graph, graph.users);
+    const oneWay = (target: number): number[][] => {
+        const path = pathTo(parent, target);
+        return path ? [path] : [];
+    };
+
+    const decisionMakers = new Map<number, PathSet>();
+    for (const person of graph.decisionMakers) {
+        if (!cuts.reached[person]) decisionMakers.set(person, { count: 0, paths: [] });
+        else if (idom[person] === -1) decisionMakers.set(person, { count: 2, paths: [], atLeast: true });
+        else decisionMakers.set(person, { count: 1, paths: oneWay(person) });
+    }
+    const centers = new Map<string, PathSet>();
+    for (const [center, people] of graph.centers) {
+        if (!people.length) continue;
+        const reached = people.filter((person) => cuts.reached[person]);
+        if (!reached.length) {
+            centers.set(center, { count: 0, paths: [] });
+            continue;
+        }
+        let gate = reached[0]!;
+        for (const person of reached) if (gate !== -1) gate = meet(gate, person);
+        if (gate === -1) {
+            centers.set(center, { count: 2, paths: [], atLeast: true });
+            continue;
+        }
+        // the nearest of its people: the way in everyone of the center we reach hangs on
+        let nearest = reached[0]!;
+        let shortest = Infinity;
+        for (const person of reached) {
+            const length = pathTo(parent, person)!.length;
+            if (length < shortest) {
+                shortest = length;
+                nearest = person;
+            }
+        }
+        centers.set(center, { count: 1, paths: oneWay(nearest) });
+    }
+    return { decisionMakers, centers };
 }
 
 export interface FocusView {

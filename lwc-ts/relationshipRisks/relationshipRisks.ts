@@ -4,7 +4,7 @@
 // detractors, and competitor champions who have a decision maker's ear. Supersedes the org chart's four
 // coverage gaps, which only looked at owners and strengths, not at the network.
 import type { RelationshipGraph } from 'c/relationshipGraph';
-import { coverage as findCoverage, type Coverage } from 'c/relationshipPaths';
+import { quickCoverage, type Coverage } from 'c/relationshipPaths';
 import { findCuts, type ReachCuts } from 'c/relationshipCuts';
 
 export type RiskKind =
@@ -57,20 +57,23 @@ export const AGAINST: ReadonlySet<string> = new Set(['Detractor', 'Blocker']);
 export const INFLUENCE_TYPES: ReadonlySet<string> = new Set(['Influences', 'Mentors']);
 /**
  * One path in is a single thread: a second one that shares no person is what survives any one departure,
- * so anything below two is flagged.
+ * so anything below two is flagged. Risks read quickCoverage, which tells none, one and two-or-more
+ * apart: a threshold above two would need exact counts (relationshipPaths' coverage).
  */
 export const MIN_INDEPENDENT_PATHS = 2;
 
 export interface RiskAnalysis {
     risks: Risk[];
+    /** None, one or two-or-more paths per target (quickCoverage); exact counts come later, by flow. */
     coverage: Coverage;
     cuts: ReachCuts;
 }
 
 /** Every risk on the network, in RISK_ORDER, each kind in the order its subjects appear in the input. */
 export function findRisks(graph: RelationshipGraph): RiskAnalysis {
-    const coverage = findCoverage(graph);
+    // risks only ask none, one or more: the dominator tree answers that for every target at once
     const cuts = findCuts(graph);
+    const coverage = quickCoverage(graph, cuts);
     const { nodes } = graph;
     const idOf = (index: number): string => nodes[index]!.id;
     const risks: Risk[] = [];

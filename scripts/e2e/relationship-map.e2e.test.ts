@@ -87,6 +87,11 @@ describe('the relationship map in Chromium', () => {
             '1 path: single-threaded'
         );
         assert.ok((await page.locator(`${MAP} [data-id="coverage-owners"] li`).count()) >= 2);
+        // exact counts arrive after the first paint, counted between frames
+        await page
+            .locator(`${MAP} [data-id="coverage-centers"] li`, { hasText: 'CIO Org' })
+            .locator('.coverage-words', { hasText: /^3 independent paths$/ })
+            .waitFor();
         assert.deepEqual(problems, []);
         await page.close();
     });

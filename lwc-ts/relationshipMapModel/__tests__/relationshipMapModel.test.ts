@@ -4,6 +4,8 @@ import { layoutRelationshipGraph, type RelationshipLayout } from 'c/relationship
 import type { RelationshipMapService_MapView } from '@salesforce/apex/types';
 import {
     coverageModel,
+    countSome,
+    startExactCounting,
     describeNode,
     emphasisOf,
     filterMasks,
@@ -32,7 +34,13 @@ const RISK_TEXTS: RiskTexts = {
     'competitor-champion-deciding': 'champion {0} of {1} decides',
     'influential-detractor': 'detractor {0} {1} {2}'
 };
-const COVERAGE_TEXTS = { paths: '{0} paths', onePath: 'one path', notReached: 'none', noCenter: 'unnamed' };
+const COVERAGE_TEXTS = {
+    paths: '{0} paths',
+    counting: '{0}+ paths',
+    onePath: 'one path',
+    notReached: 'none',
+    noCenter: 'unnamed'
+};
 
 /** A small account: our user u reaches a, a influences the decision maker d; c sits apart in center B. */
 function small(): GraphInput {
@@ -247,16 +255,37 @@ describe('coverage and risks in words', () => {
         expect(model.owners).toEqual([expect.objectContaining({ name: 'Uma', count: 1, holds: 'Ann' })]);
     });
 
-    it('says two independent paths in words', () => {
+    it('says two or more at once, then the exact count once counted between frames', () => {
         const input = small();
-        input.users = [...input.users!, { id: 'v', name: 'Vic' }];
-        input.links = [...input.links!, { id: 'l3', fromId: 'd', toUserId: 'v', type: 'Owns Relationship' }];
+        input.users = [...input.users!, { id: 'v', name: 'Vic' }, { id: 'w', name: 'Wen' }];
+        input.links = [
+            ...input.links!,
+            { id: 'l3', fromId: 'd', toUserId: 'v', type: 'Owns Relationship' },
+            { id: 'l4', fromId: 'd', toUserId: 'w', type: 'Owns Relationship' }
+        ];
         const graph = buildRelationshipGraph(input);
-        const model = coverageModel(graph, findRisks(graph), COVERAGE_TEXTS);
-        expect(model.decisionMakers[0]).toEqual(
-            expect.objectContaining({ name: 'Dan', words: '2 paths', status: 'covered' })
+        const analysis = findRisks(graph);
+        const before = coverageModel(graph, analysis, COVERAGE_TEXTS);
+        expect(before.decisionMakers[0]).toEqual(
+            expect.objectContaining({ name: 'Dan', words: '2+ paths', status: 'covered' })
         );
-        expect(model.owners.map((row) => row.name)).toEqual(['Uma', 'Vic']);
+        const state = startExactCounting(graph, analysis.coverage);
+        // Dan and Alpha; Alpha One has only Dan, so all its paths share him: one thread however many reach him
+        expect(state.targets).toHaveLength(2);
+        // a clock that jumps past the budget after each target: one target per slice
+        let clock = 0;
+        const slowClock = () => (clock += 10);
+        expect(countSome(state, analysis.coverage, 5, slowClock)).toBe(false);
+        expect(countSome(state, analysis.coverage, 5, slowClock)).toBe(true);
+        const model = coverageModel(graph, analysis, COVERAGE_TEXTS);
+        expect(model.decisionMakers[0]).toEqual(
+            expect.objectContaining({ name: 'Dan', words: '3 paths', status: 'covered' })
+        );
+        expect(model.centers.find((row) => row.name === 'Alpha')?.words).toBe('2 paths');
+        expect(model.centers.find((row) => row.name === 'Alpha One')?.words).toBe('one path');
+        expect(model.owners.map((row) => row.name)).toEqual(['Uma', 'Vic', 'Wen']);
+        // nothing left to count: done at once
+        expect(countSome(startExactCounting(graph, analysis.coverage), analysis.coverage, 5)).toBe(true);
     });
 
     it('words Aeronova’s planted risks with the people they name', () => {

@@ -1,6 +1,9 @@
 import { buildRelationshipGraph, type GraphLinkInput, type RelationshipGraph } from 'c/relationshipGraph';
+import { findCuts } from 'c/relationshipCuts';
 import {
     coverage,
+    PathCounter,
+    quickCoverage,
     focusView,
     pathsToGroup,
     pathsToPerson,
@@ -140,6 +143,39 @@ describe('independent paths', () => {
                 const set = pathsToGroup(graph, members);
                 expect(set.count).toBe(bruteForceDisjoint(allPaths(graph, new Set(members)), false));
                 expectValid(graph, set, members, false);
+            }
+        }
+    );
+
+    // the dominator shortcut risks use must agree with the flows: none, one, or two-or-more
+    it.each(Array.from({ length: 60 }, (_, i) => i + 1))(
+        'tells none, one and more apart as the flows count them (generated, seed %i)',
+        (seed) => {
+            const graph = buildRelationshipGraph(
+                generatedInput({
+                    contacts: 6 + (seed % 30),
+                    users: 1 + (seed % 4),
+                    linksPerContact: 1 + (seed % 5) * 0.5,
+                    owned: 0.3,
+                    centers: 1 + (seed % 4),
+                    seed
+                })
+            );
+            const exact = coverage(graph);
+            const quick = quickCoverage(graph, findCuts(graph));
+            const counter = new PathCounter(graph);
+            const summary = (set: PathSet) => ({ count: Math.min(set.count, 2), atLeast: set.count >= 2 });
+            for (const [person, set] of exact.decisionMakers) {
+                const fast = quick.decisionMakers.get(person)!;
+                expect({ count: fast.count, atLeast: !!fast.atLeast }).toEqual(summary(set));
+                if (fast.count === 1) expectValid(graph, fast, [person], true);
+                expect(counter.person(person).count).toBe(set.count);
+            }
+            for (const [center, set] of exact.centers) {
+                const fast = quick.centers.get(center)!;
+                expect({ count: fast.count, atLeast: !!fast.atLeast }).toEqual(summary(set));
+                if (fast.count === 1) expectValid(graph, fast, graph.centers.get(center)!, false);
+                expect(counter.group(graph.centers.get(center)!).count).toBe(set.count);
             }
         }
     );
