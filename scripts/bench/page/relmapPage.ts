@@ -1,11 +1,12 @@
 // Runs in the benchmark's Chromium page: lays out and draws one generated relationship network with
-// Keystone's modules (graph, layout, drawing plan, canvas) or with cytoscape.js and its default
+// Keystone's modules (graph, risks, layout, drawing plan, canvas) or with cytoscape.js and its default
 // force-directed layout (cose), and times each from the data to the first painted frame after the
 // layout has settled.
 import cytoscape from 'cytoscape';
 import { buildRelationshipGraph, type GraphInput } from '../../../lwc-ts/relationshipGraph/relationshipGraph';
 import { layoutRelationshipGraph } from '../../../lwc-ts/relationshipLayout/relationshipLayout';
 import { fitView, paintPlan, planDrawing } from '../../../lwc-ts/relationshipDraw/relationshipDraw';
+import { findRisks } from '../../../lwc-ts/relationshipRisks/relationshipRisks';
 import type { PeerElements } from '../relmapData';
 
 export interface RelmapResult {
@@ -26,6 +27,8 @@ function container(): HTMLElement {
 async function keystone(input: GraphInput): Promise<RelmapResult> {
     const started = performance.now();
     const graph = buildRelationshipGraph(input);
+    // the map works out its risks before its first paint (exact path counts come after it, between frames)
+    findRisks(graph);
     const layout = layoutRelationshipGraph(graph);
     const plan = planDrawing(graph, layout);
     const box = container();
