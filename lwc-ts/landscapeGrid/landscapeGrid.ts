@@ -86,6 +86,7 @@ import editorTitleLabel from '@salesforce/label/c.Keystone_Cell_Editor_Title';
 import businessLabel from '@salesforce/label/c.Keystone_Cell_Business';
 import addCenterLabel from '@salesforce/label/c.Keystone_Add_Buying_Center';
 import detailLabel from '@salesforce/label/c.Keystone_Cell_Detail';
+import { fileNameOf, FileDownloads } from 'c/fileDownloads';
 import hiddenFieldsLabel from '@salesforce/label/c.Keystone_Landscape_Hidden_Fields';
 
 const WORDS = CELL_WORDS;
@@ -280,6 +281,7 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
         this.connected = false;
         unregisterRefreshHandler(this.refreshHandlerId);
         this.refreshHandlerId = undefined;
+        this.downloads.release();
     }
 
     private readonly refreshView = async (): Promise<boolean> => {
@@ -826,9 +828,12 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             (cell) => cellText(cell, this.view, WORDS, (amount) => this.money(amount)),
             CSV_WORDS
         );
-        const link = document.createElement('a');
-        link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;
-        link.download = `${(this.dto?.accountName || 'landscape').replace(/[^\p{L}\p{N}]+/gu, '-')}-landscape.csv`;
-        link.click();
+        // the byte-order mark tells Excel the file is UTF-8
+        this.downloads.file(
+            new Blob([`\uFEFF${csv}`], { type: 'text/csv' }),
+            fileNameOf(this.dto?.accountName, 'landscape', 'landscape.csv')
+        );
     }
+
+    private readonly downloads = new FileDownloads();
 }

@@ -31,7 +31,7 @@ import {
 } from 'c/orgVisibility';
 import { drawOrgChart, type ChartView } from 'c/orgChartDraw';
 import { exportChart, type LegendEntry } from 'c/orgChartExport';
-import { fileNameOf, PictureDownloads } from 'c/pictureExport';
+import { fileNameOf, FileDownloads } from 'c/fileDownloads';
 import { keyMove } from 'c/orgKeyboard';
 import { findInsights, type InsightKind } from 'c/orgInsights';
 import type { HeatResult, HeatSettings } from 'c/heatScore';
@@ -762,7 +762,7 @@ export default class OrgChartHeatMap extends LightningElement {
         });
     }
 
-    private readonly pictures = new PictureDownloads();
+    private readonly pictures = new FileDownloads();
 
     private get pictureName(): string {
         return fileNameOf(this.accountName, 'org-chart', 'org-chart');

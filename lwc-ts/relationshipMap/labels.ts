@@ -90,6 +90,8 @@ import noStrength from '@salesforce/label/c.Keystone_Relationship_Map_No_Strengt
 import frequency from '@salesforce/label/c.Keystone_Relationship_Map_Frequency';
 import noFrequency from '@salesforce/label/c.Keystone_Relationship_Map_No_Frequency';
 import notes from '@salesforce/label/c.Keystone_Relationship_Map_Notes';
+import notesKeep from '@salesforce/label/c.Keystone_Relationship_Map_Notes_Keep';
+import linksTruncated from '@salesforce/label/c.Keystone_Relationship_Map_Links_Truncated';
 import saved from '@salesforce/label/c.Keystone_Relationship_Map_Saved';
 import deleted from '@salesforce/label/c.Keystone_Relationship_Map_Deleted';
 import ourTeam from '@salesforce/label/c.Keystone_Relationship_Map_Our_Team';
@@ -177,6 +179,8 @@ export const LABELS = {
     frequency,
     noFrequency,
     notes,
+    notesKeep,
+    linksTruncated,
     saved,
     deleted,
     ourTeam,

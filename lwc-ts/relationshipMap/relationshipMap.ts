@@ -23,7 +23,7 @@ import {
     type View
 } from 'c/relationshipDraw';
 import { planToSvg, type MapLegendEntry } from 'c/relationshipSvg';
-import { fileNameOf, PictureDownloads } from 'c/pictureExport';
+import { fileNameOf, FileDownloads } from 'c/fileDownloads';
 import {
     coverageModel,
     describeNode,
@@ -84,6 +84,7 @@ interface LinkDraft {
     type: string;
     strength: string;
     frequency: string;
+    /** What the rep typed; the map does not read a link's notes, so empty keeps an edited link's notes. */
     notes: string;
 }
 
@@ -154,12 +155,17 @@ export default class RelationshipMap extends LightningElement {
     private resizeObserver?: ResizeObserver;
     private refreshHandlerId?: number;
     private drag?: { x: number; y: number; tx: number; ty: number; moved: boolean; pointerId: number };
-    private readonly pictures = new PictureDownloads();
+    private readonly pictures = new FileDownloads();
 
     override connectedCallback(): void {
+        // the page's Refresh asks again; a failed read tells the container so instead of rejecting
         this.refreshHandlerId = registerRefreshHandler(this, async () => {
-            if (this.viewResult) await refreshApex(this.viewResult);
-            return true;
+            try {
+                if (this.viewResult) await refreshApex(this.viewResult);
+                return true;
+            } catch {
+                return false;
+            }
         });
     }
 
@@ -390,6 +396,11 @@ export default class RelationshipMap extends LightningElement {
         const view = this.view;
         if (!model || !view) return [];
         const notices: { key: string; text: string }[] = [];
+        if (view.linksTruncated)
+            notices.push({
+                key: 'links-truncated',
+                text: formatLabel(LABELS.linksTruncated, view.links?.length ?? 0)
+            });
         if (view.truncated)
             notices.push({
                 key: 'truncated',
@@ -462,8 +473,10 @@ export default class RelationshipMap extends LightningElement {
                 this.coverage = coverageModel(model.graph, model.analysis, COVERAGE_TEXTS);
                 this.counted = done;
             }
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- yields to the browser between slices
-            if (!done) this.countingTimer = setTimeout(step, 0);
+            if (!done) {
+                // eslint-disable-next-line @lwc/lwc/no-async-operation -- yields to the browser between slices
+                this.countingTimer = setTimeout(step, 0);
+            }
         };
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- the map paints first, counts after
         this.countingTimer = setTimeout(step, 0);
@@ -689,7 +702,7 @@ export default class RelationshipMap extends LightningElement {
             type: link.type ?? '',
             strength: link.strength === null || link.strength === undefined ? '' : String(link.strength),
             frequency: link.frequency ?? '',
-            notes: link.notes ?? ''
+            notes: ''
         };
         this.confirmDeleteId = null;
         this.status = '';
@@ -765,7 +778,8 @@ export default class RelationshipMap extends LightningElement {
                 ],
                 draft.frequency
             ),
-            notes: draft.notes
+            notes: draft.notes,
+            notesHint: draft.linkId === null ? '' : LABELS.notesKeep
         };
     }
 
@@ -777,9 +791,10 @@ export default class RelationshipMap extends LightningElement {
         const values: Record<string, unknown> = {
             type: draft.type,
             strength: draft.strength === '' ? null : Number(draft.strength),
-            frequency: draft.frequency || null,
-            notes: draft.notes || null
+            frequency: draft.frequency || null
         };
+        // an update changes only the keys sent: untyped notes stay as they are
+        if (draft.linkId === null || draft.notes) values.notes = draft.notes || null;
         if (draft.linkId === null) {
             // the server refuses a missing person in words; nothing is checked only here
             const toUser = this.otherIsUser;

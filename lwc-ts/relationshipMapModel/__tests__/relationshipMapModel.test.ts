@@ -372,6 +372,9 @@ describe('a generated network', () => {
                 (edge, e) => masks.edges[e] && !(masks.nodes[edge.from] && masks.nodes[edge.to])
             );
             expect(keptLinksWithHiddenEnds).toEqual([]);
+            // not trivially: every one of these filters keeps some people and some links
+            expect(masks.people).toBeGreaterThan(0);
+            expect(masks.edges.some((kept) => kept === 1)).toBe(true);
             // the keyboard never lands on a hidden person
             let at = -1;
             const visited: number[] = [];

@@ -1079,6 +1079,10 @@ const DYNAMIC: { file: string; text: string }[] = [
         text: 'SELECT Id, AccountId, Decision_Role__c, Relationship_Strength__c, Stance__c, Relationship_Owner__c FROM Contact WHERE AccountId IN :accountIds'
     },
     {
+        file: 'StakeholderLinkSelector.cls',
+        text: 'SELECT Id, From_Contact__c, To_Contact__c, To_User__c, Link_Type__c, Strength__c, Frequency__c FROM Stakeholder_Link__c WHERE Account__c = :accountId ORDER BY CreatedDate, Id LIMIT :maxRows'
+    },
+    {
         file: 'StakeholderSelector.cls',
         text: 'SELECT Id, AccountId, Name, Title, ReportsToId, Decision_Role__c, Stance__c, Influence__c, Relationship_Strength__c, Relationship_Owner__c, Buying_Center__c, Competitor_Champion__c, Leaving__c FROM Contact WHERE AccountId = :accountId ORDER BY Name, Id LIMIT :maxRows'
     },

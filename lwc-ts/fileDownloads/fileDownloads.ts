@@ -1,6 +1,13 @@
-// Hands a finished SVG picture to the browser as a download: as it is, or drawn onto a canvas as a PNG
-// (sharper than the screen for print). Shared by every view that exports a picture.
+// Hands a finished file to the browser as a download: an SVG picture as it is or drawn onto a canvas as a
+// PNG (sharper than the screen for print), or any other file such as a CSV. Shared by every view that
+// exports; always through a blob URL, which Lightning Web Security allows where it blocks data: links.
 import { pngScale } from 'c/orgChartExport';
+
+/**
+ * Lightning Web Security accepts a Blob's MIME type without parameters only ("Specify a MIME Type for Blob
+ * Objects"); SVG text is UTF-8 by definition.
+ */
+const SVG_TYPE = 'image/svg+xml';
 
 export interface Picture {
     markup: string;
@@ -17,7 +24,7 @@ export function fileNameOf(name: string | null | undefined, fallback: string, su
  * Keeps the last picture's object URL alive until the next download: revoking it at once can cancel a
  * download the browser has not started reading yet.
  */
-export class PictureDownloads {
+export class FileDownloads {
     private lastUrl?: string;
 
     private save(href: string, fileName: string): void {
@@ -29,6 +36,11 @@ export class PictureDownloads {
         if (href.startsWith('blob:')) this.lastUrl = href;
     }
 
+    /** Saves any finished file (a CSV, a picture) under its name, through a blob URL. */
+    file(content: Blob, fileName: string): void {
+        this.save(URL.createObjectURL(content), fileName);
+    }
+
     /** Frees the last picture (call when the component leaves the page). */
     release(): void {
         if (this.lastUrl) URL.revokeObjectURL(this.lastUrl);
@@ -36,18 +48,13 @@ export class PictureDownloads {
     }
 
     svg(picture: Picture, fileName: string): void {
-        this.save(
-            URL.createObjectURL(new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' })),
-            `${fileName}.svg`
-        );
+        this.save(URL.createObjectURL(new Blob([picture.markup], { type: SVG_TYPE })), `${fileName}.svg`);
     }
 
     /** Draws the SVG on a canvas and saves that; `onFail` hears when the browser cannot. */
     png(picture: Picture, fileName: string, onFail: () => void): void {
         const image = new Image();
-        const source = URL.createObjectURL(
-            new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' })
-        );
+        const source = URL.createObjectURL(new Blob([picture.markup], { type: SVG_TYPE }));
         image.onload = () => {
             const scale = pngScale(picture.width, picture.height);
             const canvas = document.createElement('canvas');
@@ -61,7 +68,11 @@ export class PictureDownloads {
             }
             context.scale(scale, scale);
             context.drawImage(image, 0, 0);
-            this.save(canvas.toDataURL('image/png'), `${fileName}.png`);
+            // a blob URL, not a data: URL: Lightning Web Security blocks data: links
+            canvas.toBlob((png) => {
+                if (png) this.save(URL.createObjectURL(png), `${fileName}.png`);
+                else onFail();
+            }, 'image/png');
         };
         image.onerror = () => {
             URL.revokeObjectURL(source);
