@@ -1,6 +1,8 @@
 // The coverage gaps a KAM must see on an account: decision makers nobody owns, an influential person
 // leaving with no back-up, powerful detractors, buying centers hanging on one relationship.
 import type { Stakeholder } from 'c/orgChartData';
+import { DECISION_ROLES } from 'c/relationshipGraph';
+import { AGAINST, HIGH_INFLUENCE } from 'c/relationshipRisks';
 
 export type InsightKind =
     'uncovered-decision-maker' | 'leaving-without-backup' | 'influential-detractor' | 'single-threaded';
@@ -16,9 +18,9 @@ export interface InfluenceLink {
     type: string | null;
 }
 
-const DECIDERS = new Set(['Decision Maker', 'Economic Buyer']);
-const AGAINST = new Set(['Detractor', 'Blocker']);
-const HIGH_INFLUENCE = 4;
+// who decides, who works against us and who is influential are the relationship map's definitions: both
+// views must agree on them (the map then looks at the network, these gaps at owners and strengths)
+const DECIDERS = DECISION_ROLES;
 /** Relationship strength from which a relationship counts as real. */
 const REAL = 3;
 
