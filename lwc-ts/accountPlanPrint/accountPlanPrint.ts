@@ -102,9 +102,7 @@ function drawing(): Picture {
  */
 function rasterise(picture: { markup: string; width: number; height: number }): Promise<string> {
     return new Promise((resolve, reject) => {
-        const source = URL.createObjectURL(
-            new Blob([picture.markup], { type: 'image/svg+xml;charset=utf-8' })
-        );
+        const source = URL.createObjectURL(new Blob([picture.markup], { type: 'image/svg+xml' }));
         const image = new Image();
         image.onload = () => {
             URL.revokeObjectURL(source);

@@ -828,9 +828,10 @@ export default class LandscapeGrid extends NavigationMixin(LightningElement) {
             (cell) => cellText(cell, this.view, WORDS, (amount) => this.money(amount)),
             CSV_WORDS
         );
-        // the byte-order mark tells Excel the file is UTF-8
+        // the byte-order mark tells Excel the file is UTF-8; text/plain because Lightning Web Security blocks
+        // text/csv ("Specify a MIME Type for Blob Objects"): the file's name says what it is
         this.downloads.file(
-            new Blob([`\uFEFF${csv}`], { type: 'text/csv' }),
+            new Blob([`\uFEFF${csv}`], { type: 'text/plain' }),
             fileNameOf(this.dto?.accountName, 'landscape', 'landscape.csv')
         );
     }

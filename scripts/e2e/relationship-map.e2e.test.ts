@@ -18,23 +18,7 @@ function squeeze(value: string | null): string {
     return (value ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Lightning Web Security blocks links to data: URLs ("Use Blob Objects for Download Links"); the preview
- * does not, so the page reports any such download as a problem the tests assert there are none of.
- */
-async function refuseDataLinks(page: Page): Promise<void> {
-    await page.addInitScript(() => {
-        const click = HTMLAnchorElement.prototype.click;
-        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-            if (this.href.startsWith('data:'))
-                console.error(`a data: link, which LWS blocks: ${this.download}`);
-            return click.call(this);
-        };
-    });
-}
-
 async function openMap(page: Page, hash = ''): Promise<void> {
-    await refuseDataLinks(page);
     await page.goto(`${server.url}${hash}`);
     await page.locator(`${MAP} canvas[data-painted]`).waitFor();
 }

@@ -2,10 +2,13 @@
 // or, at /print/<planId>, the plan's print view alone, as the KeystonePlanPrint Visualforce page shows it;
 // at /reports, the shipped reports and dashboards run over the preview's data.
 import '@lwc/synthetic-shadow';
+import { installLwsDownloadRules } from './lwsDownloads';
 import { createElement } from 'lwc';
 import Shell from 'preview/shell';
 import PrintPage from 'preview/printPage';
 import ReportsPage from 'preview/reportsPage';
+
+installLwsDownloadRules();
 
 const root = document.getElementById('root');
 const print = /^\/print\/(\w+)$/.exec(window.location.pathname);
