@@ -121,10 +121,8 @@ async function runStep(page: Page, step: Step, centre: { x: number; y: number })
             step.button
         );
     await page.mouse.move(centre.x, centre.y);
-    await page.evaluate(
-        (input) => (window as unknown as ProbeWindow).relmapShellProbe.arm(input),
-        step.kind === 'wheel' ? 'wheel' : 'pointermove'
-    );
+    const input: 'wheel' | 'pointermove' = step.kind === 'wheel' ? 'wheel' : 'pointermove';
+    await page.evaluate((armed) => (window as unknown as ProbeWindow).relmapShellProbe.arm(armed), input);
     const settled = page.evaluate(() => (window as unknown as ProbeWindow).relmapShellProbe.settle());
     if (step.kind === 'wheel') {
         await page.mouse.wheel(0, step.deltaY);
