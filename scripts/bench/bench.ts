@@ -15,8 +15,12 @@
 //                              report engine over 200 generated key accounts vs naive row-by-row grouping
 //   bench relmap n=2000 …      Chromium: relationship map from data to the painted, settled layout vs
 //                              cytoscape.js with its cose layout
-// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex|reports|relmap, --sizes 1000,5000 (org chart
-// sizes; the page case defaults to 5000,20000, the relmap case to 500,2000,5000)
+//   bench relmap-page n=2000 …  Chromium: the shipped map on the account page (preview shell, emulator, the
+//                              real Apex, five links per contact) from navigation to the painted canvas,
+//                              the risks, every exact count; mouse-step frames, longest task; no peer
+// Options: --only layout|orgchart|orgchart-page|landscape|apex-tests|preview-apex|reports|relmap|relmap-page,
+// --sizes 1000,5000 (org chart sizes; the page case defaults to 5000,20000, the relmap case to 500,2000,5000,
+// the relmap-page case to 2000,5000)
 import '../lib/lwcModules';
 import { performance } from 'node:perf_hooks';
 import { stratify, tree } from 'd3-hierarchy';
@@ -32,6 +36,7 @@ import { runPreviewApexBench } from './previewApexBench';
 import { runReportsBench } from './reportsBench';
 import { PAGE_SIZES, runOrgChartPageBench } from './orgChartPageBench';
 import { RELMAP_SIZES, runRelmapBench } from './relmapBench';
+import { RELMAP_PAGE_SIZES, runRelmapPageBench } from './relmapPageBench';
 import { buildBenchPage, buildPreview } from '../preview/bundle';
 import { startPreviewServer } from '../preview/server';
 import { DATA_DIR } from '../lib/project';
@@ -89,7 +94,8 @@ async function main(): Promise<void> {
         'apex-tests',
         'preview-apex',
         'reports',
-        'relmap'
+        'relmap',
+        'relmap-page'
     ];
     if (only && !cases.includes(only))
         throw new Error(`--only takes one of ${cases.join(', ')}, not "${only}"`);
@@ -109,6 +115,8 @@ async function main(): Promise<void> {
             await buildPreview();
             await runOrgChartPageBench(browser, given ?? PAGE_SIZES);
         }
+        if (only === 'relmap-page') await buildPreview();
+        if (!only || only === 'relmap-page') await runRelmapPageBench(browser, given ?? RELMAP_PAGE_SIZES);
         if (!only || only === 'relmap') await runRelmapBench(browser, given ?? RELMAP_SIZES);
         if (!only || only === 'landscape') {
             if (only) await buildPreview();

@@ -8,6 +8,12 @@ export interface GenerateOptions {
     contacts: number;
     seed: number;
     out: string;
+    /**
+     * A busy network for the relationship map: this many stakeholder links started by each contact (most
+     * within their buying center), and our team owning one relationship in seven. Without it the account
+     * has one link per twenty contacts and no team, as it always had (the demo and tests depend on that).
+     */
+    linksPerContact?: number;
 }
 
 type Value = string | number | boolean;
@@ -150,6 +156,24 @@ const STAGES = [
     'Closed Lost'
 ];
 const LINK_TYPES = ['Influences', 'Mentors', 'Dotted Line', 'Collaborates'];
+/** Links a person starts inside their own buying center (the rest reach anywhere in the account). */
+const WITHIN_CENTER = 0.8;
+/** Our team on a busy network: who may own relationships there (the preview and scratch flow create them). */
+const GLOBEX_TEAM = [
+    { alias: 'gxAlex', firstName: 'Alex', lastName: 'Morgan', title: 'Key Account Manager' },
+    { alias: 'gxSam', firstName: 'Sam', lastName: 'Patel', title: 'Sales Engineer' },
+    { alias: 'gxJordan', firstName: 'Jordan', lastName: 'Lee', title: 'Delivery Lead' },
+    { alias: 'gxCasey', firstName: 'Casey', lastName: 'Kim', title: 'Marketing Partner' },
+    { alias: 'gxRobin', firstName: 'Robin', lastName: 'Hart', title: 'Executive Sponsor' },
+    {
+        alias: 'gxMorgan',
+        firstName: 'Morgan',
+        lastName: 'Reyes',
+        title: 'Head of Key Accounts',
+        role: 'manager'
+    }
+];
+const OWNED_SHARE = 1 / 7;
 const FREQUENCIES = ['Weekly', 'Monthly', 'Quarterly', 'Yearly', 'Rarely'];
 
 /** mulberry32: a small, fast, seeded generator, so the same seed always gives the same account. */
@@ -164,14 +188,23 @@ export function seededRandom(seed: number): () => number {
     };
 }
 
+/** More than this is not a network anyone keeps records of, and would outgrow the map's read. */
+export const MAX_LINKS_PER_CONTACT = 20;
+
+function isValidLinksPerContact(value: number): boolean {
+    return Number.isInteger(value) && value >= 1 && value <= MAX_LINKS_PER_CONTACT;
+}
+
 export function parseGenerateArgs(argv: string[]): GenerateOptions {
     const value = (name: string): string | undefined => {
         const index = argv.indexOf(name);
         return index >= 0 ? argv[index + 1] : undefined;
     };
     for (const arg of argv.filter((a) => a.startsWith('--'))) {
-        if (!['--contacts', '--seed', '--out'].includes(arg))
-            throw new Error(`unknown option ${arg} (use --contacts N --seed S --out DIR)`);
+        if (!['--contacts', '--seed', '--out', '--links-per-contact'].includes(arg))
+            throw new Error(
+                `unknown option ${arg} (use --contacts N --seed S --out DIR [--links-per-contact K])`
+            );
     }
     const contacts = Number(value('--contacts') ?? 20000);
     const seed = Number(value('--seed') ?? 1);
@@ -180,7 +213,13 @@ export function parseGenerateArgs(argv: string[]): GenerateOptions {
         throw new Error('--contacts must be a whole number from 1 to 200000');
     if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
     if (!out) throw new Error('--out DIR is required: the folder to write the data set to');
-    return { contacts, seed, out: path.resolve(out) };
+    const links = value('--links-per-contact');
+    const options: GenerateOptions = { contacts, seed, out: path.resolve(out) };
+    if (links === undefined) return options;
+    const linksPerContact = Number(links);
+    if (!isValidLinksPerContact(linksPerContact))
+        throw new Error(`--links-per-contact must be a whole number from 1 to ${MAX_LINKS_PER_CONTACT}`);
+    return { ...options, linksPerContact };
 }
 
 interface Person {
@@ -232,9 +271,86 @@ function isoDate(year: number, dayOfYear: number): string {
     return new Date(Date.UTC(year, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
 }
 
+function linkRecord(
+    referenceId: string,
+    from: string,
+    to: string,
+    type: string,
+    random: () => number
+): TreeRecord {
+    return {
+        attributes: { type: 'Stakeholder_Link__c', referenceId },
+        Account__c: '@Globex',
+        From_Contact__c: `@${from}`,
+        To_Contact__c: `@${to}`,
+        Link_Type__c: type,
+        Strength__c: 1 + Math.floor(random() * 5),
+        Frequency__c: pick(FREQUENCIES, random)
+    };
+}
+
+/** The default account's few links: one per twenty people, between anyone. */
+function sparseLinks(people: readonly Person[], random: () => number): TreeRecord[] {
+    const links: TreeRecord[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < Math.floor(people.length / 20) && people.length > 1; i++) {
+        const from = pick(people, random).ref;
+        const to = pick(people, random).ref;
+        const type = pick(LINK_TYPES, random);
+        const key = `${from}:${to}:${type}`;
+        if (from === to || seen.has(key)) continue;
+        seen.add(key);
+        links.push(linkRecord(`GlobexLink${i}`, from, to, type, random));
+    }
+    return links;
+}
+
+/**
+ * A busy network: each person starts `perContact` links, most to someone in their own buying center (who
+ * talks to whom follows the org's units), the rest across the account. No self links and no duplicate
+ * (from, to, type), as the object's rules require; a draw that would break them is drawn again.
+ */
+function busyLinks(contacts: readonly TreeRecord[], perContact: number, random: () => number): TreeRecord[] {
+    const byCenter = new Map<unknown, string[]>();
+    for (const contact of contacts) {
+        const members = byCenter.get(contact.Buying_Center__c) ?? [];
+        members.push(contact.attributes.referenceId);
+        byCenter.set(contact.Buying_Center__c, members);
+    }
+    const everyone = contacts.map((contact) => contact.attributes.referenceId);
+    const links: TreeRecord[] = [];
+    const seen = new Set<string>();
+    for (const contact of contacts) {
+        const from = contact.attributes.referenceId;
+        const colleagues = byCenter.get(contact.Buying_Center__c)!;
+        for (
+            let k = 0, tries = 0;
+            k < perContact && tries < perContact * 10 && everyone.length > 1;
+            tries++
+        ) {
+            const pool = colleagues.length > 1 && random() < WITHIN_CENTER ? colleagues : everyone;
+            const to = pick(pool, random);
+            const type = pick(LINK_TYPES, random);
+            const key = `${from}:${to}:${type}`;
+            if (to === from || seen.has(key)) continue;
+            seen.add(key);
+            links.push(linkRecord(`GlobexLink${links.length}`, from, to, type, random));
+            k++;
+        }
+    }
+    return links;
+}
+
 /** Writes the data set; returns the plan file's path and record counts. */
 export function generate(options: GenerateOptions): { plan: string; counts: Record<string, number> } {
+    const busy = options.linksPerContact;
+    if (busy !== undefined && !isValidLinksPerContact(busy))
+        throw new Error(
+            `linksPerContact must be a whole number from 1 to ${MAX_LINKS_PER_CONTACT}, not ${busy}`
+        );
     const random = seededRandom(options.seed);
+    // the busy network draws from its own sequence, so its people, deals and plan are the default account's
+    const network = seededRandom(options.seed ^ 0x6e6574);
     fs.mkdirSync(options.out, { recursive: true });
     const plan: PlanEntry[] = [];
     const counts: Record<string, number> = {};
@@ -321,6 +437,7 @@ export function generate(options: GenerateOptions): { plan: string; counts: Reco
 
     const people = hierarchy(options.contacts, random);
     const byLevel = new Map<number, TreeRecord[]>();
+    const contactRecords: TreeRecord[] = [];
     for (const person of people) {
         const stanceKnown = random() < 0.6;
         const record = rec('Contact', person.ref, {
@@ -347,6 +464,17 @@ export function generate(options: GenerateOptions): { plan: string; counts: Reco
         });
         if (!byLevel.has(person.level)) byLevel.set(person.level, []);
         byLevel.get(person.level)!.push(record);
+        contactRecords.push(record);
+    }
+    // the preview and the scratch flow give owners by email (Users cannot be tree-imported)
+    const relationshipOwners: Record<string, string> = {};
+    if (busy !== undefined) {
+        for (const record of contactRecords) {
+            if (network() >= OWNED_SHARE) continue;
+            const email = `${record.attributes.referenceId.toLowerCase()}@globex.example`;
+            record.Email = email;
+            relationshipOwners[email] = GLOBEX_TEAM[Math.floor(network() * GLOBEX_TEAM.length)]!.alias;
+        }
     }
     for (const [level, records] of [...byLevel].sort((a, b) => a[0] - b[0]))
         write(`Contact-level${level}`, 'Contact', records);
@@ -368,26 +496,8 @@ export function generate(options: GenerateOptions): { plan: string; counts: Reco
     }
     write('Opportunity', 'Opportunity', opportunities);
 
-    const links: TreeRecord[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; i < Math.floor(people.length / 20) && people.length > 1; i++) {
-        const from = pick(people, random).ref;
-        const to = pick(people, random).ref;
-        const type = pick(LINK_TYPES, random);
-        const key = `${from}:${to}:${type}`;
-        if (from === to || seen.has(key)) continue;
-        seen.add(key);
-        links.push(
-            rec('Stakeholder_Link__c', `GlobexLink${i}`, {
-                Account__c: '@Globex',
-                From_Contact__c: `@${from}`,
-                To_Contact__c: `@${to}`,
-                Link_Type__c: type,
-                Strength__c: 1 + Math.floor(random() * 5),
-                Frequency__c: pick(FREQUENCIES, random)
-            })
-        );
-    }
+    const links: TreeRecord[] =
+        busy === undefined ? sparseLinks(people, random) : busyLinks(contactRecords, busy, network);
     write('Stakeholder_Link__c', 'Stakeholder_Link__c', links);
     write('Account_Plan__c', 'Account_Plan__c', [
         rec('Account_Plan__c', 'GlobexFY2026', {
@@ -400,6 +510,11 @@ export function generate(options: GenerateOptions): { plan: string; counts: Reco
             Review_Frequency__c: 'Quarterly'
         })
     ]);
+    if (busy !== undefined) {
+        fs.mkdirSync(path.join(options.out, 'team'), { recursive: true });
+        const team = { users: GLOBEX_TEAM, relationshipOwners, planApprovers: {}, milestoneAssignees: {} };
+        fs.writeFileSync(path.join(options.out, 'team', 'team.json'), `${JSON.stringify(team, null, 2)}\n`);
+    }
     const planFile = path.join(options.out, 'globex-data-plan.json');
     fs.writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
     return { plan: planFile, counts };
