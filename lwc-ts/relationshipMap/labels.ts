@@ -90,6 +90,8 @@ import noStrength from '@salesforce/label/c.Keystone_Relationship_Map_No_Strengt
 import frequency from '@salesforce/label/c.Keystone_Relationship_Map_Frequency';
 import noFrequency from '@salesforce/label/c.Keystone_Relationship_Map_No_Frequency';
 import notes from '@salesforce/label/c.Keystone_Relationship_Map_Notes';
+import showAll from '@salesforce/label/c.Keystone_Relationship_Map_Show_All';
+import showFewer from '@salesforce/label/c.Keystone_Relationship_Map_Show_Fewer';
 import notesKeep from '@salesforce/label/c.Keystone_Relationship_Map_Notes_Keep';
 import linksTruncated from '@salesforce/label/c.Keystone_Relationship_Map_Links_Truncated';
 import saved from '@salesforce/label/c.Keystone_Relationship_Map_Saved';
@@ -180,6 +182,8 @@ export const LABELS = {
     noFrequency,
     notes,
     notesKeep,
+    showAll,
+    showFewer,
     linksTruncated,
     saved,
     deleted,

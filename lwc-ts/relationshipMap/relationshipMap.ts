@@ -61,6 +61,11 @@ const MAX_SCALE = 4;
 /** Pixels a pointer may travel and still count as a click rather than a pan. */
 const CLICK_SLOP = 4;
 const ALL = '';
+/**
+ * Rows a list shows before "Show all": the weakest first, so the ones to act on are in view, and a big
+ * account's hundreds of rows are not rendered (and re-rendered as counts arrive) unless asked for.
+ */
+const ROWS_SHOWN = 25;
 /** Main-thread time one slice of exact path counting may take: well inside a frame. */
 const COUNT_SLICE_MS = 8;
 /** How often the coverage lists show the counts so far while counting goes on. */
@@ -227,6 +232,7 @@ export default class RelationshipMap extends LightningElement {
         this.draft = null;
         this.confirmDeleteId = null;
         this.status = '';
+        this.openLists = [];
         this.needsFit = true;
     }
 
@@ -279,7 +285,23 @@ export default class RelationshipMap extends LightningElement {
     }
 
     // a plain holder: filling it while the template renders must not count as a change to render again
-    private readonly memo: { masks?: { key: string; graph: RelationshipGraph; masks: Masks } } = {};
+    private readonly memo: {
+        masks?: { key: string; graph: RelationshipGraph; masks: Masks };
+        focus?: { graph: RelationshipGraph; focused: number; focus: FocusModel };
+        emphasis?: {
+            graph: RelationshipGraph;
+            focused: number;
+            highlighted: number[] | null;
+            emphasis: Emphasis | null;
+        };
+        plan?: {
+            graph: RelationshipGraph;
+            masks: Masks;
+            emphasis: Emphasis | null;
+            reportingLines: boolean;
+            plan: DrawingPlan;
+        };
+    } = {};
 
     private get masks(): Masks | null {
         const model = this.model;
@@ -444,6 +466,57 @@ export default class RelationshipMap extends LightningElement {
         return this.risks.length > 0;
     }
 
+    /** Lists the rep opened whole ("Show all"), by key: risks, centers, decisionMakers. */
+    openLists: string[] = [];
+
+    private capped<T>(list: string, rows: T[]): T[] {
+        return this.openLists.includes(list) ? rows : rows.slice(0, ROWS_SHOWN);
+    }
+
+    private toggleText(list: string, total: number): string {
+        if (total <= ROWS_SHOWN) return '';
+        return this.openLists.includes(list) ? LABELS.showFewer : formatLabel(LABELS.showAll, total);
+    }
+
+    handleToggleList(event: Event): void {
+        const list = (event.currentTarget as HTMLElement).dataset.list ?? '';
+        this.openLists = this.openLists.includes(list)
+            ? this.openLists.filter((open) => open !== list)
+            : [...this.openLists, list];
+    }
+
+    get shownRisks() {
+        return this.capped('risks', this.risks);
+    }
+
+    get risksToggle(): string {
+        return this.toggleText('risks', this.risks.length);
+    }
+
+    get shownCenterRows() {
+        return this.capped('centers', this.centerRows);
+    }
+
+    get centersToggle(): string {
+        return this.toggleText('centers', this.centerRows.length);
+    }
+
+    get shownDecisionMakerRows() {
+        return this.capped('decisionMakers', this.decisionMakerRows);
+    }
+
+    get decisionMakersToggle(): string {
+        return this.toggleText('decisionMakers', this.decisionMakerRows.length);
+    }
+
+    get shownOwnerRows() {
+        return this.capped('owners', this.ownerRows);
+    }
+
+    get ownersToggle(): string {
+        return this.toggleText('owners', this.ownerRows.length);
+    }
+
     get riskCount(): string {
         return formatLabel(LABELS.risksTitle, this.risks.length);
     }
@@ -557,17 +630,43 @@ export default class RelationshipMap extends LightningElement {
 
     // ---- focus ---------------------------------------------------------------------------------
 
+    // worked out once per focused person and graph: the template, the painting and the export all ask
     private get focus(): FocusModel | null {
         const model = this.model;
-        return model && this.focused >= 0 ? focusModel(model.graph, this.focused) : null;
+        if (!model || this.focused < 0) return null;
+        const memo = this.memo.focus;
+        if (memo?.graph !== model.graph || memo.focused !== this.focused)
+            this.memo.focus = {
+                graph: model.graph,
+                focused: this.focused,
+                focus: focusModel(model.graph, this.focused)
+            };
+        return this.memo.focus!.focus;
     }
 
     private get emphasis(): Emphasis | null {
         const model = this.model;
         if (!model) return null;
-        if (this.focused >= 0) return this.focus!.emphasis;
-        if (this.highlighted) return emphasisOf(model.graph, this.highlighted);
-        return null;
+        const memo = this.memo.emphasis;
+        if (
+            memo?.graph === model.graph &&
+            memo.focused === this.focused &&
+            memo.highlighted === this.highlighted
+        )
+            return memo.emphasis;
+        const emphasis =
+            this.focused >= 0
+                ? this.focus!.emphasis
+                : this.highlighted
+                  ? emphasisOf(model.graph, this.highlighted)
+                  : null;
+        this.memo.emphasis = {
+            graph: model.graph,
+            focused: this.focused,
+            highlighted: this.highlighted,
+            emphasis
+        };
+        return emphasis;
     }
 
     private focusPerson(index: number, reveal = false): void {
@@ -925,14 +1024,77 @@ export default class RelationshipMap extends LightningElement {
     override renderedCallback(): void {
         const canvas = this.canvas;
         if (!canvas || !this.model) return;
-        if (!this.resizeObserver && typeof ResizeObserver !== 'undefined') {
-            this.resizeObserver = new ResizeObserver(() => {
-                this.painted = false;
-                this.paint();
-            });
-            this.resizeObserver.observe(canvas.parentElement ?? canvas);
+        if (canvas !== this.observedCanvas) {
+            // a new canvas (the map came back after loading or an error): measure it and paint it whole
+            this.observedCanvas = canvas;
+            this.sized = false;
+            this.painted = false;
+            this.resizeObserver?.disconnect();
+            if (typeof ResizeObserver !== 'undefined') {
+                this.resizeObserver = new ResizeObserver(() => {
+                    this.sized = false;
+                    this.repaint();
+                });
+                this.resizeObserver.observe(canvas.parentElement ?? canvas);
+            }
         }
-        this.paint();
+        this.requestPaint();
+    }
+
+    private observedCanvas?: HTMLCanvasElement;
+    /** False until the canvas was measured since it appeared or its box changed. */
+    private sized = false;
+    private paintRequested = false;
+
+    /**
+     * Paints once in the next frame however many wheel turns, drags or keys asked for it: a frame paints
+     * what the user sees, never a backlog.
+     */
+    private requestPaint(): void {
+        if (this.paintRequested) return;
+        this.paintRequested = true;
+        const frame =
+            typeof requestAnimationFrame === 'function'
+                ? requestAnimationFrame
+                : (callback: () => void) => callback();
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- one paint per frame, in step with the screen
+        frame(() => {
+            this.paintRequested = false;
+            this.paint();
+        });
+    }
+
+    /**
+     * The drawing plan of what the filters keep and the focus brings forward, made again only when one
+     * of those changed: a pan or a zoom repaints the same plan.
+     */
+    private currentPlan(model: Computed, masks: Masks): DrawingPlan {
+        const emphasis = this.emphasis;
+        const reportingLines = this.showingReportingLines;
+        const memo = this.memo.plan;
+        if (
+            memo?.graph !== model.graph ||
+            memo.masks !== masks ||
+            memo.emphasis !== emphasis ||
+            memo.reportingLines !== reportingLines
+        )
+            this.memo.plan = {
+                graph: model.graph,
+                masks,
+                emphasis,
+                reportingLines,
+                plan: planDrawing(model.graph, model.layout, {
+                    nodes: masks.nodes,
+                    edges: masks.edges,
+                    emphasis,
+                    reportingLines
+                })
+            };
+        const plan = this.memo.plan!.plan;
+        const { x, y, radius } = model.layout;
+        const at = this.cursor;
+        plan.selected = at >= 0 && at < x.length ? { x: x[at]!, y: y[at]!, radius: radius[at]! } : null;
+        return plan;
     }
 
     /** Sizes the canvas to its box (device pixels for sharp lines) and paints the current state. */
@@ -941,31 +1103,32 @@ export default class RelationshipMap extends LightningElement {
         const model = this.model;
         const masks = this.masks;
         if (!canvas || !model || !masks) return;
-        const box = canvas.parentElement?.getBoundingClientRect();
-        const width = Math.max(1, Math.round(box?.width || canvas.clientWidth || 600));
-        const height = Math.max(1, Math.round(box?.height || canvas.clientHeight || 400));
         const ratio = (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
-        if (width !== this.canvasWidth || height !== this.canvasHeight) {
-            this.canvasWidth = width;
-            this.canvasHeight = height;
-            canvas.width = Math.round(width * ratio);
-            canvas.height = Math.round(height * ratio);
-            canvas.style.width = `${width}px`;
-            canvas.style.height = `${height}px`;
-            this.painted = false;
-        }
-        const plan = planDrawing(model.graph, model.layout, {
-            nodes: masks.nodes,
-            edges: masks.edges,
-            emphasis: this.emphasis,
-            reportingLines: this.showingReportingLines,
-            selected: this.cursor
-        });
-        if (this.needsFit || !this.viewTransform) {
-            this.viewTransform = fitView(plan, width, height);
-            this.needsFit = false;
+        if (!this.sized) {
+            this.sized = true;
+            const box = canvas.parentElement?.getBoundingClientRect();
+            const width = Math.max(1, Math.round(box?.width || canvas.clientWidth || 600));
+            const height = Math.max(1, Math.round(box?.height || canvas.clientHeight || 400));
+            if (
+                width !== this.canvasWidth ||
+                height !== this.canvasHeight ||
+                canvas.width !== Math.round(width * ratio)
+            ) {
+                this.canvasWidth = width;
+                this.canvasHeight = height;
+                canvas.width = Math.round(width * ratio);
+                canvas.height = Math.round(height * ratio);
+                canvas.style.width = `${width}px`;
+                canvas.style.height = `${height}px`;
+                this.painted = false;
+            }
         }
         if (this.painted) return;
+        const plan = this.currentPlan(model, masks);
+        if (this.needsFit || !this.viewTransform) {
+            this.viewTransform = fitView(plan, this.canvasWidth, this.canvasHeight);
+            this.needsFit = false;
+        }
         const context = canvas.getContext('2d');
         if (!context) return;
         const v = this.viewTransform;
@@ -976,7 +1139,7 @@ export default class RelationshipMap extends LightningElement {
 
     private repaint(): void {
         this.painted = false;
-        this.paint();
+        this.requestPaint();
     }
 
     handleFit(): void {
