@@ -273,6 +273,17 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
     context.stroke();
 
     const detail = view.scale >= DETAIL_SCALE;
+    // only what is on screen: zoomed in, most of a big account lies outside, and a dashed line costs its
+    // dashes along its whole length wherever it is
+    const left = -view.tx / view.scale;
+    const top = -view.ty / view.scale;
+    const right = left + canvas.width / view.scale;
+    const bottom = top + canvas.height / view.scale;
+    const outside = (x1: number, y1: number, x2: number, y2: number): boolean =>
+        (x1 < left && x2 < left) ||
+        (x1 > right && x2 > right) ||
+        (y1 < top && y2 < top) ||
+        (y1 > bottom && y2 > bottom);
     for (const batch of plan.edges) {
         context.globalAlpha = batch.alpha;
         context.strokeStyle = batch.colour;
@@ -281,6 +292,7 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
         context.beginPath();
         const s = batch.segments;
         for (let i = 0; i < s.length; i += 4) {
+            if (outside(s[i]!, s[i + 1]!, s[i + 2]!, s[i + 3]!)) continue;
             context.moveTo(s[i]!, s[i + 1]!);
             context.lineTo(s[i + 2]!, s[i + 3]!);
         }
@@ -290,7 +302,10 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
         context.fillStyle = batch.colour;
         context.beginPath();
         const a = batch.arrows;
-        for (let i = 0; i < a.length; i += 3) arrowPath(context, a[i]!, a[i + 1]!, a[i + 2]!, batch.width);
+        for (let i = 0; i < a.length; i += 3) {
+            if (outside(a[i]!, a[i + 1]!, a[i]!, a[i + 1]!)) continue;
+            arrowPath(context, a[i]!, a[i + 1]!, a[i + 2]!, batch.width);
+        }
         context.fill();
     }
     context.setLineDash([]);
@@ -304,6 +319,7 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
         const c = batch.circles;
         for (let i = 0; i < c.length; i += 3) {
             const r = c[i + 2]!;
+            if (outside(c[i]! - r, c[i + 1]! - r, c[i]! + r, c[i + 1]! + r)) continue;
             if (r * view.scale < ROUND_FROM_PX) {
                 context.rect(c[i]! - r, c[i + 1]! - r, 2 * r, 2 * r);
                 continue;
@@ -335,10 +351,6 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
     }
     context.font = `${LABEL_FONT_PX}px sans-serif`;
     // only the names on screen: fillText is the dearest call of a frame
-    const left = -view.tx / view.scale;
-    const top = -view.ty / view.scale;
-    const right = left + canvas.width / view.scale;
-    const bottom = top + canvas.height / view.scale;
     for (const label of plan.labels) {
         if (label.x < left || label.x > right || label.y < top || label.y > bottom) continue;
         context.fillText(label.text, label.x, label.y + label.radius + 2);

@@ -58,6 +58,11 @@ const PHONE_MAX_HEIGHT = 420;
 const ZOOM_STEP = 1.25;
 const MIN_SCALE = 0.02;
 const MAX_SCALE = 4;
+/**
+ * While a pan or zoom goes on, frames show the last full painting moved and scaled (one image copy); the
+ * full painting follows once the gesture has rested this long. Stroking thousands of links is what costs.
+ */
+const SETTLE_MS = 150;
 /** Pixels a pointer may travel and still count as a click rather than a pan. */
 const CLICK_SLOP = 4;
 const ALL = '';
@@ -181,6 +186,7 @@ export default class RelationshipMap extends LightningElement {
         this.resizeObserver = undefined;
         this.pictures.release();
         clearTimeout(this.countingTimer);
+        clearTimeout(this.settleTimer);
     }
 
     // ---- data ----------------------------------------------------------------------------------
@@ -233,6 +239,7 @@ export default class RelationshipMap extends LightningElement {
         this.confirmDeleteId = null;
         this.status = '';
         this.openLists = [];
+        this.snapshot = undefined;
         this.needsFit = true;
     }
 
@@ -1029,6 +1036,7 @@ export default class RelationshipMap extends LightningElement {
             this.observedCanvas = canvas;
             this.sized = false;
             this.painted = false;
+            this.snapshot = undefined;
             this.resizeObserver?.disconnect();
             if (typeof ResizeObserver !== 'undefined') {
                 this.resizeObserver = new ResizeObserver(() => {
@@ -1057,7 +1065,7 @@ export default class RelationshipMap extends LightningElement {
             typeof requestAnimationFrame === 'function'
                 ? requestAnimationFrame
                 : (callback: () => void) => callback();
-        // eslint-disable-next-line @lwc/lwc/no-async-operation -- one paint per frame, in step with the screen
+        // one paint per frame, in step with the screen
         frame(() => {
             this.paintRequested = false;
             this.paint();
@@ -1121,9 +1129,14 @@ export default class RelationshipMap extends LightningElement {
                 canvas.style.width = `${width}px`;
                 canvas.style.height = `${height}px`;
                 this.painted = false;
+                this.snapshot = undefined;
             }
         }
-        if (this.painted) return;
+        if (this.painted) {
+            if (this.previewRequested) this.paintPreview(canvas, ratio);
+            return;
+        }
+        this.previewRequested = false;
         const plan = this.currentPlan(model, masks);
         if (this.needsFit || !this.viewTransform) {
             this.viewTransform = fitView(plan, this.canvasWidth, this.canvasHeight);
@@ -1135,6 +1148,58 @@ export default class RelationshipMap extends LightningElement {
         paintPlan(context, plan, { scale: v.scale * ratio, tx: v.tx * ratio, ty: v.ty * ratio });
         this.painted = true;
         canvas.dataset.painted = String((Number(canvas.dataset.painted) || 0) + 1);
+        this.keepSnapshot(canvas, v);
+    }
+
+    private snapshot?: { image: HTMLCanvasElement; view: View };
+    private previewRequested = false;
+    private settleTimer?: ReturnType<typeof setTimeout>;
+
+    private keepSnapshot(canvas: HTMLCanvasElement, view: View): void {
+        const image = this.snapshot?.image ?? document.createElement('canvas');
+        image.width = canvas.width;
+        image.height = canvas.height;
+        const copy = image.getContext('2d');
+        if (!copy) return;
+        copy.drawImage(canvas, 0, 0);
+        this.snapshot = { image, view: { ...view } };
+    }
+
+    /** The last full painting, moved and scaled to the current view. */
+    private paintPreview(canvas: HTMLCanvasElement, ratio: number): void {
+        this.previewRequested = false;
+        const snapshot = this.snapshot;
+        const view = this.viewTransform;
+        const context = canvas.getContext('2d');
+        if (!snapshot || !view || !context) return;
+        const k = view.scale / snapshot.view.scale;
+        context.setTransform(1, 0, 0, 1, 0, 0);
+        context.clearRect(0, 0, canvas.width, canvas.height);
+        context.setTransform(
+            k,
+            0,
+            0,
+            k,
+            (view.tx - snapshot.view.tx * k) * ratio,
+            (view.ty - snapshot.view.ty * k) * ratio
+        );
+        context.drawImage(snapshot.image, 0, 0);
+        context.setTransform(1, 0, 0, 1, 0, 0);
+        canvas.dataset.painted = String((Number(canvas.dataset.painted) || 0) + 1);
+    }
+
+    /** A pan or a zoom: the moved snapshot in the next frame, the full painting once the gesture rests. */
+    private moveView(view: View): void {
+        this.viewTransform = view;
+        if (!this.snapshot || !this.painted) {
+            this.repaint();
+            return;
+        }
+        this.previewRequested = true;
+        this.requestPaint();
+        clearTimeout(this.settleTimer);
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the sharp frame once the gesture rests
+        this.settleTimer = setTimeout(() => this.repaint(), SETTLE_MS);
     }
 
     private repaint(): void {
@@ -1160,8 +1225,7 @@ export default class RelationshipMap extends LightningElement {
         if (!v) return;
         const scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, v.scale * factor));
         const k = scale / v.scale;
-        this.viewTransform = { scale, tx: cx - (cx - v.tx) * k, ty: cy - (cy - v.ty) * k };
-        this.repaint();
+        this.moveView({ scale, tx: cx - (cx - v.tx) * k, ty: cy - (cy - v.ty) * k });
     }
 
     /** Pans so the given people are on screen, zooming in far enough to read names when they fit. */
@@ -1226,8 +1290,7 @@ export default class RelationshipMap extends LightningElement {
         const dy = event.clientY - drag.y;
         if (!drag.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
         drag.moved = true;
-        this.viewTransform = { ...this.viewTransform, tx: drag.tx + dx, ty: drag.ty + dy };
-        this.repaint();
+        this.moveView({ ...this.viewTransform, tx: drag.tx + dx, ty: drag.ty + dy });
     }
 
     handlePointerUp(event: PointerEvent): void {
