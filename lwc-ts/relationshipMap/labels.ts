@@ -92,6 +92,7 @@ import noFrequency from '@salesforce/label/c.Keystone_Relationship_Map_No_Freque
 import notes from '@salesforce/label/c.Keystone_Relationship_Map_Notes';
 import showAll from '@salesforce/label/c.Keystone_Relationship_Map_Show_All';
 import showFewer from '@salesforce/label/c.Keystone_Relationship_Map_Show_Fewer';
+import ownerCount from '@salesforce/label/c.Keystone_Relationship_Map_Owner_Count';
 import notesKeep from '@salesforce/label/c.Keystone_Relationship_Map_Notes_Keep';
 import linksTruncated from '@salesforce/label/c.Keystone_Relationship_Map_Links_Truncated';
 import saved from '@salesforce/label/c.Keystone_Relationship_Map_Saved';
@@ -182,6 +183,7 @@ export const LABELS = {
     noFrequency,
     notes,
     notesKeep,
+    ownerCount,
     showAll,
     showFewer,
     linksTruncated,

@@ -500,30 +500,6 @@ export default class RelationshipMap extends LightningElement {
         return this.toggleText('risks', this.risks.length);
     }
 
-    get shownCenterRows() {
-        return this.capped('centers', this.centerRows);
-    }
-
-    get centersToggle(): string {
-        return this.toggleText('centers', this.centerRows.length);
-    }
-
-    get shownDecisionMakerRows() {
-        return this.capped('decisionMakers', this.decisionMakerRows);
-    }
-
-    get decisionMakersToggle(): string {
-        return this.toggleText('decisionMakers', this.decisionMakerRows.length);
-    }
-
-    get shownOwnerRows() {
-        return this.capped('owners', this.ownerRows);
-    }
-
-    get ownersToggle(): string {
-        return this.toggleText('owners', this.ownerRows.length);
-    }
-
     get riskCount(): string {
         return formatLabel(LABELS.risksTitle, this.risks.length);
     }
@@ -562,34 +538,51 @@ export default class RelationshipMap extends LightningElement {
         this.countingTimer = setTimeout(step, 0);
     }
 
-    get centerRows() {
-        return (this.coverage?.centers ?? []).map((row) => ({
-            ...row,
-            className: `coverage coverage_${row.status}`
+    /** The three coverage lists, each weakest first, capped until the rep asks for all. */
+    get coverageSections() {
+        const coverage = this.coverage;
+        const rows = (list: CoverageModel['centers']) =>
+            list.map((row) => ({
+                key: row.key,
+                name: row.name,
+                words: row.words,
+                className: `coverage coverage_${row.status}`
+            }));
+        const sections = [
+            {
+                key: 'centers',
+                title: LABELS.centersTitle,
+                empty: LABELS.noCenters,
+                all: rows(coverage?.centers ?? [])
+            },
+            {
+                key: 'decisionMakers',
+                title: LABELS.decisionMakersTitle,
+                empty: LABELS.noDecisionMakers,
+                all: rows(coverage?.decisionMakers ?? [])
+            },
+            {
+                key: 'owners',
+                title: LABELS.ownersTitle,
+                empty: LABELS.noOwners,
+                all: (coverage?.owners ?? []).map((row) => ({
+                    key: row.key,
+                    name: formatLabel(LABELS.ownerCount, row.name, row.count),
+                    words: row.holds,
+                    className: 'coverage'
+                }))
+            }
+        ];
+        return sections.map((section) => ({
+            key: section.key,
+            title: section.title,
+            empty: section.empty,
+            rows: this.capped(section.key, section.all),
+            hasRows: section.all.length > 0,
+            toggle: this.toggleText(section.key, section.all.length),
+            listId: `coverage-${section.key === 'centers' ? 'centers' : section.key === 'owners' ? 'owners' : 'decision-makers'}`,
+            toggleId: `toggle-${section.key}`
         }));
-    }
-
-    get decisionMakerRows() {
-        return (this.coverage?.decisionMakers ?? []).map((row) => ({
-            ...row,
-            className: `coverage coverage_${row.status}`
-        }));
-    }
-
-    get ownerRows() {
-        return this.coverage?.owners ?? [];
-    }
-
-    get hasCenterRows(): boolean {
-        return this.centerRows.length > 0;
-    }
-
-    get hasDecisionMakerRows(): boolean {
-        return this.decisionMakerRows.length > 0;
-    }
-
-    get hasOwnerRows(): boolean {
-        return this.ownerRows.length > 0;
     }
 
     handleRisk(event: Event): void {

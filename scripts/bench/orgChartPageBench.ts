@@ -16,6 +16,7 @@ import { startPreviewServer } from '../preview/server';
 import { PREVIEW_ORG_CHART } from '../preview/pageProperties';
 import { bundlePage } from './orgChartBench';
 import type { OrgChartShellProbe } from './page/orgChartShellProbe';
+import { formatMs, median, printPageLines, within } from './pageTiming';
 
 /** A step that has not painted by then is reported as `>60000` and ends the size's sequence. */
 export const STEP_TIMEOUT_MS = 60_000;
@@ -64,21 +65,6 @@ export interface PageCaseOptions {
 }
 
 type ProbeWindow = Window & { orgChartShellProbe: OrgChartShellProbe };
-
-/** `work`, or 'timeout' when it has not finished within `ms` (the page may still be busy then). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), ms);
-    });
-    try {
-        return await Promise.race([work, timeout]);
-    } finally {
-        clearTimeout(timer);
-        // a timed-out evaluate rejects once the page closes; nobody waits for it any more
-        work.catch(() => undefined);
-    }
-}
 
 function runStep(page: Page, step: Step): Promise<number> {
     return page.evaluate((action) => {
@@ -177,16 +163,6 @@ export async function measureOrgChartPage(
     }
 }
 
-function ms(value: number | 'timeout' | undefined, timeoutMs: number): string {
-    return value === undefined ? 'n/a' : value === 'timeout' ? `>${timeoutMs}` : value.toFixed(1);
-}
-
-function median(values: readonly number[]): number | undefined {
-    if (!values.length) return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** The bench line for one size (the same key=value shape as the other `bench` lines). */
 export function pageLine(result: PageCaseResult, stepTimeoutMs = STEP_TIMEOUT_MS): string {
     const max = result.frameTimedOut
@@ -196,10 +172,10 @@ export function pageLine(result: PageCaseResult, stepTimeoutMs = STEP_TIMEOUT_MS
           : undefined;
     const parts = [
         `bench orgchart-page n=${result.n} links=on`,
-        `first_paint_ms=${ms(result.firstPaintMs, stepTimeoutMs)}`,
-        `expand_all_ms=${ms(result.expandAllMs, stepTimeoutMs)}`,
-        `frame_ms_max=${ms(max, stepTimeoutMs)}`,
-        `frame_ms_median=${ms(median(result.frames), stepTimeoutMs)}`,
+        `first_paint_ms=${formatMs(result.firstPaintMs, stepTimeoutMs)}`,
+        `expand_all_ms=${formatMs(result.expandAllMs, stepTimeoutMs)}`,
+        `frame_ms_max=${formatMs(max, stepTimeoutMs)}`,
+        `frame_ms_median=${formatMs(median(result.frames), stepTimeoutMs)}`,
         `frames=${result.frames.length}/${STEPS.length}`,
         `slowest=${result.slowestStep ?? 'n/a'}`,
         `links_drawn=${result.linksDrawn ?? 'n/a'}`,
@@ -215,13 +191,9 @@ export async function runOrgChartPageBench(
     sizes: readonly number[],
     buildDir?: string
 ): Promise<string[]> {
-    const lines: string[] = [];
-    for (const n of sizes) {
-        const result = await measureOrgChartPage(browser, { n, buildDir });
-        const line = pageLine(result);
-        lines.push(line);
-        console.log(line);
-        for (const problem of result.problems.slice(0, 3)) console.error(`  page error: ${problem}`);
-    }
-    return lines;
+    return printPageLines(
+        sizes,
+        (n) => measureOrgChartPage(browser, { n, buildDir }),
+        (result) => pageLine(result)
+    );
 }

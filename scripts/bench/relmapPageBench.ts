@@ -21,6 +21,7 @@ import { generate } from '../data/generate';
 import { startPreviewServer } from '../preview/server';
 import { bundlePage } from './orgChartBench';
 import type { RelmapShellProbe } from './page/relmapShellProbe';
+import { formatMs, median, printPageLines, within, type Measured } from './pageTiming';
 
 /** The page's milestones (first paint, risks, counted) are all due this long after navigation. */
 export const MILESTONE_TIMEOUT_MS = 120_000;
@@ -52,8 +53,6 @@ export const STEPS: readonly Step[] = [
     { kind: 'press', button: 'fit' }
 ];
 
-type Measured = number | 'timeout';
-
 export interface RelmapPageResult {
     n: number;
     firstPaintMs: Measured;
@@ -82,21 +81,6 @@ export interface RelmapPageOptions {
 }
 
 type ProbeWindow = Window & { relmapShellProbe: RelmapShellProbe };
-
-/** `work`, or 'timeout' when it has not finished within `ms` (the page may still be busy then). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), Math.max(0, ms));
-    });
-    try {
-        return await Promise.race([work, timeout]);
-    } finally {
-        clearTimeout(timer);
-        // a timed-out evaluate rejects once the page closes; nobody waits for it any more
-        work.catch(() => undefined);
-    }
-}
 
 function kindOf(step: Step): string {
     if (step.kind === 'wheel') return step.deltaY < 0 ? 'zoom-in' : 'zoom-out';
@@ -217,16 +201,6 @@ export async function measureRelmapPage(
     }
 }
 
-function ms(value: Measured | undefined, timeoutMs: number): string {
-    return value === undefined ? 'n/a' : value === 'timeout' ? `>${timeoutMs}` : value.toFixed(1);
-}
-
-function median(values: readonly number[]): number | undefined {
-    if (!values.length) return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** The bench line for one size (the same key=value shape as the other `bench` lines). */
 export function relmapPageLine(
     result: RelmapPageResult,
@@ -246,12 +220,12 @@ export function relmapPageLine(
               : result.longTaskMsMax.toFixed(1);
     const parts = [
         `bench relmap-page n=${result.n}`,
-        `first_paint_ms=${ms(result.firstPaintMs, milestoneTimeoutMs)}`,
-        `client_ms=${ms(result.clientMs, milestoneTimeoutMs)}`,
-        `risks_ms=${ms(result.risksMs, milestoneTimeoutMs)}`,
-        `counted_ms=${ms(result.countedMs, milestoneTimeoutMs)}`,
-        `frame_ms_max=${ms(max, stepTimeoutMs)}`,
-        `frame_ms_median=${ms(median(result.frames), stepTimeoutMs)}`,
+        `first_paint_ms=${formatMs(result.firstPaintMs, milestoneTimeoutMs)}`,
+        `client_ms=${formatMs(result.clientMs, milestoneTimeoutMs)}`,
+        `risks_ms=${formatMs(result.risksMs, milestoneTimeoutMs)}`,
+        `counted_ms=${formatMs(result.countedMs, milestoneTimeoutMs)}`,
+        `frame_ms_max=${formatMs(max, stepTimeoutMs)}`,
+        `frame_ms_median=${formatMs(median(result.frames), stepTimeoutMs)}`,
         `frames=${result.frames.length}/${STEPS.length}`,
         `slowest=${result.slowestStep ?? 'n/a'}`,
         `long_task_ms_max=${longTask}`,
@@ -267,13 +241,9 @@ export async function runRelmapPageBench(
     sizes: readonly number[],
     buildDir?: string
 ): Promise<string[]> {
-    const lines: string[] = [];
-    for (const n of sizes) {
-        const result = await measureRelmapPage(browser, { n, buildDir });
-        const line = relmapPageLine(result);
-        lines.push(line);
-        console.log(line);
-        for (const problem of result.problems.slice(0, 3)) console.error(`  page error: ${problem}`);
-    }
-    return lines;
+    return printPageLines(
+        sizes,
+        (n) => measureRelmapPage(browser, { n, buildDir }),
+        (result) => relmapPageLine(result)
+    );
 }
