@@ -3,7 +3,7 @@
 // (stance). Links and people are batched by style, so painting thousands of them is a handful of canvas
 // paths rather than one state change per shape.
 import type { RelationshipGraph } from 'c/relationshipGraph';
-import type { RelationshipLayout } from 'c/relationshipLayout';
+import { NO_GROUP, TEAM_GROUP, type RelationshipLayout } from 'c/relationshipLayout';
 
 /** Stance → fill. Our users are drawn in the team colour. */
 export const STANCE_COLOURS: Readonly<Record<string, string>> = {
@@ -13,7 +13,9 @@ export const STANCE_COLOURS: Readonly<Record<string, string>> = {
     Detractor: '#fe9339',
     Blocker: '#ea001e'
 };
-export const UNKNOWN_STANCE_COLOUR = '#e5e5e5';
+/** No stance recorded: a hollow disc, so it never reads as someone a filter or a focus faded. */
+export const UNKNOWN_STANCE_COLOUR = '#ffffff';
+export const UNKNOWN_STANCE_OUTLINE = '#706e6b';
 export const TEAM_COLOUR = '#0176d3';
 const LINK_COLOUR = '#706e6b';
 /** A tie too weak to count as a way in is drawn, but fainter. */
@@ -53,6 +55,8 @@ export interface EdgeBatch {
 
 export interface NodeBatch {
     fill: string;
+    /** A ring drawn at every zoom (people with no stance recorded). */
+    outline: string | null;
     alpha: number;
     /** x, y, r per person. */
     circles: Float64Array;
@@ -70,6 +74,8 @@ export interface GroupShape {
 export interface NodeLabel {
     index: number;
     text: string;
+    /** Named even on the whole-account view: our users, decision makers and influential people. */
+    important: boolean;
     x: number;
     y: number;
     radius: number;
@@ -99,7 +105,14 @@ export interface PlanOptions {
     /** Draw reporting lines as a faint layer under the links. */
     reportingLines?: boolean;
     selected?: number | null;
+    /** Titles of the two groups that are not buying centers. */
+    groupNames?: { team: string; none: string };
 }
+
+/** Influence from which a person is named on the whole-account view (the risks' "influential"). */
+const IMPORTANT_INFLUENCE = 4;
+/** At most this many names on the whole-account view: past it they would only cover each other. */
+const OVERVIEW_LABELS = 150;
 
 /** How much of a shape shows when something else is emphasised: still there, clearly behind. */
 export const FAINT = 0.15;
@@ -173,7 +186,10 @@ export function planDrawing(
         batch.segments.push(ax + ux * ra, ay + uy * ra, bx - ux * rb, by - uy * rb);
         if (edge.directed) batch.arrows.push(bx - ux * rb, by - uy * rb, Math.atan2(uy, ux));
     });
-    const nodeGroups = new Map<string, { fill: string; alpha: number; circles: number[] }>();
+    const nodeGroups = new Map<
+        string,
+        { fill: string; outline: string | null; alpha: number; circles: number[] }
+    >();
     const labels: NodeLabel[] = [];
     for (const node of graph.nodes) {
         if (shown && !shown[node.index]) continue;
@@ -184,12 +200,15 @@ export function planDrawing(
         const faint = !!emphasis && !emphasis.nodes[node.index];
         const alpha = faint ? FAINT : 1;
         const key = `${fill}|${alpha}`;
-        if (!nodeGroups.has(key)) nodeGroups.set(key, { fill, alpha, circles: [] });
+        const outline = fill === UNKNOWN_STANCE_COLOUR ? UNKNOWN_STANCE_OUTLINE : null;
+        if (!nodeGroups.has(key)) nodeGroups.set(key, { fill, outline, alpha, circles: [] });
         nodeGroups.get(key)!.circles.push(x[node.index]!, y[node.index]!, radius[node.index]!);
         if (!faint)
             labels.push({
                 index: node.index,
                 text: node.name,
+                important:
+                    node.kind === 'user' || node.isDecisionMaker || node.influence >= IMPORTANT_INFLUENCE,
                 x: x[node.index]!,
                 y: y[node.index]!,
                 radius: radius[node.index]!
@@ -210,7 +229,13 @@ export function planDrawing(
         })),
         groups: layout.groups.map((group) => ({
             key: group.key,
-            name: graph.centerNames.get(group.key) ?? '',
+            name:
+                graph.centerNames.get(group.key) ??
+                (group.key === TEAM_GROUP
+                    ? (options.groupNames?.team ?? '')
+                    : group.key === NO_GROUP
+                      ? (options.groupNames?.none ?? '')
+                      : ''),
             x: group.x,
             y: group.y,
             radius: group.radius
@@ -252,6 +277,7 @@ export function fitView(plan: DrawingPlan, width: number, height: number, margin
 /** A name is painted from this zoom on: below it the letters would be smaller than 6 px. */
 export const LABEL_SCALE = 0.75;
 const LABEL_FONT_PX = 10;
+const GROUP_FONT_PX = 11;
 
 /** Paints the plan on a 2D canvas context (cleared first) through `view`. */
 export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, view: View): void {
@@ -328,7 +354,13 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
             context.arc(c[i]!, c[i + 1]!, r, 0, Math.PI * 2);
         }
         context.fill();
-        if (detail) context.stroke();
+        if (batch.outline) {
+            context.strokeStyle = batch.outline;
+            context.lineWidth = 1.5 / Math.max(view.scale, 0.5);
+            context.stroke();
+            context.strokeStyle = '#ffffff';
+            context.lineWidth = 1;
+        } else if (detail) context.stroke();
     }
     context.globalAlpha = 1;
 
@@ -341,19 +373,24 @@ export function paintPlan(context: CanvasRenderingContext2D, plan: DrawingPlan, 
         context.stroke();
     }
 
-    if (view.scale < LABEL_SCALE) return;
+    // the buying centers' names at every zoom, at a readable size on screen
     context.fillStyle = TEXT_COLOUR;
     context.textAlign = 'center';
     context.textBaseline = 'top';
-    context.font = `${LABEL_FONT_PX / view.scale}px sans-serif`;
+    context.font = `bold ${GROUP_FONT_PX / view.scale}px sans-serif`;
     for (const group of plan.groups) {
         if (group.name) context.fillText(group.name, group.x, group.y - group.radius + 4 / view.scale);
     }
-    context.font = `${LABEL_FONT_PX}px sans-serif`;
-    // only the names on screen: fillText is the dearest call of a frame
+    // names: everyone on screen once they are readable; before that, the people who matter most
+    const everyone = view.scale >= LABEL_SCALE;
+    const size = everyone ? LABEL_FONT_PX : LABEL_FONT_PX / view.scale;
+    context.font = `${size}px sans-serif`;
+    let named = 0;
     for (const label of plan.labels) {
+        if (!everyone && (!label.important || named >= OVERVIEW_LABELS)) continue;
         if (label.x < left || label.x > right || label.y < top || label.y > bottom) continue;
-        context.fillText(label.text, label.x, label.y + label.radius + 2);
+        named++;
+        context.fillText(label.text, label.x, label.y + label.radius + 2 / Math.min(1, view.scale));
     }
 }
 

@@ -93,6 +93,10 @@ import notes from '@salesforce/label/c.Keystone_Relationship_Map_Notes';
 import showAll from '@salesforce/label/c.Keystone_Relationship_Map_Show_All';
 import showFewer from '@salesforce/label/c.Keystone_Relationship_Map_Show_Fewer';
 import ownerCount from '@salesforce/label/c.Keystone_Relationship_Map_Owner_Count';
+import linkOutPlain from '@salesforce/label/c.Keystone_Relationship_Map_Link_Out_Plain';
+import linkInPlain from '@salesforce/label/c.Keystone_Relationship_Map_Link_In_Plain';
+import ourTeamGroup from '@salesforce/label/c.Keystone_Relationship_Map_Our_Team_Group';
+import noCenterGroup from '@salesforce/label/c.Keystone_Relationship_Map_No_Center_Group';
 import notesKeep from '@salesforce/label/c.Keystone_Relationship_Map_Notes_Keep';
 import linksTruncated from '@salesforce/label/c.Keystone_Relationship_Map_Links_Truncated';
 import saved from '@salesforce/label/c.Keystone_Relationship_Map_Saved';
@@ -183,6 +187,10 @@ export const LABELS = {
     noFrequency,
     notes,
     notesKeep,
+    linkOutPlain,
+    linkInPlain,
+    ourTeamGroup,
+    noCenterGroup,
     ownerCount,
     showAll,
     showFewer,

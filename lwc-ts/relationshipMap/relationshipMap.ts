@@ -33,6 +33,7 @@ import {
     graphOf,
     linkRowsOf,
     nearestInDirection,
+    nearestTo,
     nodeAt,
     NO_STANCE,
     parseList,
@@ -77,6 +78,8 @@ const COUNT_SLICE_MS = 8;
 const COUNT_SHOW_EVERY_MS = 250;
 /** The select value that stands for the App Builder's list of several values. */
 const CONFIGURED = '#configured';
+
+const GROUP_NAMES = { team: LABELS.ourTeamGroup, none: LABELS.noCenterGroup };
 
 interface Computed {
     view: RelationshipMapService_MapView;
@@ -746,13 +749,20 @@ export default class RelationshipMap extends LightningElement {
         if (!model || this.focused < 0) return [];
         return linkRowsOf(model.graph, this.focused).map((row) => ({
             ...row,
-            words: formatLabel(
-                row.outgoing ? LABELS.linkOut : LABELS.linkIn,
-                row.type,
-                row.otherName,
-                row.strength ?? '–',
-                row.frequency ?? '–'
-            ),
+            words:
+                row.strength === null && row.frequency === null
+                    ? formatLabel(
+                          row.outgoing ? LABELS.linkOutPlain : LABELS.linkInPlain,
+                          row.type,
+                          row.otherName
+                      )
+                    : formatLabel(
+                          row.outgoing ? LABELS.linkOut : LABELS.linkIn,
+                          row.type,
+                          row.otherName,
+                          row.strength ?? '–',
+                          row.frequency ?? '–'
+                      ),
             editing: this.draft?.linkId === row.id && row.id !== null,
             confirming: this.confirmDeleteId === row.id && row.id !== null,
             canChange: row.editable && this.canEdit,
@@ -980,7 +990,8 @@ export default class RelationshipMap extends LightningElement {
             nodes: masks.nodes,
             edges: masks.edges,
             emphasis: this.emphasis,
-            reportingLines: this.showingReportingLines
+            reportingLines: this.showingReportingLines,
+            groupNames: GROUP_NAMES
         });
     }
 
@@ -1088,7 +1099,8 @@ export default class RelationshipMap extends LightningElement {
                     nodes: masks.nodes,
                     edges: masks.edges,
                     emphasis,
-                    reportingLines
+                    reportingLines,
+                    groupNames: GROUP_NAMES
                 })
             };
         const plan = this.memo.plan!.plan;
@@ -1324,7 +1336,17 @@ export default class RelationshipMap extends LightningElement {
         const direction = directions[event.key];
         if (direction) {
             event.preventDefault();
-            const next = nearestInDirection(model.layout, masks.nodes, this.cursor, direction);
+            // the first press lands on the person nearest the middle of what is on screen
+            const v = this.viewTransform;
+            const next =
+                this.cursor < 0 && v
+                    ? nearestTo(
+                          model.layout,
+                          masks.nodes,
+                          (this.canvasWidth / 2 - v.tx) / v.scale,
+                          (this.canvasHeight / 2 - v.ty) / v.scale
+                      )
+                    : nearestInDirection(model.layout, masks.nodes, this.cursor, direction);
             if (next >= 0) {
                 this.cursor = next;
                 this.announcement = describeNode(model.graph, next, PERSON_TEXTS);

@@ -36,6 +36,12 @@ export interface MapFilter {
     linkTypes: readonly string[];
 }
 
+/**
+ * Joins the people along a way in. Not an arrow: a way in follows ties in either direction, and on the map
+ * an arrow means influence.
+ */
+export const PATH_JOIN = ' – ';
+
 /** Stands for "no stance recorded" in the stance filter. */
 export const NO_STANCE = '#none';
 
@@ -135,7 +141,7 @@ export function focusModel(graph: RelationshipGraph, focus: number): FocusModel 
         emphasis,
         paths: [...view.paths].map(([person, way]) => ({
             decisionMaker: graph.nodes[person]!.name,
-            way: way.map((index) => graph.nodes[index]!.name).join(' → ')
+            way: way.map((index) => graph.nodes[index]!.name).join(PATH_JOIN)
         })),
         neighbours: Math.max(0, view.nodes.length - 1)
     };
@@ -176,6 +182,21 @@ export function nearestInDirection(
         if (score < bestScore) {
             bestScore = score;
             best = i;
+        }
+    }
+    return best;
+}
+
+/** The kept person nearest a point of the world; -1 when nobody is kept. */
+export function nearestTo(layout: RelationshipLayout, kept: Uint8Array, x: number, y: number): number {
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let i = 0; i < layout.x.length; i++) {
+        if (!kept[i]) continue;
+        const distance = Math.hypot(layout.x[i]! - x, layout.y[i]! - y);
+        if (distance < bestDistance) {
+            best = i;
+            bestDistance = distance;
         }
     }
     return best;
@@ -379,10 +400,14 @@ function riskWords(
             return formatLabel(
                 texts[risk.kind],
                 subject,
-                [...others, risk.people[0]!].map((id) => list([id])).join(' → ')
+                [...others, risk.people[0]!].map((id) => list([id])).join(PATH_JOIN)
             );
         case 'single-threaded-buying-center':
-            return formatLabel(texts[risk.kind], subject, risk.people.map((id) => list([id])).join(' → '));
+            return formatLabel(
+                texts[risk.kind],
+                subject,
+                risk.people.map((id) => list([id])).join(PATH_JOIN)
+            );
         case 'leaving-without-backup':
             return risk.lost.length
                 ? formatLabel(texts[risk.kind], subject, list(risk.lost))

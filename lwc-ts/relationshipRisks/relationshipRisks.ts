@@ -17,16 +17,20 @@ export type RiskKind =
     | 'influential-detractor'
     | 'competitor-champion';
 
-/** The order the risks list shows kinds in: what loses a deal first. */
+/**
+ * The order the risks list shows kinds in: what a rep must act on this week first — an influencer about
+ * to leave, a decision maker nobody reaches, a competitor's champion or a powerful detractor — then the
+ * structural weaknesses (who our reach hangs on, single threads), which the coverage lists show as well.
+ */
 export const RISK_ORDER: readonly RiskKind[] = [
-    'unreached-decision-maker',
-    'single-threaded-decision-maker',
     'leaving-without-backup',
-    'cut-person',
-    'unreached-buying-center',
-    'single-threaded-buying-center',
+    'unreached-decision-maker',
     'competitor-champion',
-    'influential-detractor'
+    'influential-detractor',
+    'cut-person',
+    'single-threaded-decision-maker',
+    'unreached-buying-center',
+    'single-threaded-buying-center'
 ];
 
 export interface Risk {

@@ -34,8 +34,13 @@ const round = (value: number): string => String(Math.round(value * 10) / 10);
 export function planToSvg(plan: DrawingPlan, options: SvgOptions): MapPicture {
     const worldWidth = Math.max(1, plan.maxX - plan.minX);
     const worldHeight = Math.max(1, plan.maxY - plan.minY);
-    const width = Math.max(worldWidth + 2 * PADDING, 4 * LEGEND_COLUMN);
-    const perRow = Math.max(1, Math.floor((width - 2 * PADDING) / LEGEND_COLUMN));
+    // a column as wide as the longest entry (about 6.5 px a character at 11 px), so entries never overlap
+    const column = Math.max(
+        LEGEND_COLUMN,
+        ...options.legend.map((entry) => 22 + Math.ceil(entry.label.length * 6.5) + 12)
+    );
+    const width = Math.max(worldWidth + 2 * PADDING, 4 * column);
+    const perRow = Math.max(1, Math.floor((width - 2 * PADDING) / column));
     const legendHeight = Math.ceil(options.legend.length / perRow) * LEGEND_ROW;
     const height = HEADER + legendHeight + worldHeight + 2 * PADDING;
     const dx = (width - worldWidth) / 2 - plan.minX;
@@ -47,7 +52,7 @@ export function planToSvg(plan: DrawingPlan, options: SvgOptions): MapPicture {
         `<text x="${PADDING}" y="54" font-size="12" fill="#444444">${escapeXml(options.subtitle)}</text>`
     ];
     options.legend.forEach((entry, i) => {
-        const lx = PADDING + (i % perRow) * LEGEND_COLUMN;
+        const lx = PADDING + (i % perRow) * column;
         const ly = HEADER + Math.floor(i / perRow) * LEGEND_ROW;
         if (entry.line) {
             const dash = entry.line === 'infrequent' ? ' stroke-dasharray="4 3"' : '';
@@ -56,7 +61,9 @@ export function planToSvg(plan: DrawingPlan, options: SvgOptions): MapPicture {
                 `<line x1="${lx}" y1="${ly + 6}" x2="${lx + 16}" y2="${ly + 6}" stroke="${colour}" stroke-width="2"${dash}/>`
             );
         } else {
-            out.push(`<circle cx="${lx + 8}" cy="${ly + 6}" r="6" fill="${entry.colour ?? '#e5e5e5'}"/>`);
+            out.push(
+                `<circle cx="${lx + 8}" cy="${ly + 6}" r="6" fill="${entry.colour ?? '#ffffff'}" stroke="#706e6b" stroke-width="0.5"/>`
+            );
         }
         out.push(
             `<text x="${lx + 22}" y="${ly + 10}" font-size="11" fill="${TEXT_COLOUR}">${escapeXml(entry.label)}</text>`

@@ -153,6 +153,8 @@ describe('c-relationship-map', () => {
         const risks = all(element, '.risk');
         expect(risks.length).toBeGreaterThan(0);
         expect(risks.map((risk) => risk.dataset.kind)).toContain('influential-detractor');
+        // "no risks" only where there are none
+        expect(q(element, '[data-id="no-risks"]')).toBeNull();
         expect(q(element, '[data-kind="influential-detractor"] .person-link')?.textContent?.trim()).toBe(
             'Ben Cole'
         );
@@ -174,7 +176,7 @@ describe('c-relationship-map', () => {
         expect(q(element, '[data-id="person-name"]')?.textContent).toBe('Ann Hill');
         expect(q(element, '[data-id="person-details"]')?.textContent).toContain('CIO');
         expect(q(element, '[data-id="links"]')?.textContent).toContain('Cat Diaz');
-        expect(q(element, '[data-id="ways-in"]')?.textContent).toContain('Uma Reyes → Ann Hill');
+        expect(q(element, '[data-id="ways-in"]')?.textContent).toContain('Uma Reyes – Ann Hill');
         q(element, '[data-id="clear-focus"]')!.click();
         await flush();
         expect(q(element, '[data-id="person"]')).toBeNull();

@@ -13,6 +13,7 @@ import {
     graphOf,
     linkRowsOf,
     nearestInDirection,
+    nearestTo,
     nodeAt,
     NO_STANCE,
     parseList,
@@ -192,7 +193,7 @@ describe('paths, emphasis and focus', () => {
     it('focuses a person: their neighbourhood and our ways through them to each decision maker', () => {
         const focus = focusModel(graph, idx('a'));
         expect(focus.neighbours).toBe(2);
-        expect(focus.paths).toEqual([{ decisionMaker: 'Dan', way: 'Uma → Ann → Dan' }]);
+        expect(focus.paths).toEqual([{ decisionMaker: 'Dan', way: 'Uma – Ann – Dan' }]);
         expect(focus.emphasis.nodes[idx('c')]).toBe(0);
         expect(focus.emphasis.nodes[idx('u')]).toBe(1);
     });
@@ -232,6 +233,13 @@ describe('keyboard and pointer', () => {
         const kept = Uint8Array.from([1, 0, 1, 1, 1, 1]);
         expect(nearestInDirection(layout, kept, 0, 'right')).toBe(5);
         expect(nearestInDirection(layout, new Uint8Array(6), -1, 'right')).toBe(-1);
+    });
+
+    it('finds the kept person nearest a point, and nobody when nobody is kept', () => {
+        expect(nearestTo(layout, all, 52, 49)).toBe(0);
+        expect(nearestTo(layout, all, 95, 61)).toBe(5);
+        expect(nearestTo(layout, Uint8Array.from([0, 1, 1, 1, 1, 1]), 51, 50)).toBe(1);
+        expect(nearestTo(layout, new Uint8Array(6), 50, 50)).toBe(-1);
     });
 
     it('finds the person under a point, with slack, and nobody between people', () => {
@@ -292,7 +300,7 @@ describe('coverage and risks in words', () => {
         const graph = buildRelationshipGraph(demoGraphInput('AeronovaGroup'));
         const rows = riskRows(graph, findRisks(graph), RISK_TEXTS, 'en-US');
         const words = rows.map((row) => row.words);
-        expect(words).toContain('single center Helicopters via Jordan Lee → Jean-Luc Moreau');
+        expect(words).toContain('single center Helicopters via Jordan Lee – Jean-Luc Moreau');
         expect(words.find((text) => text.startsWith('leaving Priya'))).toMatch(/loses Rafael Okafor$/);
         expect(words.find((text) => text.startsWith('champion Daniel'))).toBe(
             'champion Daniel Brandt of Brightwave Consulting sways Margaret Osei'
