@@ -16,7 +16,7 @@ import { startPreviewServer } from '../preview/server';
 import { PREVIEW_ORG_CHART } from '../preview/pageProperties';
 import { bundlePage } from './orgChartBench';
 import type { OrgChartShellProbe } from './page/orgChartShellProbe';
-import { formatMs, median, printPageLines, within } from './pageTiming';
+import { formatMs, median, printPageLines, stepName, within, type Step } from './pageTiming';
 
 /** A step that has not painted by then is reported as `>60000` and ends the size's sequence. */
 export const STEP_TIMEOUT_MS = 60_000;
@@ -25,11 +25,6 @@ export const STEPS_BUDGET_MS = 120_000;
 export const PAGE_SIZES = [5000, 20000];
 const SEED = 7;
 const VIEWPORT = { width: 1280, height: 900 };
-
-export type Step =
-    | { kind: 'wheel'; deltaY: number }
-    | { kind: 'drag'; dx: number; dy: number }
-    | { kind: 'press'; button: string };
 
 // From Fit, in to card level (a 500 px wheel turn doubles the zoom in d3-zoom), around, out again, Fit.
 export const STEPS: readonly Step[] = [
@@ -73,22 +68,6 @@ function runStep(page: Page, step: Step): Promise<number> {
         if (action.kind === 'drag') return probe.drag(action.dx, action.dy);
         return probe.press(action.button);
     }, step);
-}
-
-/** A step's name in the line: its kind and which of that kind it is (zoom-in#1 … zoom-out#6, pan#2, fit). */
-export function stepName(index: number): string {
-    const kindOf = (step: Step): string =>
-        step.kind === 'wheel'
-            ? step.deltaY < 0
-                ? 'zoom-in'
-                : 'zoom-out'
-            : step.kind === 'drag'
-              ? 'pan'
-              : step.button;
-    const kind = kindOf(STEPS[index]!);
-    const same = STEPS.filter((step) => kindOf(step) === kind).length;
-    const nth = STEPS.slice(0, index + 1).filter((step) => kindOf(step) === kind).length;
-    return same > 1 ? `${kind}#${nth}` : kind;
 }
 
 let probeScript: Promise<string> | undefined;
@@ -145,7 +124,7 @@ export async function measureOrgChartPage(
             for (const [index, step] of STEPS.entries()) {
                 if (Date.now() - started > budgetMs) break;
                 const ms = await within(runStep(page, step), stepTimeoutMs);
-                if (ms === 'timeout' || ms > slowest) result.slowestStep = stepName(index);
+                if (ms === 'timeout' || ms > slowest) result.slowestStep = stepName(index, STEPS);
                 if (ms === 'timeout') {
                     result.frameTimedOut = true;
                     break;

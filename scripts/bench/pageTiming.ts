@@ -1,7 +1,29 @@
-// What the page benches share: waiting for a page with a bound, the median of frame times, a measure as
-// the bench line prints it, and the loop that prints one line per size.
+// What the page benches share: their pan and zoom steps and the steps' names, waiting for a page with a
+// bound, the median of frame times, a measure as the bench line prints it, and the loop that prints one
+// line per size.
 
 export type Measured = number | 'timeout';
+
+/** One input step of a page bench: a wheel turn, a drag, or a button pressed in the page. */
+export type Step =
+    | { kind: 'wheel'; deltaY: number }
+    | { kind: 'drag'; dx: number; dy: number }
+    | { kind: 'press'; button: string };
+
+function kindOf(step: Step): string {
+    if (step.kind === 'wheel') return step.deltaY < 0 ? 'zoom-in' : 'zoom-out';
+    return step.kind === 'drag' ? 'pan' : step.button;
+}
+
+/** A step's name in the line: its kind and which of that kind it is (zoom-in#1 … zoom-out#4, pan#2, fit). */
+export function stepName(index: number, steps: readonly Step[]): string {
+    const step = steps[index];
+    if (!step) throw new Error(`there is no step ${index} (${steps.length} steps)`);
+    const kind = kindOf(step);
+    const same = steps.filter((other) => kindOf(other) === kind).length;
+    const nth = steps.slice(0, index + 1).filter((other) => kindOf(other) === kind).length;
+    return same > 1 ? `${kind}#${nth}` : kind;
+}
 
 /** `work`, or 'timeout' when it has not finished within `ms` (the page may still be busy then). */
 export async function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {

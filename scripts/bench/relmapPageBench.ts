@@ -21,7 +21,7 @@ import { generate } from '../data/generate';
 import { startPreviewServer } from '../preview/server';
 import { bundlePage } from './orgChartBench';
 import type { RelmapShellProbe } from './page/relmapShellProbe';
-import { formatMs, median, printPageLines, within, type Measured } from './pageTiming';
+import { formatMs, median, printPageLines, stepName, within, type Measured, type Step } from './pageTiming';
 
 /** The page's milestones (first paint, risks, counted) are all due this long after navigation. */
 export const MILESTONE_TIMEOUT_MS = 120_000;
@@ -36,11 +36,6 @@ export const LINKS_PER_CONTACT = 5;
 export const LONG_TASK_MS = 50;
 const SEED = 7;
 const VIEWPORT = { width: 1280, height: 900 };
-
-export type Step =
-    | { kind: 'wheel'; deltaY: number }
-    | { kind: 'drag'; dx: number; dy: number }
-    | { kind: 'press'; button: string };
 
 // From the fitted view in towards names, around, out again, then Fit (each wheel notch is one zoom step).
 export const STEPS: readonly Step[] = [
@@ -81,21 +76,6 @@ export interface RelmapPageOptions {
 }
 
 type ProbeWindow = Window & { relmapShellProbe: RelmapShellProbe };
-
-function kindOf(step: Step): string {
-    if (step.kind === 'wheel') return step.deltaY < 0 ? 'zoom-in' : 'zoom-out';
-    return step.kind === 'drag' ? 'pan' : step.button;
-}
-
-/** A step's name in the line: its kind and which of that kind it is (zoom-in#1 … zoom-out#4, pan#2, fit). */
-export function stepName(index: number, steps: readonly Step[] = STEPS): string {
-    const step = steps[index];
-    if (!step) throw new Error(`there is no step ${index} (${steps.length} steps)`);
-    const kind = kindOf(step);
-    const same = steps.filter((other) => kindOf(other) === kind).length;
-    const nth = steps.slice(0, index + 1).filter((other) => kindOf(other) === kind).length;
-    return same > 1 ? `${kind}#${nth}` : kind;
-}
 
 /** One mouse step as the rep does it: real wheel and drag input at the canvas centre, or a button press. */
 async function runStep(page: Page, step: Step, centre: { x: number; y: number }): Promise<number> {
@@ -183,7 +163,7 @@ export async function measureRelmapPage(
             for (const [index, step] of STEPS.entries()) {
                 if (Date.now() - started > budgetMs) break;
                 const ms = await within(runStep(page, step, centre), stepTimeoutMs);
-                if (ms === 'timeout' || ms > slowest) result.slowestStep = stepName(index);
+                if (ms === 'timeout' || ms > slowest) result.slowestStep = stepName(index, STEPS);
                 if (ms === 'timeout') {
                     result.frameTimedOut = true;
                     break;

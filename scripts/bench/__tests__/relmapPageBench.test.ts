@@ -15,9 +15,9 @@ import {
     measureRelmapPage,
     relmapPageLine,
     type RelmapPageResult,
-    STEPS,
-    stepName
+    STEPS
 } from '../relmapPageBench';
+import { stepName } from '../pageTiming';
 
 const NUMBER = String.raw`(\d+\.\d)`;
 const LINE = new RegExp(
@@ -32,7 +32,7 @@ function result(overrides: Partial<RelmapPageResult>): RelmapPageResult {
 
 describe('bench relmap-page: line and step names', () => {
     it('names each step by its kind and its place among that kind', () => {
-        const names = STEPS.map((_, index) => stepName(index));
+        const names = STEPS.map((_, index) => stepName(index, STEPS));
         assert.deepEqual(names, [
             'zoom-in#1',
             'zoom-in#2',
@@ -49,7 +49,7 @@ describe('bench relmap-page: line and step names', () => {
             'fit'
         ]);
         assert.equal(stepName(0, [{ kind: 'wheel', deltaY: 100 }]), 'zoom-out');
-        assert.throws(() => stepName(STEPS.length), /there is no step 13 \(13 steps\)/);
+        assert.throws(() => stepName(STEPS.length, STEPS), /there is no step 13 \(13 steps\)/);
     });
 
     it('prints every measure with one decimal, the median of the frames and the slowest step', () => {
